@@ -1,0 +1,75 @@
+/**
+ * What a control is. A control is a pure function over planned resources; the same function
+ * runs inside `pulumi preview --policy-pack src/policy` (through the adapter in `pack.ts`) and
+ * inside the offline planner (through `engine.ts`), so both report the same thing.
+ */
+import type { Level } from "../plan/types";
+
+export type Profile = "dev" | "prod";
+
+export type Severity = "Critical" | "High" | "Medium" | "Low" | "Informational";
+
+/** A resource as a control sees it: the planned inputs, under the name `props` CrossGuard uses. */
+export interface PolicyTarget {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly props: Record<string, unknown>;
+    readonly protect?: boolean;
+    readonly parent?: string;
+}
+
+export interface CheckContext {
+    readonly profile: Profile;
+    /** The stack's AWS region, e.g. `eu-central-1`. */
+    readonly region: string;
+}
+
+export interface ControlMeta {
+    /** The control id, also the file name: `RDS.3`, `AwsSolutions-KMS5`, `DEPLOY.NameLength`. */
+    readonly id: string;
+    readonly title: string;
+    readonly kind: "security" | "deployability";
+    readonly severity: Severity;
+    /** PCI DSS requirements the control maps to (empty when none). */
+    readonly pci: readonly string[];
+    /** The resource types the control reads; a stack control lists every type it reads. */
+    readonly resourceTypes: readonly string[];
+    /** What to set to what, in `@pulumi/aws` v7 names. */
+    readonly remediation: string;
+    /** Enforcement per profile; prod is never looser than dev. */
+    readonly levels: Readonly<Record<Profile, Level>>;
+    /** Why a profile's level differs, when it does (cost, destroyability). */
+    readonly levelReason?: string;
+    readonly source?: string;
+}
+
+export interface Finding {
+    /** The offending resource; missing when the stack as a whole is at fault. */
+    readonly urn?: string;
+    readonly message: string;
+}
+
+export interface ResourceControl extends ControlMeta {
+    readonly scope: "resource";
+    /** Messages for one resource of one of `resourceTypes`; empty when compliant. */
+    check(resource: PolicyTarget, ctx: CheckContext): string[];
+}
+
+export interface StackControl extends ControlMeta {
+    readonly scope: "stack";
+    /** Findings over every resource of the stack; empty when compliant. */
+    check(resources: readonly PolicyTarget[], ctx: CheckContext): Finding[];
+}
+
+export type Control = ResourceControl | StackControl;
+
+/**
+ * An exception written in stack config (`policyExceptions`): waives one control, for one
+ * resource (by logical name or URN) or, without `resource`, for the whole stack.
+ */
+export interface PolicyException {
+    readonly policy: string;
+    readonly resource?: string;
+    readonly reason: string;
+}
