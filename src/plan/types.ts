@@ -20,7 +20,7 @@ export interface PlannedResource {
     readonly custom: boolean;
     /** The `protect` resource option. */
     readonly protect: boolean;
-    /** URNs named in `dependsOn` (explicit dependencies only). */
+    /** URNs this resource waits for: `dependsOn` plus the resources whose outputs it takes as inputs. */
     readonly dependsOn: readonly string[];
 }
 

@@ -1,0 +1,120 @@
+/**
+ * Runs one Pulumi program under the mock runtime, in a process of its own (the runtime is
+ * global to a process), and sends back every registered resource and the stack outputs.
+ * Started by `runProgram` in program.ts with tsx's hooks, so TypeScript programs load as the
+ * Pulumi CLI would load them.
+ */
+import * as path from "node:path";
+import type { PlannedResource } from "./types";
+
+export interface WorkerRequest {
+    readonly programDir: string;
+    readonly main: string;
+    readonly project: string;
+    readonly stack: string;
+    readonly region: string;
+}
+
+export interface WorkerResult {
+    readonly resources: PlannedResource[];
+    readonly outputs: Record<string, unknown>;
+    readonly error: string | null;
+}
+
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** Unwraps Pulumi's serialised secrets and resource references into plain values. */
+export function plain(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(plain);
+    if (value !== null && typeof value === "object") {
+        const obj = value as Record<string, unknown>;
+        if (obj[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270") return plain(obj.value);
+        if (obj[SECRET_SIG] === "5cf8f73096256a8f31e491e813e4eb8e") return obj.id ?? obj.urn;
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = plain(v);
+        return out;
+    }
+    return value;
+}
+
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getProtect(): boolean;
+    getDependenciesList(): string[];
+    getObject(): unknown;
+}
+interface RegisterResponse {
+    getUrn(): string;
+}
+type Callback = (err: unknown, resp?: RegisterResponse) => void;
+interface Monitor {
+    registerResource(req: RegisterRequest, cb: Callback): Promise<void>;
+}
+
+export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
+    const pulumi = await import("@pulumi/pulumi");
+    const { PlanMocks } = await import("./mocks");
+    const rpc = await import("@pulumi/pulumi/runtime/rpc");
+    await pulumi.runtime.setMocks(new PlanMocks(req.region), req.project, req.stack, false);
+
+    const resources: PlannedResource[] = [];
+    const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = async (request, cb) => {
+        const inputs = plain(rpc.deserializeProperties(request.getObject() as never)) as Record<string, unknown>;
+        await register(request, (err, resp) => {
+            if (!err && resp) {
+                resources.push({
+                    urn: resp.getUrn(),
+                    type: request.getType(),
+                    name: request.getName(),
+                    ...(request.getParent() ? { parent: request.getParent() } : {}),
+                    inputs,
+                    custom: request.getCustom(),
+                    protect: request.getProtect() === true,
+                    dependsOn: request.getDependenciesList(),
+                });
+            }
+            cb(err, resp);
+        });
+    };
+
+    let error: string | null = null;
+    let outputs: Record<string, unknown> = {};
+    try {
+        const programPath = path.resolve(req.programDir, req.main);
+        const exported = await pulumi.runtime.runInPulumiStack(async () => {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const mod = require(programPath) as Record<string, unknown>;
+            return mod;
+        });
+        outputs = await resolveOutputs(pulumi, exported ?? {});
+    } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+    }
+    // The stack resource itself is bookkeeping, not something AWS creates.
+    return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), outputs, error };
+}
+
+async function resolveOutputs(pulumi: typeof import("@pulumi/pulumi"), exported: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(exported)) {
+        if (key === "__esModule" || typeof value === "function") continue;
+        out[key] = plain(await new Promise<unknown>((resolve) => pulumi.output(value).apply((v) => resolve(v))));
+    }
+    return out;
+}
+
+if (require.main === module) {
+    const request = JSON.parse(process.argv[2] ?? "{}") as WorkerRequest;
+    runInWorker(request)
+        .then((result) => {
+            process.send?.(result, () => process.exit(0));
+        })
+        .catch((e: unknown) => {
+            process.send?.({ resources: [], outputs: {}, error: e instanceof Error ? e.message : String(e) }, () => process.exit(0));
+        });
+}
