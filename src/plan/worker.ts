@@ -5,6 +5,8 @@
  * Pulumi CLI would load them.
  */
 import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { PlanMocks } from "./mocks";
 import type { PlannedResource } from "./types";
 
 export interface WorkerRequest {
@@ -55,16 +57,13 @@ interface Monitor {
 }
 
 export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
-    const pulumi = await import("@pulumi/pulumi");
-    const { PlanMocks } = await import("./mocks");
-    const rpc = await import("@pulumi/pulumi/runtime/rpc");
     await pulumi.runtime.setMocks(new PlanMocks(req.region), req.project, req.stack, false);
 
     const resources: PlannedResource[] = [];
     const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (request, cb) => {
-        const inputs = plain(rpc.deserializeProperties(request.getObject() as never)) as Record<string, unknown>;
+        const inputs = plain(pulumi.runtime.deserializeProperties(request.getObject() as never)) as Record<string, unknown>;
         await register(request, (err, resp) => {
             if (!err && resp) {
                 resources.push({
@@ -91,7 +90,7 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
             const mod = require(programPath) as Record<string, unknown>;
             return mod;
         });
-        outputs = await resolveOutputs(pulumi, exported ?? {});
+        outputs = await resolveOutputs(exported ?? {});
     } catch (e) {
         error = e instanceof Error ? e.message : String(e);
     }
@@ -99,11 +98,12 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
     return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), outputs, error };
 }
 
-async function resolveOutputs(pulumi: typeof import("@pulumi/pulumi"), exported: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function resolveOutputs(exported: Record<string, unknown>): Promise<Record<string, unknown>> {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(exported)) {
         if (key === "__esModule" || typeof value === "function") continue;
-        out[key] = plain(await new Promise<unknown>((resolve) => pulumi.output(value).apply((v) => resolve(v))));
+        const resolved = pulumi.output(value) as pulumi.Output<unknown>;
+        out[key] = plain(await new Promise<unknown>((resolve) => resolved.apply((v) => resolve(v))));
     }
     return out;
 }
