@@ -495,3 +495,10 @@ export type PriceKey = keyof typeof PRICES;
 export function isPriceKey(key: string): key is PriceKey {
     return Object.hasOwn(PRICES, key);
 }
+
+/**
+ * Action-execution minutes a month that V2 pipelines get free, shared by the whole account.
+ * Source: the note of "V2 pipeline - action execution minute" above ("free tier 100
+ * action-execution minutes/month shared across all V2 pipelines in the account").
+ */
+export const CODEPIPELINE_V2_FREE_ACTION_MINUTES = 100;
