@@ -1,0 +1,37 @@
+/**
+ * RDS enrols a database in paid Extended Support when its major version passes end of standard
+ * support, unless `engineLifecycleSupport` opts out. The default is the expensive choice, so it
+ * should be a decision written in the program.
+ */
+import type { ResourceControl } from "../types";
+import { DEPLOY_ADVISORY } from "./levels";
+import { str } from "./read";
+
+/** Engines RDS Extended Support covers. */
+const EXTENDED_SUPPORT_ENGINES = new Set(["postgres", "mysql", "aurora-postgresql", "aurora-mysql"]);
+
+export const rdsExtendedSupport: ResourceControl = {
+    id: "DEPLOY.RdsExtendedSupport",
+    title: "RDS engineLifecycleSupport is chosen explicitly",
+    kind: "deployability",
+    scope: "resource",
+    severity: "Low",
+    pci: [],
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+    remediation:
+        'Set engineLifecycleSupport: "open-source-rds-extended-support-disabled" (or "open-source-rds-extended-support" when paid Extended Support is wanted).',
+    levels: DEPLOY_ADVISORY,
+    levelReason: "Deploys fine; the cost arrives only when the major version reaches end of standard support.",
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html",
+    check(resource) {
+        const engine = str(resource.props["engine"]);
+        if (engine === undefined || !EXTENDED_SUPPORT_ENGINES.has(engine)) return [];
+        if (str(resource.props["engineLifecycleSupport"]) !== undefined) return [];
+        const version = str(resource.props["engineVersion"]);
+        const what = version === undefined ? engine : `${engine} ${version}`;
+        return [
+            `${resource.name}: engineLifecycleSupport is unset, so RDS enrols it in paid Extended Support when ${what} ` +
+                "reaches end of standard support.",
+        ];
+    },
+};

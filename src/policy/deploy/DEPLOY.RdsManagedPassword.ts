@@ -1,0 +1,32 @@
+/** RDS rejects a request that both manages the master password in Secrets Manager and sets one. */
+import type { ResourceControl } from "../types";
+import { DEPLOY_FAILURE } from "./levels";
+import { flag } from "./read";
+
+/** The password inputs of each type that conflict with `manageMasterUserPassword`. */
+const PASSWORD_INPUTS: Readonly<Record<string, readonly string[]>> = {
+    "aws:rds/instance:Instance": ["password", "passwordWo"],
+    "aws:rds/cluster:Cluster": ["masterPassword", "masterPasswordWo"],
+};
+
+export const rdsManagedPassword: ResourceControl = {
+    id: "DEPLOY.RdsManagedPassword",
+    title: "RDS manageMasterUserPassword is not combined with a password",
+    kind: "deployability",
+    scope: "resource",
+    severity: "High",
+    pci: [],
+    resourceTypes: Object.keys(PASSWORD_INPUTS),
+    remediation: "Keep manageMasterUserPassword: true and remove the password input; read the secret from masterUserSecrets.",
+    levels: DEPLOY_FAILURE,
+    source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html",
+    check(resource) {
+        if (!flag(resource.props["manageMasterUserPassword"])) return [];
+        return (PASSWORD_INPUTS[resource.type] ?? [])
+            .filter((input) => {
+                const value = resource.props[input];
+                return value !== undefined && value !== null && value !== "";
+            })
+            .map((input) => `${resource.name}: manageMasterUserPassword is true and ${input} is set; RDS accepts only one of them.`);
+    },
+};
