@@ -1,0 +1,25 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY, show } from "./util";
+
+function supportsIamAuth(engine: unknown): boolean {
+    return typeof engine === "string" && /^(mysql|postgres|mariadb|aurora)/.test(engine);
+}
+
+const control: ResourceControl = {
+    id: "RDS.10",
+    title: "IAM authentication should be configured for RDS instances",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:rds/instance:Instance"],
+    remediation: "Set iamDatabaseAuthenticationEnabled to true on the aws.rds.Instance.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-10",
+    check: (db) =>
+        !supportsIamAuth(db.props.engine) || db.props.iamDatabaseAuthenticationEnabled === true
+            ? []
+            : [`iamDatabaseAuthenticationEnabled must be true (is ${show(db.props.iamDatabaseAuthenticationEnabled)})`],
+};
+
+export default control;

@@ -1,0 +1,249 @@
+/**
+ * Small helpers the security controls share: reading planned inputs, matching one planned
+ * resource to another by the values programs pass, and the policy-document questions several
+ * controls ask (is a statement public, is it pinned down by a condition).
+ */
+import type { Level } from "../../plan/types";
+import { asArray, principals, type Statement } from "../documents";
+import type { PolicyTarget, Profile } from "../types";
+
+export type Levels = Readonly<Record<Profile, Level>>;
+
+export const MANDATORY: Levels = { dev: "mandatory", prod: "mandatory" };
+/** Enforced in prod; reported without blocking in dev (used where the fix costs money). */
+export const DEV_ADVISORY: Levels = { dev: "advisory", prod: "mandatory" };
+export const ADVISORY: Levels = { dev: "advisory", prod: "advisory" };
+
+/** A planned value as a message shows it: `unset`, or its JSON form. */
+export function show(value: unknown): string {
+    return value === undefined || value === null ? "unset" : JSON.stringify(value);
+}
+
+/** A nested input block (`networkConfiguration`, `logsConfig.s3Logs`, ...), or undefined. */
+export function block(value: unknown): Record<string, unknown> | undefined {
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
+}
+
+/** A list input as an array of blocks; absent lists are empty. */
+export function blocks(value: unknown): Record<string, unknown>[] {
+    return Array.isArray(value) ? value.map((v) => block(v)).filter((v) => v !== undefined) : [];
+}
+
+/** A list input as an array of strings; absent lists are empty. */
+export function strings(value: unknown): string[] {
+    return asArray(value as string | string[] | undefined).filter((v): v is string => typeof v === "string");
+}
+
+/** Parses a JSON string (as `pulumi.jsonStringify` leaves it); an object is returned as is. */
+export function parseJson(value: unknown): unknown {
+    if (typeof value !== "string") return value;
+    try {
+        return JSON.parse(value) as unknown;
+    } catch {
+        return undefined;
+    }
+}
+
+/** The container definitions of an `aws.ecs.TaskDefinition`, given as a JSON string or an array. */
+export function containers(taskDefinition: PolicyTarget): Record<string, unknown>[] {
+    return blocks(parseJson(taskDefinition.props.containerDefinitions));
+}
+
+/** How a message names one container: its `name`, else its position. */
+export function containerName(container: Record<string, unknown>, index: number): string {
+    return typeof container.name === "string" ? container.name : `#${index + 1}`;
+}
+
+export function ofType(resources: readonly PolicyTarget[], ...types: string[]): PolicyTarget[] {
+    return resources.filter((r) => types.includes(r.type));
+}
+
+/** Inputs that carry a resource's AWS name, which other resources may pass instead of its id. */
+const NAME_INPUTS = ["name", "bucket", "identifier", "replicationGroupId"] as const;
+
+/**
+ * true when `value` (an input of one resource) points at `target` (another planned resource).
+ * Under the mock runtime an id is `<logical name>-id` and an ARN ends with the logical name;
+ * programs also pass explicit AWS names, or ARNs built from them. So a value refers to the
+ * target when it (or, for a list, any element) equals the target's logical name, its mock id
+ * or one of its name inputs, or when one of the `:`- or `/`-separated segments of an ARN-like
+ * string does. Whole segments, not substrings, so `orders-db` does not match `orders-db-logs`.
+ */
+export function refersTo(value: unknown, target: PolicyTarget): boolean {
+    if (Array.isArray(value)) return value.some((v) => refersTo(v, target));
+    if (typeof value !== "string" || value === "") return false;
+    const names = new Set<string>([target.name, `${target.name}-id`]);
+    for (const key of NAME_INPUTS) {
+        const name = target.props[key];
+        if (typeof name === "string" && name !== "") names.add(name);
+    }
+    return names.has(value) || value.split(/[:/]/).some((segment) => names.has(segment));
+}
+
+/** The planned resources of `types` that `value` refers to. */
+export function referenced(value: unknown, resources: readonly PolicyTarget[], ...types: string[]): PolicyTarget[] {
+    return ofType(resources, ...types).filter((r) => refersTo(value, r));
+}
+
+/** The Availability Zones of the subnets a list of subnet references resolves to. */
+export function subnetZones(
+    subnetRefs: readonly string[],
+    resources: readonly PolicyTarget[],
+): { zones: Set<string>; unresolved: string[] } {
+    const zones = new Set<string>();
+    const unresolved: string[] = [];
+    for (const ref of subnetRefs) {
+        const subnet = referenced(ref, resources, "aws:ec2/subnet:Subnet")[0];
+        const zone = subnet?.props.availabilityZone ?? subnet?.props.availabilityZoneId;
+        if (typeof zone === "string" && zone !== "") zones.add(zone);
+        else unresolved.push(ref);
+    }
+    return { zones, unresolved };
+}
+
+/** A statement's `Allow` effect, read leniently on case as programs sometimes write it. */
+export function allows(statement: Statement): boolean {
+    return String(statement.Effect).toLowerCase() === "allow";
+}
+
+/** true when a statement's principal is everyone: `"*"`, `{AWS: "*"}` or a list holding `"*"`. */
+export function isPublicPrincipal(statement: Statement): boolean {
+    return principals(statement).includes("*");
+}
+
+/**
+ * Condition keys that pin a public statement to known callers. A public statement is only
+ * restricted when one of them is compared, positively, with fixed values.
+ */
+const RESTRICTING_KEYS = new Set([
+    "aws:principalaccount",
+    "aws:principalarn",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:sourceaccount",
+    "aws:sourcearn",
+    "aws:sourceowner",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceip",
+    "aws:userid",
+    "aws:username",
+    "kms:calleraccount",
+]);
+
+/** A value with no wildcard and no policy variable (`${aws:username}`). */
+export function isFixedValue(value: unknown): boolean {
+    if (typeof value === "number" || typeof value === "boolean") return true;
+    return typeof value === "string" && value !== "" && !/[*?]|\$\{/.test(value);
+}
+
+/**
+ * true when the statement has a condition that restricts it to fixed callers: a restricting key
+ * under a positive operator (not `...Not...`, `Null` or `...IfExists`, which let other callers
+ * through) with only fixed values.
+ */
+export function restrictedByFixedValues(statement: Statement): boolean {
+    for (const [operator, entries] of Object.entries(statement.Condition ?? {})) {
+        if (/not|^null$|ifexists$/i.test(operator)) continue;
+        for (const [key, raw] of Object.entries(entries ?? {})) {
+            const values = asArray(raw);
+            if (RESTRICTING_KEYS.has(key.toLowerCase()) && values.length > 0 && values.every(isFixedValue)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/** true when the statement has `{<operator>: {<key>: <value>}}`, the value given as a string, boolean or list. */
+export function hasCondition(statement: Statement, operator: string, key: string, value: string): boolean {
+    for (const [op, entries] of Object.entries(statement.Condition ?? {})) {
+        if (op.toLowerCase() !== operator.toLowerCase()) continue;
+        for (const [k, raw] of Object.entries(entries ?? {})) {
+            if (k.toLowerCase() === key.toLowerCase() && asArray(raw).some((v) => String(v).toLowerCase() === value)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+/** Glob matching with `*` only, as ECR repository filters use it. */
+export function wildcardMatches(pattern: string, value: string): boolean {
+    const re = new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+    return re.test(value);
+}
+
+/** One ingress rule open to the internet, whatever resource declared it. */
+export interface InternetIngress {
+    /** How a message names the rule: `ingress[0]`, or the rule resource's own inputs. */
+    readonly where: string;
+    /** Lower-case protocol name: `tcp`, `udp`, `icmp`, or `-1` for all traffic. */
+    readonly protocol: string;
+    readonly fromPort: number;
+    readonly toPort: number;
+    readonly source: string;
+}
+
+const PROTOCOL_NAMES: Record<string, string> = { "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6", all: "-1" };
+const INTERNET = ["0.0.0.0/0", "::/0"];
+
+function normaliseProtocol(value: unknown): string {
+    const protocol = String(value ?? "-1").toLowerCase();
+    return PROTOCOL_NAMES[protocol] ?? protocol;
+}
+
+function portOf(value: unknown, fallback: number): number {
+    return typeof value === "number" ? value : typeof value === "string" && value !== "" ? Number(value) : fallback;
+}
+
+/**
+ * The ingress rules open to `0.0.0.0/0` or `::/0` declared by an `aws.ec2.SecurityGroup`
+ * (inline `ingress`), an `aws.ec2.SecurityGroupRule` of type `ingress`, or an
+ * `aws.vpc.SecurityGroupIngressRule`. A rule for all traffic spans ports 0-65535.
+ */
+export function internetIngress(resource: PolicyTarget): InternetIngress[] {
+    const p = resource.props;
+    const rule = (where: string, protocol: string, from: unknown, to: unknown, sources: string[]): InternetIngress[] =>
+        sources
+            .filter((s) => INTERNET.includes(s))
+            .map((source) => ({
+                where,
+                protocol,
+                source,
+                fromPort: protocol === "-1" ? 0 : portOf(from, 0),
+                toPort: protocol === "-1" ? 65535 : portOf(to, 65535),
+            }));
+    switch (resource.type) {
+        case "aws:ec2/securityGroup:SecurityGroup":
+            return blocks(p.ingress).flatMap((r, i) =>
+                rule(`ingress[${i}]`, normaliseProtocol(r.protocol), r.fromPort, r.toPort, [
+                    ...strings(r.cidrBlocks),
+                    ...strings(r.ipv6CidrBlocks),
+                ]),
+            );
+        case "aws:ec2/securityGroupRule:SecurityGroupRule":
+            if (p.type !== "ingress") return [];
+            return rule("cidrBlocks/ipv6CidrBlocks", normaliseProtocol(p.protocol), p.fromPort, p.toPort, [
+                ...strings(p.cidrBlocks),
+                ...strings(p.ipv6CidrBlocks),
+            ]);
+        case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule":
+            return rule("cidrIpv4/cidrIpv6", normaliseProtocol(p.ipProtocol), p.fromPort, p.toPort, [
+                ...strings(p.cidrIpv4),
+                ...strings(p.cidrIpv6),
+            ]);
+        default:
+            return [];
+    }
+}
+
+/** How a message names an ingress rule's ports. */
+export function describeIngress(rule: InternetIngress): string {
+    const ports = rule.protocol === "-1" ? "all traffic" : `${rule.protocol} ${rule.fromPort}-${rule.toPort}`;
+    return `${rule.where} opens ${ports} to ${rule.source}`;
+}
