@@ -1,0 +1,144 @@
+/**
+ * An ElastiCache replication group (Redis OSS or Valkey) in private subnets: encryption at rest
+ * with the customer key and in transit (required), an auth token generated at deploy time and
+ * kept in Secrets Manager under the key, automatic failover and Multi-AZ when it has two or
+ * more nodes, daily snapshots, and a memory alarm per node.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+import { metricAlarm } from "./logs";
+import { securityGroup } from "./securityGroup";
+
+export interface RedisCacheArgs extends BaseArgs {
+    readonly vpcId: pulumi.Input<string>;
+    readonly subnetIds: pulumi.Input<string>[];
+    /** Security groups allowed to connect on the cache port; nothing else is. */
+    readonly clientSecurityGroupIds: readonly pulumi.Input<string>[];
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** @default "redis" */
+    readonly engine?: "redis" | "valkey";
+    /** @default "7.1" for redis, "8.0" for valkey */
+    readonly engineVersion?: string;
+    readonly nodeType: string;
+    /** Primary plus replicas. 2+ turns on automatic failover and Multi-AZ. */
+    readonly numCacheClusters: number;
+    /** @default 6379 */
+    readonly port?: number;
+    /** Days of daily snapshots kept (ElastiCache.1 wants at least 1). @default 1 */
+    readonly snapshotRetentionDays?: number;
+    /** @default 80 */
+    readonly memoryAlarmThreshold?: number;
+    readonly alarmActions?: readonly pulumi.Input<string>[];
+    readonly protect?: boolean;
+    /** Recovery window of the token secret; 0 deletes it at once (dev, destroyable). @default 30 */
+    readonly secretRecoveryWindowDays?: number;
+}
+
+export class RedisCache extends pulumi.ComponentResource {
+    readonly replicationGroup: aws.elasticache.ReplicationGroup;
+    readonly securityGroup: aws.ec2.SecurityGroup;
+    readonly authSecret: aws.secretsmanager.Secret;
+    readonly primaryEndpoint: pulumi.Output<string>;
+    readonly port: pulumi.Output<number>;
+    readonly replicationGroupId: string;
+
+    constructor(name: string, args: RedisCacheArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:elasticache:RedisCache`, name, {}, opts);
+        if (!Number.isInteger(args.numCacheClusters) || args.numCacheClusters < 1 || args.numCacheClusters > 6) {
+            throw new Error(`RedisCache ${name}: numCacheClusters must be 1 to 6, got ${args.numCacheClusters}`);
+        }
+        const engine = args.engine ?? "redis";
+        const port = args.port ?? 6379;
+        const replicated = args.numCacheClusters >= 2;
+        const tags = args.tags;
+        this.replicationGroupId = args.namer.name("redis", "elasticacheReplicationGroup");
+
+        this.securityGroup = securityGroup(
+            `${name}-sg`,
+            {
+                groupName: args.namer.name("redis"),
+                description: `${engine} ${this.replicationGroupId}: clients on ${port} only`,
+                vpcId: args.vpcId,
+                ingress: args.clientSecurityGroupIds.map((sg, i) => ({ description: `${engine} from client ${i + 1}`, port, securityGroupId: sg })),
+                tags,
+            },
+            { parent: this },
+        );
+        const subnetGroup = new aws.elasticache.SubnetGroup(
+            name,
+            { name: args.namer.name("redis-subnets"), description: `Private subnets of ${this.replicationGroupId}`, subnetIds: args.subnetIds, tags },
+            { parent: this },
+        );
+
+        // 32 alphanumerics: inside AWS's 16–128 and free of the characters it forbids (@ " /).
+        const token = new random.RandomPassword(`${name}-auth-token`, { length: 32, special: false, upper: true, lower: true, numeric: true }, { parent: this });
+        this.authSecret = new aws.secretsmanager.Secret(
+            `${name}-auth-token`,
+            {
+                name: args.namer.name("redis-auth-token"),
+                description: `AUTH token of ${this.replicationGroupId}`,
+                kmsKeyId: args.kmsKeyArn,
+                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                tags,
+            },
+            { parent: this },
+        );
+        new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: this.authSecret.id, secretString: token.result }, { parent: this });
+
+        this.replicationGroup = new aws.elasticache.ReplicationGroup(
+            name,
+            {
+                replicationGroupId: this.replicationGroupId,
+                description: `${engine} for ${args.namer.system} (${args.namer.suffix})`,
+                engine,
+                engineVersion: args.engineVersion ?? (engine === "redis" ? "7.1" : "8.0"),
+                nodeType: args.nodeType,
+                numCacheClusters: args.numCacheClusters,
+                port,
+                subnetGroupName: subnetGroup.name,
+                securityGroupIds: [this.securityGroup.id],
+                atRestEncryptionEnabled: true,
+                kmsKeyId: args.kmsKeyArn,
+                transitEncryptionEnabled: true,
+                transitEncryptionMode: "required",
+                authToken: token.result,
+                authTokenUpdateStrategy: "ROTATE",
+                automaticFailoverEnabled: replicated,
+                multiAzEnabled: replicated,
+                autoMinorVersionUpgrade: true,
+                snapshotRetentionLimit: args.snapshotRetentionDays ?? 1,
+                snapshotWindow: "01:00-02:00",
+                maintenanceWindow: "sun:04:30-sun:05:30",
+                applyImmediately: false,
+                tags,
+            },
+            { parent: this, protect: args.protect ?? false },
+        );
+
+        for (let i = 1; i <= args.numCacheClusters; i++) {
+            const member = `${this.replicationGroupId}-00${i}`;
+            metricAlarm(
+                `${name}-memory-${i}`,
+                {
+                    alarmName: args.namer.name(`redis-memory-00${i}`),
+                    description: `Memory of ${member} above ${args.memoryAlarmThreshold ?? 80}% for 10 minutes`,
+                    namespace: "AWS/ElastiCache",
+                    metricName: "DatabaseMemoryUsagePercentage",
+                    dimensions: { CacheClusterId: member },
+                    statistic: "Average",
+                    threshold: args.memoryAlarmThreshold ?? 80,
+                    actions: args.alarmActions,
+                    tags,
+                },
+                { parent: this, dependsOn: [this.replicationGroup] },
+            );
+        }
+
+        this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
+        this.port = this.replicationGroup.port.apply((p) => p ?? port);
+        this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, port: this.port, authSecretArn: this.authSecret.arn });
+    }
+}

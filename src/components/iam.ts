@@ -1,0 +1,88 @@
+/**
+ * IAM roles for AWS services, with customer-managed policies only: no inline policies, no
+ * AWS-managed policies (AwsSolutions-IAM4), so every permission is reviewable in this repo and
+ * scoped to the resource ARNs the role touches.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+
+export interface Statement {
+    readonly Sid?: string;
+    readonly Effect?: "Allow" | "Deny";
+    readonly Action: string | readonly string[];
+    readonly Resource: pulumi.Input<string> | readonly pulumi.Input<string>[];
+    readonly Condition?: Record<string, Record<string, pulumi.Input<string> | readonly pulumi.Input<string>[]>>;
+}
+
+/** A policy document as a typed object, serialised with `pulumi.jsonStringify`. */
+export function policyDocument(statements: readonly Statement[]): pulumi.Output<string> {
+    return pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: statements.map((s) => ({ Effect: "Allow", ...s })),
+    });
+}
+
+export interface ServiceRoleArgs extends BaseArgs {
+    /** The role's resource key in `<system>-<resource>-<suffix>`, or a full name the design fixes. */
+    readonly roleName: string;
+    /** Service principals allowed to assume the role, e.g. `ecs-tasks.amazonaws.com`. */
+    readonly services: readonly string[];
+    /** Other principals (ARNs) allowed to assume the role, e.g. a pipeline role for cross-account deploys. */
+    readonly awsPrincipals?: readonly pulumi.Input<string>[];
+    /** One customer-managed policy per entry, attached to the role. */
+    readonly policies: Readonly<Record<string, readonly Statement[]>>;
+    readonly description?: string;
+    /**
+     * Restrict the trust to this account with `aws:SourceAccount` (confused-deputy protection).
+     * @default true
+     */
+    readonly sourceAccountCondition?: boolean;
+}
+
+export class ServiceRole extends pulumi.ComponentResource {
+    readonly role: aws.iam.Role;
+    readonly policies: aws.iam.Policy[] = [];
+    readonly arn: pulumi.Output<string>;
+    readonly name: pulumi.Output<string>;
+
+    constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:iam:ServiceRole`, name, {}, opts);
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const trust: Record<string, unknown>[] = [
+            {
+                Effect: "Allow",
+                Principal: { Service: [...args.services] },
+                Action: "sts:AssumeRole",
+                ...(args.sourceAccountCondition === false ? {} : { Condition: { StringEquals: { "aws:SourceAccount": account } } }),
+            },
+        ];
+        if (args.awsPrincipals && args.awsPrincipals.length > 0) {
+            trust.push({ Effect: "Allow", Principal: { AWS: [...args.awsPrincipals] }, Action: "sts:AssumeRole" });
+        }
+        this.role = new aws.iam.Role(
+            name,
+            {
+                name: args.roleName,
+                description: args.description,
+                assumeRolePolicy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: trust }),
+                maxSessionDuration: 3600,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        for (const [key, statements] of Object.entries(args.policies)) {
+            const policy = new aws.iam.Policy(
+                `${name}-${key}`,
+                { name: `${args.roleName}-${key}`, description: `${key} for ${args.roleName}`, policy: policyDocument(statements), tags: args.tags },
+                { parent: this },
+            );
+            new aws.iam.RolePolicyAttachment(`${name}-${key}`, { role: this.role.name, policyArn: policy.arn }, { parent: this });
+            this.policies.push(policy);
+        }
+        this.arn = this.role.arn;
+        this.name = this.role.name;
+        this.registerOutputs({ arn: this.arn, name: this.name });
+    }
+}

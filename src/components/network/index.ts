@@ -1,0 +1,249 @@
+/**
+ * A VPC across N availability zones: public and private subnets (carved from the VPC block or
+ * given explicitly), an internet gateway, NAT by strategy, one route table per private subnet,
+ * no auto-assigned public IPs, the default security group closed (EC2.2), flow logs to a
+ * KMS-encrypted log group through a role trusted by vpc-flow-logs (EC2.6), and optional VPC
+ * endpoints so tasks in private subnets reach AWS APIs without NAT.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { withName } from "../../config/tags";
+import type { BaseArgs } from "../common";
+import { TOKEN } from "../common";
+import { ServiceRole } from "../iam";
+import { logGroup } from "../logs";
+import { defaultLayout, layoutProblems } from "./cidr";
+
+/**
+ * - `none`: private subnets have no route to the internet.
+ * - `single`: one NAT gateway in the first AZ for all private subnets — cheapest; an AZ outage
+ *   there cuts egress for every AZ (dev).
+ * - `perAz`: one NAT gateway per AZ (prod).
+ */
+export type NatStrategy = "none" | "single" | "perAz";
+
+/** Interface endpoints the network can create, by service suffix. */
+export type InterfaceEndpoint = "ecr.api" | "ecr.dkr" | "logs" | "secretsmanager" | "kinesis-streams" | "kms" | "sts";
+
+export interface NetworkArgs extends BaseArgs {
+    readonly cidrBlock: string;
+    /** Availability zone names; their count is the number of public and private subnets. */
+    readonly availabilityZones: pulumi.Input<string>[];
+    /** Explicit public subnet blocks, one per AZ. @default - carved by `defaultLayout` */
+    readonly publicSubnetCidrs?: readonly string[];
+    /** Explicit private subnet blocks, one per AZ. @default - carved by `defaultLayout` */
+    readonly privateSubnetCidrs?: readonly string[];
+    readonly natGateways: NatStrategy;
+    readonly flowLogs: {
+        readonly kmsKeyArn: pulumi.Input<string>;
+        readonly retentionInDays: number;
+        /** @default "ALL" */
+        readonly trafficType?: "ALL" | "REJECT" | "ACCEPT";
+    };
+    /**
+     * Interface endpoints in the private subnets (about $7.30 per endpoint per AZ a month), plus a
+     * free S3 gateway endpoint whenever any is set (ECR keeps image layers in S3).
+     * @default []
+     */
+    readonly interfaceEndpoints?: readonly InterfaceEndpoint[];
+}
+
+export class Network extends pulumi.ComponentResource {
+    readonly vpc: aws.ec2.Vpc;
+    readonly vpcId: pulumi.Output<string>;
+    readonly publicSubnets: aws.ec2.Subnet[] = [];
+    readonly privateSubnets: aws.ec2.Subnet[] = [];
+    readonly natGateways: aws.ec2.NatGateway[] = [];
+    readonly privateRouteTables: aws.ec2.RouteTable[] = [];
+    readonly flowLogGroup: aws.cloudwatch.LogGroup;
+    readonly cidrBlock: string;
+
+    constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:network:Network`, name, {}, opts);
+        const azCount = args.availabilityZones.length;
+        const layout = resolveLayout(args, azCount);
+        const tags = args.tags;
+        const vpcName = args.namer.name("vpc");
+        this.cidrBlock = args.cidrBlock;
+
+        this.vpc = new aws.ec2.Vpc(
+            name,
+            { cidrBlock: args.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: withName(tags, vpcName) },
+            { parent: this },
+        );
+        this.vpcId = this.vpc.id;
+
+        // Adopting the default security group with no rules closes it (EC2.2).
+        new aws.ec2.DefaultSecurityGroup(name, { vpcId: this.vpc.id, ingress: [], egress: [], tags: withName(tags, `${vpcName}-default-closed`) }, { parent: this });
+
+        const igw = new aws.ec2.InternetGateway(name, { vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-igw`) }, { parent: this });
+        const publicRt = new aws.ec2.RouteTable(`${name}-public`, { vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-public`) }, { parent: this });
+        new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, { parent: this });
+
+        for (let i = 0; i < azCount; i++) {
+            const az = args.availabilityZones[i]!;
+            const letter = String.fromCharCode(97 + i);
+            const pub = new aws.ec2.Subnet(
+                `${name}-public-${letter}`,
+                {
+                    vpcId: this.vpc.id,
+                    cidrBlock: layout.publicCidrs[i]!,
+                    availabilityZone: az,
+                    // Load balancers get public addresses explicitly; nothing else should (EC2.15).
+                    mapPublicIpOnLaunch: false,
+                    tags: { ...withName(tags, `${vpcName}-public-${letter}`), Tier: "public" },
+                },
+                { parent: this },
+            );
+            new aws.ec2.RouteTableAssociation(`${name}-public-${letter}`, { subnetId: pub.id, routeTableId: publicRt.id }, { parent: this });
+            this.publicSubnets.push(pub);
+
+            const priv = new aws.ec2.Subnet(
+                `${name}-private-${letter}`,
+                {
+                    vpcId: this.vpc.id,
+                    cidrBlock: layout.privateCidrs[i]!,
+                    availabilityZone: az,
+                    mapPublicIpOnLaunch: false,
+                    tags: { ...withName(tags, `${vpcName}-private-${letter}`), Tier: "private" },
+                },
+                { parent: this },
+            );
+            this.privateSubnets.push(priv);
+        }
+
+        const natCount = args.natGateways === "none" ? 0 : args.natGateways === "single" ? 1 : azCount;
+        for (let i = 0; i < natCount; i++) {
+            const letter = String.fromCharCode(97 + i);
+            const eip = new aws.ec2.Eip(`${name}-nat-${letter}`, { domain: "vpc", tags: withName(tags, `${vpcName}-nat-${letter}`) }, { parent: this });
+            this.natGateways.push(
+                new aws.ec2.NatGateway(
+                    `${name}-nat-${letter}`,
+                    { allocationId: eip.id, subnetId: this.publicSubnets[i]!.id, connectivityType: "public", tags: withName(tags, `${vpcName}-nat-${letter}`) },
+                    // The gateway needs the internet gateway attached before it can route.
+                    { parent: this, dependsOn: [igw] },
+                ),
+            );
+        }
+
+        for (let i = 0; i < azCount; i++) {
+            const letter = String.fromCharCode(97 + i);
+            const rt = new aws.ec2.RouteTable(`${name}-private-${letter}`, { vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-private-${letter}`) }, { parent: this });
+            if (natCount > 0) {
+                const nat = this.natGateways[Math.min(i, natCount - 1)]!;
+                new aws.ec2.Route(`${name}-private-${letter}-default`, { routeTableId: rt.id, destinationCidrBlock: "0.0.0.0/0", natGatewayId: nat.id }, { parent: this });
+            }
+            new aws.ec2.RouteTableAssociation(`${name}-private-${letter}`, { subnetId: this.privateSubnets[i]!.id, routeTableId: rt.id }, { parent: this });
+            this.privateRouteTables.push(rt);
+        }
+
+        this.flowLogGroup = logGroup(
+            `${name}-flow-logs`,
+            { logGroupName: `/vpc/flow-logs/${vpcName}`, retentionInDays: args.flowLogs.retentionInDays, kmsKeyArn: args.flowLogs.kmsKeyArn, tags },
+            { parent: this },
+        );
+        const flowRole = new ServiceRole(
+            `${name}-flow-logs`,
+            {
+                namer: args.namer,
+                tags,
+                roleName: args.namer.name("flow-logs", "iamRole"),
+                description: `VPC flow logs of ${vpcName} to CloudWatch Logs`,
+                services: ["vpc-flow-logs.amazonaws.com"],
+                policies: {
+                    "write-logs": [
+                        {
+                            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+                            Resource: [this.flowLogGroup.arn, pulumi.interpolate`${this.flowLogGroup.arn}:*`],
+                        },
+                    ],
+                },
+            },
+            { parent: this },
+        );
+        new aws.ec2.FlowLog(
+            name,
+            {
+                vpcId: this.vpc.id,
+                trafficType: args.flowLogs.trafficType ?? "ALL",
+                logDestinationType: "cloud-watch-logs",
+                logDestination: this.flowLogGroup.arn,
+                iamRoleArn: flowRole.arn,
+                maxAggregationInterval: 600,
+                tags: withName(tags, `${vpcName}-flow-log`),
+            },
+            { parent: this },
+        );
+
+        const endpoints = args.interfaceEndpoints ?? [];
+        if (endpoints.length > 0) {
+            const region = aws.getRegionOutput({}, { parent: this }).region;
+            const sg = new aws.ec2.SecurityGroup(
+                `${name}-endpoints`,
+                { name: args.namer.name("vpc-endpoints"), description: "HTTPS from the VPC to interface endpoints", vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-endpoints`) },
+                { parent: this },
+            );
+            new aws.vpc.SecurityGroupIngressRule(
+                `${name}-endpoints-https`,
+                { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: args.cidrBlock, description: "HTTPS from inside the VPC", tags },
+                { parent: this },
+            );
+            for (const svc of endpoints) {
+                new aws.ec2.VpcEndpoint(
+                    `${name}-${svc.replace(/\./g, "-")}`,
+                    {
+                        vpcId: this.vpc.id,
+                        serviceName: pulumi.interpolate`com.amazonaws.${region}.${svc}`,
+                        vpcEndpointType: "Interface",
+                        privateDnsEnabled: true,
+                        subnetIds: this.privateSubnets.map((s) => s.id),
+                        securityGroupIds: [sg.id],
+                        tags: withName(tags, `${vpcName}-${svc}`),
+                    },
+                    { parent: this },
+                );
+            }
+            new aws.ec2.VpcEndpoint(
+                `${name}-s3`,
+                {
+                    vpcId: this.vpc.id,
+                    serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`,
+                    vpcEndpointType: "Gateway",
+                    routeTableIds: this.privateRouteTables.map((rt) => rt.id),
+                    tags: withName(tags, `${vpcName}-s3`),
+                },
+                { parent: this },
+            );
+        }
+
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            publicSubnetIds: this.publicSubnets.map((s) => s.id),
+            privateSubnetIds: this.privateSubnets.map((s) => s.id),
+        });
+    }
+
+    get publicSubnetIds(): pulumi.Output<string>[] {
+        return this.publicSubnets.map((s) => s.id);
+    }
+
+    get privateSubnetIds(): pulumi.Output<string>[] {
+        return this.privateSubnets.map((s) => s.id);
+    }
+}
+
+function resolveLayout(args: NetworkArgs, azCount: number): { publicCidrs: readonly string[]; privateCidrs: readonly string[] } {
+    if (azCount < 1) throw new Error("Network: availabilityZones must name at least one zone");
+    const carved = args.publicSubnetCidrs && args.privateSubnetCidrs ? undefined : defaultLayout(args.cidrBlock, azCount);
+    const publicCidrs = args.publicSubnetCidrs ?? carved!.publicCidrs;
+    const privateCidrs = args.privateSubnetCidrs ?? carved!.privateCidrs;
+    const problems = layoutProblems(args.cidrBlock, [
+        ...publicCidrs.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
+        ...privateCidrs.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
+    ]);
+    if (publicCidrs.length !== azCount || privateCidrs.length !== azCount) {
+        problems.push(`need ${azCount} public and ${azCount} private subnet blocks (one per AZ), got ${publicCidrs.length} and ${privateCidrs.length}`);
+    }
+    if (problems.length > 0) throw new Error(`Network: ${problems.join("; ")}`);
+    return { publicCidrs, privateCidrs };
+}

@@ -1,0 +1,61 @@
+/**
+ * An ECR repository: scan on push, KMS encryption with the customer key, a lifecycle policy
+ * (ECR.3) that keeps the newest images and drops untagged ones.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+
+export interface ContainerRegistryArgs extends BaseArgs {
+    /** Resource key of the repository name. @default "app" */
+    readonly repositoryName?: string;
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** prod: true, so a tag always means the same image (ECR.2). */
+    readonly immutableTags: boolean;
+    /** Tagged images kept. @default 10 */
+    readonly keepImages?: number;
+    /** Delete the repository with its images on destroy (dev only). */
+    readonly forceDelete: boolean;
+}
+
+export class ContainerRegistry extends pulumi.ComponentResource {
+    readonly repository: aws.ecr.Repository;
+    readonly repositoryUrl: pulumi.Output<string>;
+    readonly arn: pulumi.Output<string>;
+    readonly name: string;
+
+    constructor(name: string, args: ContainerRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:ecr:ContainerRegistry`, name, {}, opts);
+        this.name = args.namer.name(args.repositoryName ?? "app", "ecrRepository");
+        this.repository = new aws.ecr.Repository(
+            name,
+            {
+                name: this.name,
+                imageTagMutability: args.immutableTags ? "IMMUTABLE" : "MUTABLE",
+                imageScanningConfiguration: { scanOnPush: true },
+                encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],
+                forceDelete: args.forceDelete,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const keep = args.keepImages ?? 10;
+        new aws.ecr.LifecyclePolicy(
+            name,
+            {
+                repository: this.repository.name,
+                policy: JSON.stringify({
+                    rules: [
+                        { rulePriority: 1, description: "Drop untagged images after 7 days", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 }, action: { type: "expire" } },
+                        { rulePriority: 2, description: `Keep the newest ${keep} images`, selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep }, action: { type: "expire" } },
+                    ],
+                }),
+            },
+            { parent: this },
+        );
+        this.repositoryUrl = this.repository.repositoryUrl;
+        this.arn = this.repository.arn;
+        this.registerOutputs({ repositoryUrl: this.repositoryUrl, arn: this.arn });
+    }
+}

@@ -1,0 +1,63 @@
+/**
+ * Security groups with rules as separate resources (`aws.vpc.SecurityGroupIngressRule` /
+ * `EgressRule`), so each rule is visible in the plan and can be asserted and reviewed alone.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { withName, type Tags } from "../config/tags";
+
+export interface Rule {
+    readonly description: string;
+    readonly port: number;
+    /** @default port */
+    readonly toPort?: number;
+    /** @default "tcp" */
+    readonly protocol?: "tcp" | "udp" | "-1";
+    readonly cidr?: pulumi.Input<string>;
+    readonly securityGroupId?: pulumi.Input<string>;
+}
+
+export interface SecurityGroupArgs {
+    readonly groupName: string;
+    readonly description: string;
+    readonly vpcId: pulumi.Input<string>;
+    readonly ingress?: readonly Rule[];
+    readonly egress?: readonly Rule[];
+    readonly tags: Tags;
+}
+
+export function securityGroup(name: string, args: SecurityGroupArgs, opts: pulumi.CustomResourceOptions): aws.ec2.SecurityGroup {
+    const sg = new aws.ec2.SecurityGroup(
+        name,
+        { name: args.groupName, description: args.description, vpcId: args.vpcId, tags: withName(args.tags, args.groupName) },
+        opts,
+    );
+    addRules(name, sg, "ingress", args.ingress ?? [], args.tags, opts);
+    addRules(name, sg, "egress", args.egress ?? [], args.tags, opts);
+    return sg;
+}
+
+export function addRules(
+    name: string,
+    sg: aws.ec2.SecurityGroup,
+    direction: "ingress" | "egress",
+    rules: readonly Rule[],
+    tags: Tags,
+    opts: pulumi.CustomResourceOptions,
+): void {
+    rules.forEach((rule, i) => {
+        if ((rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
+            throw new Error(`security group ${name}: ${direction} rule "${rule.description}" needs exactly one of cidr or securityGroupId`);
+        }
+        const common = {
+            securityGroupId: sg.id,
+            description: rule.description,
+            ipProtocol: rule.protocol ?? "tcp",
+            ...(rule.protocol === "-1" ? {} : { fromPort: rule.port, toPort: rule.toPort ?? rule.port }),
+            ...(rule.cidr !== undefined ? { cidrIpv4: rule.cidr } : { referencedSecurityGroupId: rule.securityGroupId }),
+            tags,
+        };
+        if (direction === "ingress") new aws.vpc.SecurityGroupIngressRule(`${name}-in-${i}`, common, opts);
+        else new aws.vpc.SecurityGroupEgressRule(`${name}-out-${i}`, common, opts);
+    });
+}
