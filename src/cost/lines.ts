@@ -57,7 +57,12 @@ export class CostLines {
             this.note(resource, `${spec.description}: no price in the table for ${this.region} or ${BASE_REGION}; not priced`);
             return false;
         }
+        // A negative count from a bad input prices as nothing rather than as a credit.
         const quantity = Math.max(0, spec.quantity);
+        if (!Number.isFinite(quantity * rate.usd)) {
+            this.note(resource, `${spec.description}: quantity ${spec.quantity} is out of range; not priced`);
+            return false;
+        }
         this.items.push({
             urn: resource.urn,
             type: resource.type,

@@ -177,7 +177,7 @@ function kinesisStream(r: PlannedResource, lines: CostLines): void {
         lines.note(r, "provisioned stream without shardCount; not priced");
         return;
     }
-    lines.add(r, { key: "kinesis.provisioned.shardHour", description: `${shards} shard${shards === 1 ? "" : "s"}`, quantity: shards * HOURS });
+    lines.add(r, { key: "kinesis.provisioned.shardHour", description: `${shards} provisioned shard${shards === 1 ? "" : "s"}`, quantity: shards * HOURS });
     if (retentionHours > 24) {
         lines.add(r, {
             key: "kinesis.provisioned.extendedRetentionShardHour",
