@@ -19,7 +19,7 @@ const NO_DOUBLE_HYPHEN: NameRule = { text: "must not contain two consecutive hyp
 const noPrefix = (prefix: string): NameRule => ({ text: `must not start with "${prefix}"`, ok: (n) => !n.startsWith(prefix) });
 const BUCKET_SHAPE: NameRule = {
     text: "must start and end with a letter or digit, have no two adjacent periods, and not look like an IP address",
-    ok: (n) => /^[a-z0-9].*[a-z0-9]$/.test(n) && !n.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(n),
+    ok: (n) => /^[A-Za-z0-9](?:.*[A-Za-z0-9])?$/.test(n) && !n.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(n),
 };
 
 export interface NameLimit {
@@ -458,8 +458,7 @@ export const nameLimits: ResourceControl = {
         const limit = BY_TYPE.get(resource.type);
         const name = limit === undefined ? undefined : str(resource.props[limit.input]);
         if (limit === undefined || name === undefined) return [];
-        return nameProblems(limit, name).map(
-            (problem) => `${limit.resource} ${limit.input} "${name}" of ${resource.name} ${problem}.`,
-        );
+        const problems = nameProblems(limit, name);
+        return problems.length === 0 ? [] : [`${limit.resource} ${limit.input} "${name}" of ${resource.name} ${problems.join("; ")}.`];
     },
 };

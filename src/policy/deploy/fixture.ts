@@ -1,0 +1,30 @@
+/**
+ * Hand-made resources for control tests: a `PolicyTarget` or `PlannedResource` with a URN shaped
+ * like the mock runtime's, and a runner that goes through `runControl` like the engine does.
+ */
+import type { PlannedResource } from "../../plan/types";
+import { runControl } from "../evaluate";
+import type { CheckContext, Control, Finding, PolicyTarget } from "../types";
+
+export const TEST_CTX: CheckContext = { profile: "prod", region: "eu-central-1" };
+
+export function urnOf(type: string, name: string): string {
+    return `urn:pulumi:dev::fixture::${type}::${name}`;
+}
+
+export function target(type: string, name: string, props: Record<string, unknown> = {}): PolicyTarget {
+    return { urn: urnOf(type, name), type, name, props };
+}
+
+export function planned(type: string, name: string, inputs: Record<string, unknown> = {}): PlannedResource {
+    return { urn: urnOf(type, name), type, name, inputs, custom: true, protect: false, dependsOn: [] };
+}
+
+export function run(control: Control, resources: readonly PolicyTarget[], ctx: CheckContext = TEST_CTX): Finding[] {
+    return runControl(control, resources, ctx);
+}
+
+/** A policy document as programs write it: `pulumi.jsonStringify` of a typed object. */
+export function doc(...statements: readonly Record<string, unknown>[]): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
