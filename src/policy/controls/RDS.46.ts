@@ -1,5 +1,5 @@
 import type { Finding, PolicyTarget, StackControl } from "../types";
-import { MANDATORY, blocks, strings, ofType, refersTo, referenced } from "./util";
+import { blocks, MANDATORY, ofType, referenced, refersTo, strings } from "./util";
 
 const DEFAULT_ROUTES = ["0.0.0.0/0", "::/0"];
 

@@ -5,7 +5,7 @@
  */
 import type { Level } from "../../plan/types";
 import { asArray, principals, type Statement } from "../documents";
-import type { PolicyTarget, Profile } from "../types";
+import type { CheckContext, Finding, PolicyTarget, Profile } from "../types";
 
 export type Levels = Readonly<Record<Profile, Level>>;
 
@@ -246,4 +246,54 @@ export function internetIngress(resource: PolicyTarget): InternetIngress[] {
 export function describeIngress(rule: InternetIngress): string {
     const ports = rule.protocol === "-1" ? "all traffic" : `${rule.protocol} ${rule.fromPort}-${rule.toPort}`;
     return `${rule.where} opens ${ports} to ${rule.source}`;
+}
+
+/** One identity-policy document a resource carries, and how a message names where it sits. */
+export interface PolicyDocument {
+    readonly where: string;
+    readonly document: unknown;
+}
+
+/**
+ * The identity-policy documents of an `aws.iam.Policy`, `RolePolicy`, `UserPolicy` or
+ * `GroupPolicy` (`policy`), or of an `aws.iam.Role` (`inlinePolicies[].policy`).
+ */
+export function identityPolicies(resource: PolicyTarget): PolicyDocument[] {
+    if (resource.type === "aws:iam/role:Role") {
+        return blocks(resource.props.inlinePolicies).map((p, i) => ({ where: `inlinePolicies[${i}].policy`, document: p.policy }));
+    }
+    return resource.props.policy === undefined ? [] : [{ where: "policy", document: resource.props.policy }];
+}
+
+/** The `aws.iam.Policy` resources a role or user uses as its `permissionsBoundary`. */
+export function permissionBoundaries(resources: readonly PolicyTarget[]): Set<PolicyTarget> {
+    const bounds = ofType(resources, "aws:iam/role:Role", "aws:iam/user:User").map((r) => r.props.permissionsBoundary);
+    return new Set(ofType(resources, "aws:iam/policy:Policy").filter((p) => bounds.some((b) => refersTo(b, p))));
+}
+
+/** How a message names a statement: its `Sid`, else its position. */
+export function statementName(statement: Statement, index: number): string {
+    return typeof statement.Sid === "string" && statement.Sid !== "" ? `statement "${statement.Sid}"` : `statement ${index + 1}`;
+}
+
+/** A VPC endpoint's full service name for the stack's region, e.g. `com.amazonaws.us-east-1.ecr.api`. */
+export function endpointService(region: string, service: string): string {
+    return `com.amazonaws.${region}.${service}`;
+}
+
+/**
+ * The check shared by the VPC-endpoint controls: every `aws.ec2.Vpc` needs an
+ * `aws.ec2.VpcEndpoint` for `service` in it (of type `Interface` when `interfaceOnly`).
+ */
+export function requireVpcEndpoint(service: string, interfaceOnly: boolean) {
+    return (resources: readonly PolicyTarget[], ctx: CheckContext): Finding[] => {
+        const serviceName = endpointService(ctx.region, service);
+        const endpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").filter(
+            (e) => e.props.serviceName === serviceName && (!interfaceOnly || e.props.vpcEndpointType === "Interface"),
+        );
+        const wanted = `serviceName "${serviceName}"${interfaceOnly ? ' and vpcEndpointType "Interface"' : ""}`;
+        return ofType(resources, "aws:ec2/vpc:Vpc")
+            .filter((vpc) => !endpoints.some((e) => refersTo(e.props.vpcId, vpc)))
+            .map((vpc) => ({ urn: vpc.urn, message: `no aws.ec2.VpcEndpoint with vpcId set to this VPC has ${wanted}` }));
+    };
 }

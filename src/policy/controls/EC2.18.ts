@@ -1,0 +1,33 @@
+import type { ResourceControl } from "../types";
+import { describeIngress, internetIngress, MANDATORY, type InternetIngress } from "./util";
+
+const AUTHORIZED_TCP_PORTS = [80, 443];
+
+function authorized(rule: InternetIngress): boolean {
+    if (rule.protocol === "tcp") return rule.fromPort === rule.toPort && AUTHORIZED_TCP_PORTS.includes(rule.fromPort);
+    // No UDP port is authorized; protocols without ports (ICMP, ESP) are outside the control.
+    return rule.protocol !== "udp" && rule.protocol !== "-1";
+}
+
+const control: ResourceControl = {
+    id: "EC2.18",
+    title: "Security groups should only allow unrestricted incoming traffic for authorized ports",
+    kind: "security",
+    scope: "resource",
+    severity: "High",
+    pci: [],
+    resourceTypes: [
+        "aws:ec2/securityGroup:SecurityGroup",
+        "aws:ec2/securityGroupRule:SecurityGroupRule",
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    ],
+    remediation: "Open only TCP 80 and 443 to 0.0.0.0/0 or ::/0 in the aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule or aws.vpc.SecurityGroupIngressRule; reach every other port from a security group or private CIDR.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",
+    check: (group) =>
+        internetIngress(group)
+            .filter((rule) => !authorized(rule))
+            .map((rule) => `${describeIngress(rule)}; only TCP ${AUTHORIZED_TCP_PORTS.join(" and ")} may be open to the internet`),
+};
+
+export default control;

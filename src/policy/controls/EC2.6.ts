@@ -1,0 +1,32 @@
+import type { StackControl } from "../types";
+import { MANDATORY, ofType, refersTo } from "./util";
+
+const LOGGED_TRAFFIC = ["REJECT", "ALL"];
+
+const control: StackControl = {
+    id: "EC2.6",
+    title: "VPC flow logging should be enabled in all VPCs",
+    kind: "security",
+    scope: "stack",
+    severity: "Medium",
+    pci: [
+        "PCI DSS v3.2.1/10.3.3",
+        "PCI DSS v3.2.1/10.3.4",
+        "PCI DSS v3.2.1/10.3.5",
+        "PCI DSS v3.2.1/10.3.6",
+    ],
+    resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/flowLog:FlowLog"],
+    remediation: "Declare an aws.ec2.FlowLog with vpcId set to each VPC and trafficType \"REJECT\" or \"ALL\".",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6",
+    check: (resources) => {
+        const flowLogs = ofType(resources, "aws:ec2/flowLog:FlowLog").filter((f) =>
+            LOGGED_TRAFFIC.includes(String(f.props.trafficType)),
+        );
+        return ofType(resources, "aws:ec2/vpc:Vpc")
+            .filter((vpc) => !flowLogs.some((f) => refersTo(f.props.vpcId, vpc)))
+            .map((vpc) => ({ urn: vpc.urn, message: 'no aws.ec2.FlowLog with vpcId set to this VPC has trafficType "REJECT" or "ALL"' }));
+    },
+};
+
+export default control;

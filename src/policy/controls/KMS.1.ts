@@ -1,0 +1,32 @@
+import type { Finding, StackControl } from "../types";
+import { asArray, grants, statements } from "../documents";
+import { allows, MANDATORY, ofType, permissionBoundaries, statementName } from "./util";
+
+const BLOCKED_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
+
+const control: StackControl = {
+    id: "KMS.1",
+    title: "IAM customer managed policies should not allow decryption actions on all KMS keys",
+    kind: "security",
+    scope: "stack",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/user:User"],
+    remediation: "Scope kms:Decrypt and kms:ReEncryptFrom in the aws.iam.Policy policy to the key ARNs the principal needs instead of Resource \"*\".",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1",
+    check: (resources) => {
+        const boundaries = permissionBoundaries(resources);
+        return ofType(resources, "aws:iam/policy:Policy")
+            .filter((policy) => !boundaries.has(policy))
+            .flatMap((policy) =>
+                statements(policy.props.policy).flatMap((s, i): Finding[] => {
+                    const actions = BLOCKED_ACTIONS.filter((a) => grants(s, a));
+                    if (!allows(s) || actions.length === 0 || !asArray(s.Resource).includes("*")) return [];
+                    return [{ urn: policy.urn, message: `policy ${statementName(s, i)} allows ${actions.join(", ")} on Resource "*"` }];
+                }),
+            );
+    },
+};
+
+export default control;
