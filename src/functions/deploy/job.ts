@@ -63,8 +63,8 @@ const jobEventSchema = z.object({
 
 /** Environment of the deploy function itself. */
 const deployEnvSchema = z.object({
-    DEPLOYMENT_TABLE_NAME: z.string().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name"),
-    ENVIRONMENT_SUFFIX: z.string().min(1, "must not be empty"),
+    DEPLOYMENT_TABLE_NAME: text().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name"),
+    ENVIRONMENT_SUFFIX: text().min(1, "must not be empty"),
     TARGET_FUNCTION_NAME: functionNameSchema.optional(),
 });
 
