@@ -12,7 +12,6 @@ import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
 import { ServiceRole, type Statement } from "./iam";
 import { logGroup } from "./logs";
-import { securityGroup, type Rule } from "./securityGroup";
 
 export interface ContainerSecret {
     /** Environment variable name inside the container. */
@@ -28,7 +27,6 @@ export interface LoadBalancerAttachment {
 }
 
 export interface ContainerServiceArgs extends BaseArgs {
-    readonly vpcId: pulumi.Input<string>;
     /** Private subnets the tasks run in. */
     readonly subnetIds: pulumi.Input<string>[];
     readonly kmsKeyArn: pulumi.Input<string>;
@@ -56,8 +54,11 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly secretKmsKeyArns: readonly pulumi.Input<string>[];
     /** The application's own permissions, as customer-managed policies of the task role. */
     readonly taskPolicies: Readonly<Record<string, readonly Statement[]>>;
-    readonly ingress: readonly Rule[];
-    readonly egress: readonly Rule[];
+    /**
+     * Security groups of the tasks. Made by the caller, so data stores can admit them before
+     * the service exists (their endpoints are part of the task definition).
+     */
+    readonly securityGroupIds: readonly pulumi.Input<string>[];
     /** Writable paths on the read-only root file system (ephemeral task storage). @default ["/tmp"] */
     readonly writablePaths?: readonly string[];
     /** "CODE_DEPLOY" hands deployments to CodeDeploy blue/green. @default "ECS" */
@@ -93,7 +94,6 @@ export class ContainerService extends pulumi.ComponentResource {
     readonly cluster: aws.ecs.Cluster;
     readonly service: aws.ecs.Service;
     readonly taskDefinition: aws.ecs.TaskDefinition;
-    readonly securityGroup: aws.ec2.SecurityGroup;
     readonly logGroup: aws.cloudwatch.LogGroup;
     readonly executionRole: ServiceRole;
     readonly taskRole: ServiceRole;
@@ -208,12 +208,6 @@ export class ContainerService extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        this.securityGroup = securityGroup(
-            `${name}-sg`,
-            { groupName: n.name("service"), description: `Tasks of ${this.serviceName}`, vpcId: args.vpcId, ingress: args.ingress, egress: args.egress, tags },
-            { parent: this },
-        );
-
         const codeDeploy = args.deploymentController === "CODE_DEPLOY";
         this.service = new aws.ecs.Service(
             name,
@@ -224,7 +218,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 desiredCount: args.desiredCount,
                 launchType: "FARGATE",
                 platformVersion: "LATEST",
-                networkConfiguration: { subnets: args.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false },
+                networkConfiguration: { subnets: args.subnetIds, securityGroups: [...args.securityGroupIds], assignPublicIp: false },
                 deploymentController: { type: args.deploymentController ?? "ECS" },
                 // CodeDeploy owns rollbacks when it controls deployments; the circuit breaker is ECS's own.
                 ...(codeDeploy ? {} : { deploymentCircuitBreaker: { enable: true, rollback: true } }),

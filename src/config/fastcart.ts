@@ -1,0 +1,115 @@
+/**
+ * Configuration of `fastcart-orders`: event-driven order processing (eu-central-1).
+ * Defaults follow the original design for dev; prod keeps every stateful thing.
+ */
+import { z } from "zod";
+import { fargateMemoryProblem } from "../components/containers";
+import { layoutProblems, defaultLayout } from "../components/network/cidr";
+import { baseConfigShape, baseSources, stackDefaults } from "./base";
+import { loadConfig, ConfigError, type RawReader } from "./load";
+import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
+
+export const PROJECT = "fastcart-orders";
+export const SYSTEM = "fastcart";
+export const DEFAULT_REGION = "eu-central-1";
+
+/**
+ * A public image a real user can pull, running as a non-root user (uid 101) and listening on
+ * 8080, so it works with a read-only root file system and no extra capabilities. Replace it with
+ * the order service's image from the ECR repository this stack creates.
+ */
+export const DEFAULT_IMAGE = "nginxinc/nginx-unprivileged:1.27-alpine";
+
+export const fastcartSchema = z.object({
+    ...baseConfigShape,
+    vpcCidr: cidrBlock.default("10.0.0.0/16"),
+    azCount: z.number().int().min(2, "must be at least 2: the database and cache span two zones").max(6).default(2),
+    publicSubnetCidrs: z.array(cidrBlock).optional(),
+    privateSubnetCidrs: z.array(cidrBlock).optional(),
+    natGateways: natStrategy.optional(),
+    vpcEndpoints: z.array(interfaceEndpoint).optional(),
+    kinesisShardCount: z.number().int().min(1, "must be at least 1 shard").max(500, "must be at most 500 shards (the default account limit)").default(2),
+    kinesisRetentionHours: z.number().int().min(24, "must be at least 24 hours").max(8760, "must be at most 8760 hours (365 days)").optional(),
+    containerImage: z.string().min(1).default(DEFAULT_IMAGE),
+    containerPort: z.number().int().min(1024, "must be 1024 or above: the container runs as a non-root user").max(65535).default(8080),
+    containerUser: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid[:gid] such as 101 or 1000:1000").default("101"),
+    taskCpu: z.number().int().default(512),
+    taskMemory: z.number().int().default(1024),
+    desiredCount: z.number().int().min(1).max(100).default(2),
+    dbInstanceClass: rdsInstanceClass.optional(),
+    dbAllocatedStorageGb: z.number().int().min(20, "must be at least 20 GB for gp3").max(65536).default(20),
+    dbMultiAz: z.boolean().optional(),
+    dbBackupRetentionDays: z.number().int().min(7, "must be at least 7 days (RDS.11)").max(35, "must be at most 35 days").default(7),
+    dbName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "must start with a letter and hold letters, digits and underscores").default("orders"),
+    dbUsername: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
+        .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
+        .default("fastcart_admin"),
+    cacheEngine: z.enum(["redis", "valkey"]).default("redis"),
+    cacheNodeType: cacheNodeType.default("cache.t3.micro"),
+    cacheNodes: z.number().int().min(1).max(6).default(2),
+    logRetentionDays: logRetentionDays.optional(),
+    alarmEmail: email.optional(),
+});
+
+export type FastcartConfig = ReturnType<typeof resolveFastcart>;
+
+/** Profile-dependent defaults, resolved once. */
+function resolveFastcart(c: z.infer<typeof fastcartSchema>) {
+    const prod = c.profile === "prod";
+    return {
+        ...c,
+        natGateways: c.natGateways ?? (prod ? "perAz" : "single"),
+        // Interface endpoints cost ~$7.30 per endpoint per AZ a month; dev reaches AWS through NAT.
+        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams"] as const) : []),
+        kinesisRetentionHours: c.kinesisRetentionHours ?? (prod ? 168 : 24),
+        dbInstanceClass: c.dbInstanceClass ?? (prod ? "db.t3.medium" : "db.t3.micro"),
+        dbMultiAz: c.dbMultiAz ?? prod,
+        logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 7),
+    };
+}
+
+export function loadFastcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv) {
+    const defaults = stackDefaults(stack);
+    const schema = fastcartSchema.extend({
+        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
+        region: baseConfigShape.region.default(DEFAULT_REGION),
+        profile: baseConfigShape.profile.default(defaults.profile),
+    });
+    const parsed = loadConfig(PROJECT, schema, baseSources, read, env);
+    const config = resolveFastcart(parsed);
+    const issues = crossFieldIssues(config);
+    if (issues.length > 0) throw new ConfigError(PROJECT, issues);
+    return config;
+}
+
+function crossFieldIssues(c: ReturnType<typeof resolveFastcart>) {
+    const issues: { key: string; value: unknown; message: string }[] = [];
+    const memory = fargateMemoryProblem(c.taskCpu, c.taskMemory);
+    if (memory) issues.push({ key: "taskMemory", value: c.taskMemory, message: memory });
+    let layout: { publicCidrs: readonly string[]; privateCidrs: readonly string[] } | undefined;
+    try {
+        layout = defaultLayout(c.vpcCidr, c.azCount);
+    } catch (e) {
+        if (!c.publicSubnetCidrs || !c.privateSubnetCidrs) issues.push({ key: "vpcCidr", value: c.vpcCidr, message: (e as Error).message });
+    }
+    const pub = c.publicSubnetCidrs ?? layout?.publicCidrs ?? [];
+    const priv = c.privateSubnetCidrs ?? layout?.privateCidrs ?? [];
+    if (c.publicSubnetCidrs && c.publicSubnetCidrs.length !== c.azCount) {
+        issues.push({ key: "publicSubnetCidrs", value: c.publicSubnetCidrs, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
+    }
+    if (c.privateSubnetCidrs && c.privateSubnetCidrs.length !== c.azCount) {
+        issues.push({ key: "privateSubnetCidrs", value: c.privateSubnetCidrs, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
+    }
+    for (const problem of layoutProblems(c.vpcCidr, [
+        ...pub.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
+        ...priv.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
+    ])) {
+        issues.push({ key: problem.startsWith("VPC") ? "vpcCidr" : "publicSubnetCidrs/privateSubnetCidrs", value: c.vpcCidr, message: problem });
+    }
+    if (c.profile === "prod" && c.cacheNodes < 2) {
+        issues.push({ key: "cacheNodes", value: c.cacheNodes, message: "prod needs at least 2 cache nodes for automatic failover (ElastiCache.3)" });
+    }
+    return issues;
+}

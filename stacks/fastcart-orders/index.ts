@@ -1,0 +1,186 @@
+/**
+ * FastCart order processing: orders arrive on a Kinesis stream, a Fargate service processes
+ * them with PostgreSQL for state and Redis for hot data, all encrypted with one customer key.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ContainerService } from "../../src/components/containers";
+import { RedisCache } from "../../src/components/cache";
+import { PostgresDatabase } from "../../src/components/database";
+import { EncryptionKey } from "../../src/components/encryption";
+import { Network } from "../../src/components/network";
+import { Notifications } from "../../src/components/notifications";
+import { ContainerRegistry } from "../../src/components/registry";
+import { securityGroup } from "../../src/components/securityGroup";
+import { EventStream } from "../../src/components/stream";
+import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
+import { Namer } from "../../src/config/naming";
+import { commonTags } from "../../src/config/tags";
+
+const config = loadFastcartConfig(pulumi.getStack());
+const prod = config.profile === "prod";
+const namer = new Namer(SYSTEM, config.environmentSuffix);
+const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: config.environmentSuffix, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
+const base = { namer, tags };
+
+const key = new EncryptionKey("orders-key", {
+    ...base,
+    aliasName: "key",
+    description: `FastCart order processing (${config.environmentSuffix})`,
+    viaServices: ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "sns"],
+    cloudWatchLogs: true,
+    cloudWatchAlarms: true,
+    deletionWindowInDays: prod ? 30 : 7,
+});
+
+const zones = aws.getAvailabilityZonesOutput({ state: "available" });
+const network = new Network("orders-network", {
+    ...base,
+    cidrBlock: config.vpcCidr,
+    availabilityZones: Array.from({ length: config.azCount }, (_, i) => zones.names[i]!),
+    publicSubnetCidrs: config.publicSubnetCidrs,
+    privateSubnetCidrs: config.privateSubnetCidrs,
+    natGateways: config.natGateways,
+    flowLogs: { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays },
+    interfaceEndpoints: config.vpcEndpoints,
+});
+
+const alerts = new Notifications("orders-alerts", {
+    ...base,
+    topicName: namer.name("alerts"),
+    displayName: `FastCart alerts (${config.environmentSuffix})`,
+    kmsKeyArn: key.arn,
+    publishers: ["cloudwatch.amazonaws.com"],
+    email: config.alarmEmail,
+});
+
+const stream = new EventStream("orders-stream", {
+    ...base,
+    streamName: "orders",
+    kmsKeyArn: key.arn,
+    shardCount: config.kinesisShardCount,
+    retentionHours: config.kinesisRetentionHours,
+    alarmActions: [alerts.arn],
+    protect: prod,
+});
+
+const registry = new ContainerRegistry("orders-registry", {
+    ...base,
+    repositoryName: "orders",
+    kmsKeyArn: key.arn,
+    immutableTags: prod,
+    forceDelete: !prod,
+});
+
+const serviceSg = securityGroup(
+    "orders-service-sg",
+    {
+        groupName: namer.name("service"),
+        description: "Order service tasks: HTTP from inside the VPC only",
+        vpcId: network.vpcId,
+        tags,
+        ingress: [{ description: "HTTP from inside the VPC", port: config.containerPort, cidr: config.vpcCidr }],
+        egress: [
+            { description: "HTTPS to AWS APIs and the image registry", port: 443, cidr: "0.0.0.0/0" },
+            { description: "PostgreSQL inside the VPC", port: 5432, cidr: config.vpcCidr },
+            { description: "Redis inside the VPC", port: 6379, cidr: config.vpcCidr },
+        ],
+    },
+    {},
+);
+
+const database = new PostgresDatabase("orders-db", {
+    ...base,
+    vpcId: network.vpcId,
+    subnetIds: network.privateSubnetIds,
+    clientSecurityGroupIds: [serviceSg.id],
+    kmsKeyArn: key.arn,
+    instanceClass: config.dbInstanceClass,
+    allocatedStorageGb: config.dbAllocatedStorageGb,
+    multiAz: config.dbMultiAz,
+    backupRetentionDays: config.dbBackupRetentionDays,
+    deletionProtection: prod,
+    skipFinalSnapshot: !prod,
+    databaseName: config.dbName,
+    masterUsername: config.dbUsername,
+    monitoringIntervalSeconds: prod ? 60 : 0,
+    alarmActions: [alerts.arn],
+    protect: prod,
+});
+
+const cache = new RedisCache("orders-cache", {
+    ...base,
+    vpcId: network.vpcId,
+    subnetIds: network.privateSubnetIds,
+    clientSecurityGroupIds: [serviceSg.id],
+    kmsKeyArn: key.arn,
+    engine: config.cacheEngine,
+    nodeType: config.cacheNodeType,
+    numCacheClusters: config.cacheNodes,
+    snapshotRetentionDays: prod ? 7 : 1,
+    alarmActions: [alerts.arn],
+    protect: prod,
+    secretRecoveryWindowDays: prod ? 30 : 0,
+});
+
+const service = new ContainerService("orders-service", {
+    ...base,
+    subnetIds: network.privateSubnetIds,
+    securityGroupIds: [serviceSg.id],
+    kmsKeyArn: key.arn,
+    logRetentionDays: config.logRetentionDays,
+    containerInsights: "enabled",
+    image: config.containerImage,
+    containerName: "orders",
+    containerPort: config.containerPort,
+    user: config.containerUser,
+    cpu: config.taskCpu,
+    memory: config.taskMemory,
+    desiredCount: config.desiredCount,
+    pullRepositoryArns: [registry.arn],
+    environment: {
+        ENVIRONMENT: config.environmentSuffix,
+        AWS_REGION: config.region,
+        KINESIS_STREAM_NAME: stream.stream.name,
+        DB_HOST: database.address,
+        DB_PORT: database.port.apply(String),
+        DB_NAME: config.dbName,
+        REDIS_HOST: cache.primaryEndpoint,
+        REDIS_PORT: cache.port.apply(String),
+        REDIS_TLS: "true",
+    },
+    secrets: [
+        { name: "DB_USERNAME", secretArn: database.secretArn, jsonKey: "username" },
+        { name: "DB_PASSWORD", secretArn: database.secretArn, jsonKey: "password" },
+        { name: "REDIS_AUTH_TOKEN", secretArn: cache.authSecret.arn },
+    ],
+    secretKmsKeyArns: [key.arn],
+    taskPolicies: {
+        "orders-stream": [
+            {
+                Sid: "ReadAndWriteOrders",
+                Action: ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"],
+                Resource: stream.arn,
+            },
+            { Sid: "StreamEncryption", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key.arn },
+        ],
+        secrets: [{ Sid: "ReadOwnSecrets", Action: "secretsmanager:GetSecretValue", Resource: [database.secretArn, cache.authSecret.arn] }],
+    },
+});
+
+export const vpc_id = network.vpcId;
+export const public_subnet_ids = network.publicSubnetIds;
+export const private_subnet_ids = network.privateSubnetIds;
+export const ecs_cluster_arn = service.cluster.arn;
+export const ecs_service_name = service.service.name;
+export const kinesis_stream_name = stream.stream.name;
+export const kinesis_stream_arn = stream.arn;
+export const rds_endpoint = database.endpoint;
+export const rds_instance_id = database.instance.identifier;
+export const redis_endpoint = cache.primaryEndpoint;
+export const redis_port = cache.port;
+export const ecr_repository_url = registry.repositoryUrl;
+export const kms_key_id = key.keyId;
+export const kms_key_arn = key.arn;
+export const log_group_name = service.logGroup.name;
+export const db_secret_arn = database.secretArn;
