@@ -1,0 +1,177 @@
+/**
+ * The offline policy engine: runs every control over a planned stack, at the level the profile
+ * sets, and applies the exceptions written in stack config. The planner calls it on every plan;
+ * `pulumi preview --policy-pack src/policy` runs the same controls through `pack.ts`, configured
+ * by `policyPackConfig` so a CLI user gets the same levels and waivers.
+ */
+import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../plan/types";
+import { appliesTo, runControl } from "./evaluate";
+import { allControls } from "./registry";
+import type { CheckContext, Control, Finding, PolicyException, PolicyTarget, Profile } from "./types";
+
+export interface EvaluateOptions {
+    readonly profile: Profile;
+    readonly region: string;
+    readonly exceptions: readonly PolicyException[];
+    /** The controls to run; every control of the pack when omitted. */
+    readonly controls?: readonly Control[];
+}
+
+export interface PolicyEvaluation {
+    readonly violations: Violation[];
+    readonly exceptions: AppliedException[];
+    readonly summary: PolicySummary;
+    /** Problems that must fail the plan: bad exceptions, controls that threw. */
+    readonly errors: string[];
+}
+
+/** A planned resource as a control sees it. */
+export function toPolicyTarget(resource: PlannedResource): PolicyTarget {
+    return {
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        props: resource.inputs,
+        protect: resource.protect,
+        ...(resource.parent === undefined ? {} : { parent: resource.parent }),
+    };
+}
+
+/** The logical name at the end of a URN (`...::<type>::<name>`). */
+export function logicalName(urn: string): string {
+    const at = urn.lastIndexOf("::");
+    return at === -1 ? urn : urn.slice(at + 2);
+}
+
+/** true when the exception covers the finding: same resource (URN or logical name), or stack-wide. */
+export function exceptionCovers(exception: Pick<PolicyException, "resource">, finding: Finding): boolean {
+    if (exception.resource === undefined) return true;
+    if (finding.urn === undefined) return false;
+    return finding.urn === exception.resource || logicalName(finding.urn) === exception.resource;
+}
+
+/** `prod` for a stack named prod (or `<org>/<project>/prod`) or configured prod; otherwise `dev`. */
+export function profileOf(stackName: string, configuredProfile?: string): Profile {
+    const stack = stackName.split("/").pop() ?? stackName;
+    return stack === "prod" || configuredProfile === "prod" ? "prod" : "dev";
+}
+
+function describe(exception: PolicyException, index: number): string {
+    const on = exception.resource === undefined ? "stack-wide" : `on ${exception.resource}`;
+    return `policyExceptions[${index}] (${exception.policy}, ${on})`;
+}
+
+interface LiveException {
+    readonly exception: PolicyException;
+    readonly index: number;
+    used: boolean;
+}
+
+export function evaluatePolicies(resources: readonly PlannedResource[], opts: EvaluateOptions): PolicyEvaluation {
+    const controls = opts.controls ?? allControls;
+    const known = new Map(controls.map((c) => [c.id, c]));
+    const targets = resources.map(toPolicyTarget);
+    const ctx: CheckContext = { profile: opts.profile, region: opts.region };
+    const errors: string[] = [];
+
+    const live: LiveException[] = [];
+    opts.exceptions.forEach((exception, index) => {
+        if (!known.has(exception.policy)) {
+            errors.push(`${describe(exception, index)}: no control has the id "${exception.policy}".`);
+        } else if (typeof exception.reason !== "string" || exception.reason.trim() === "") {
+            errors.push(`${describe(exception, index)}: the reason is empty; say why the control is waived here.`);
+        } else {
+            live.push({ exception, index, used: false });
+        }
+    });
+    // A resource-scoped exception is the more specific waiver, so it is tried first.
+    live.sort((a, b) => Number(a.exception.resource === undefined) - Number(b.exception.resource === undefined) || a.index - b.index);
+
+    const violations: Violation[] = [];
+    const applied = new Map<string, AppliedException>();
+    let checked = 0;
+    let passed = 0;
+    let waived = 0;
+    let failed = 0;
+
+    for (const control of controls) {
+        const level: Level = control.levels[opts.profile];
+        if (level === "disabled") continue;
+        let findings: Finding[];
+        try {
+            findings = runControl(control, targets, ctx);
+        } catch (error) {
+            errors.push(`${control.id}: the control failed: ${error instanceof Error ? error.message : String(error)}`);
+            continue;
+        }
+        if (!appliesTo(control, targets) && findings.length === 0) continue;
+        checked += 1;
+        if (findings.length === 0) {
+            passed += 1;
+            continue;
+        }
+        let unwaived = 0;
+        for (const finding of findings) {
+            const waiver = live.find((l) => l.exception.policy === control.id && exceptionCovers(l.exception, finding));
+            if (waiver === undefined) {
+                unwaived += 1;
+                violations.push({
+                    policy: control.id,
+                    level,
+                    ...(finding.urn === undefined ? {} : { urn: finding.urn }),
+                    message: finding.message,
+                });
+                continue;
+            }
+            waiver.used = true;
+            const urn = waiver.exception.resource === undefined ? undefined : finding.urn;
+            applied.set(`${control.id}\u0000${urn ?? ""}\u0000${waiver.index}`, {
+                policy: control.id,
+                ...(urn === undefined ? {} : { urn }),
+                reason: waiver.exception.reason,
+            });
+        }
+        if (unwaived > 0) failed += 1;
+        else waived += 1;
+    }
+
+    for (const l of live.filter((x) => !x.used).sort((a, b) => a.index - b.index)) {
+        const control = known.get(l.exception.policy);
+        const why =
+            control !== undefined && control.levels[opts.profile] === "disabled"
+                ? `the control is disabled in the ${opts.profile} profile`
+                : "the control reports nothing it covers";
+        errors.push(`${describe(l.exception, l.index)}: waives nothing (${why}); remove it.`);
+    }
+
+    return { violations, exceptions: [...applied.values()], summary: { checked, passed, waived, failed }, errors };
+}
+
+/** One control's entry in the `--policy-pack-config` file. */
+export interface PackPolicyConfig {
+    readonly enforcementLevel: Level;
+    readonly profile: Profile;
+    readonly exceptions: readonly { readonly resource?: string; readonly reason: string }[];
+}
+
+/**
+ * The JSON object for `pulumi preview --policy-pack src/policy --policy-pack-config <file>`:
+ * one entry per control with the profile's level and the exceptions that name it.
+ */
+export function policyPackConfig(
+    profile: Profile,
+    exceptions: readonly PolicyException[],
+    controls: readonly Control[] = allControls,
+): Record<string, PackPolicyConfig> {
+    const config: Record<string, PackPolicyConfig> = {};
+    for (const control of controls) {
+        config[control.id] = {
+            enforcementLevel: control.levels[profile],
+            profile,
+            exceptions: exceptions
+                .filter((e) => e.policy === control.id)
+                .map((e) => (e.resource === undefined ? { reason: e.reason } : { resource: e.resource, reason: e.reason })),
+        };
+    }
+    return config;
+}
