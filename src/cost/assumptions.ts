@@ -95,7 +95,8 @@ export const ASSUMPTION_KEYS = Object.keys(DEFAULT_USAGE_ASSUMPTIONS) as Assumpt
 
 const amount = z.number().nonnegative();
 
-const overridesSchema = z.strictObject({
+/** The shape of `costAssumptions` in stack config: known keys only, each a number of 0 or more. */
+export const assumptionOverridesSchema = z.strictObject({
     natDataProcessedGb: amount,
     albLcus: amount,
     logIngestGb: amount,
@@ -116,7 +117,7 @@ const overridesSchema = z.strictObject({
  * (`costAssumptions.<key>`) and what it needs, so a typo in stack config is never ignored.
  */
 export function resolveAssumptions(overrides: unknown = {}): UsageAssumptions {
-    const parsed = overridesSchema.safeParse(overrides ?? {});
+    const parsed = assumptionOverridesSchema.safeParse(overrides ?? {});
     if (parsed.success) {
         const given = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
         return { ...DEFAULT_USAGE_ASSUMPTIONS, ...given };

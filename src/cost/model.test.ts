@@ -170,13 +170,15 @@ describe("databases and caches", () => {
 describe("streams and containers", () => {
     it("prices provisioned shards and extended retention", () => {
         const report = estimateCost(
-            [planned("aws:kinesis/stream:Stream", "orders", { shardCount: 2, retentionPeriod: 48 })],
+            [planned("aws:kinesis/stream:Stream", "orders", { shardCount: 2, retentionPeriod: 48, shardLevelMetrics: ["IncomingBytes"] })],
             { region: "us-east-2" },
         );
         const shards = line(report, "2 provisioned shards");
         close(shards.monthlyUsd, 21.9, "2 × 730 h × $0.015");
         assert.equal(shards.approximate, false, "us-east-2 has its own Kinesis figure");
         close(line(report, "Extended retention").monthlyUsd, 29.2, "2 × 730 h × $0.02");
+        assert.ok(report.notes.some((n) => n.includes("shard-level metrics")));
+        assert.ok(report.notes.some((n) => n.includes("PUT payload units")));
     });
 
     it("prices an on-demand stream from the ingest assumption", () => {

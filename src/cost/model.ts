@@ -11,6 +11,7 @@ import { BASE_REGION } from "./prices";
 
 export {
     ASSUMPTIONS_CONFIG_KEY,
+    assumptionOverridesSchema,
     DEFAULT_USAGE_ASSUMPTIONS,
     describeAssumption,
     resolveAssumptions,

@@ -189,6 +189,9 @@ function kinesisStream(r: PlannedResource, lines: CostLines): void {
         lines.note(r, "retention beyond 7 days is billed per GB stored, which no assumption covers; not priced");
     }
     lines.note(r, "PUT payload units are billed per use and not estimated");
+    if ((list(r.inputs.shardLevelMetrics)?.length ?? 0) > 0) {
+        lines.note(r, "shard-level metrics are billed as CloudWatch custom metrics; the table has no figure, not priced");
+    }
 }
 
 export function findTaskDefinition(ref: string, resources: readonly PlannedResource[]): PlannedResource | undefined {
