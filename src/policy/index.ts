@@ -1,0 +1,17 @@
+/**
+ * The policy pack entry: `pulumi preview --policy-pack src/policy` loads this file. Constructing
+ * the PolicyPack starts CrossGuard's gRPC server, so it happens here and nowhere else; tests and
+ * the offline planner use `pack.ts` and `engine.ts` directly.
+ */
+import { PolicyPack } from "@pulumi/policy";
+import { toPolicies } from "./pack";
+import { allControls } from "./registry";
+
+new PolicyPack("commerce-aws-controls", {
+    description:
+        "Security (AWS FSBP, cdk-nag) and deployability controls for the commerce AWS systems; " +
+        "levels per profile and exceptions come from the policy-pack config.",
+    enforcementLevel: "mandatory",
+    provider: "aws",
+    policies: toPolicies(allControls),
+});

@@ -1,0 +1,156 @@
+/**
+ * The CrossGuard adapter: each control becomes a `ResourceValidationPolicy` (resource scope) or a
+ * `StackValidationPolicy` (stack scope) that runs it through `runControl`, the same code path the
+ * offline engine uses. The policy-pack config (`policyPackConfig` in engine.ts) sets each
+ * control's level, profile and exceptions; without config the pack enforces prod levels, the
+ * strict default. This module never constructs the `PolicyPack`: that starts a gRPC server, and
+ * only `index.ts`, the pack entry, may do it.
+ */
+import type {
+    EnforcementLevel,
+    PolicyConfigSchema,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    Severity as PackSeverity,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import { exceptionCovers } from "./engine";
+import { runControl } from "./evaluate";
+import type { CheckContext, Control, Finding, PolicyTarget, Profile, Severity } from "./types";
+
+/** What `args.getConfig()` returns for one control (every key optional: a CLI user may omit any). */
+export interface PackConfig {
+    readonly profile?: Profile;
+    readonly region?: string;
+    readonly exceptions?: readonly { readonly resource?: string; readonly reason?: string }[];
+}
+
+/** The config each policy accepts; `enforcementLevel` is CrossGuard's own and must not be declared. */
+export const PACK_CONFIG_SCHEMA: PolicyConfigSchema = {
+    properties: {
+        profile: { type: "string", enum: ["dev", "prod"], description: "Stack profile; prod when omitted." },
+        region: { type: "string", description: "AWS region, when the provider does not say." },
+        exceptions: {
+            type: "array",
+            description: "Waivers from the stack's policyExceptions config.",
+            items: {
+                type: "object",
+                properties: { resource: { type: "string" }, reason: { type: "string", minLength: 1 } },
+                required: ["reason"],
+            },
+        },
+    },
+};
+
+/** Region used when neither config nor provider names one: the AWS SDKs' fallback. */
+export const FALLBACK_REGION = "us-east-1";
+
+const SEVERITY: Readonly<Record<Severity, PackSeverity>> = {
+    Critical: "critical",
+    High: "high",
+    Medium: "medium",
+    Low: "low",
+    Informational: "low",
+};
+
+/** The shape `toPolicyTarget` reads: `ResourceValidationArgs` and `PolicyResource` both fit it. */
+export interface CrossGuardResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    readonly props: Record<string, unknown>;
+    readonly opts?: { readonly protect?: boolean; readonly parent?: string };
+    readonly parent?: { readonly urn: string };
+}
+
+export function toPolicyTarget(resource: CrossGuardResource): PolicyTarget {
+    const parent = resource.parent?.urn ?? resource.opts?.parent;
+    return {
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        props: resource.props,
+        ...(resource.opts?.protect === undefined ? {} : { protect: resource.opts.protect }),
+        ...(parent === undefined || parent === "" ? {} : { parent }),
+    };
+}
+
+function regionFromProps(props: Record<string, unknown> | undefined): string | undefined {
+    const region = props?.["region"];
+    return typeof region === "string" && region !== "" ? region : undefined;
+}
+
+/** The profile and region to check with: config first, then the resource's provider, then defaults. */
+export function contextOf(config: PackConfig, providerRegion: string | undefined): CheckContext {
+    return {
+        profile: config.profile === "dev" ? "dev" : "prod",
+        region: config.region ?? providerRegion ?? process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"] ?? FALLBACK_REGION,
+    };
+}
+
+/** Findings no valid exception (one with a reason) waives. */
+export function unwaived(findings: readonly Finding[], config: PackConfig): Finding[] {
+    const waivers = (config.exceptions ?? []).filter((e) => typeof e.reason === "string" && e.reason.trim() !== "");
+    return findings.filter((f) => !waivers.some((w) => exceptionCovers(w, f)));
+}
+
+function policyMeta(control: Control) {
+    const level: EnforcementLevel = control.levels.prod;
+    return {
+        name: control.id,
+        description: control.title,
+        enforcementLevel: level,
+        severity: SEVERITY[control.severity],
+        remediationSteps: control.remediation,
+        tags: [control.kind, ...control.pci],
+        configSchema: PACK_CONFIG_SCHEMA,
+        ...(control.source?.startsWith("https://") ? { url: control.source } : {}),
+    };
+}
+
+export function toPolicy(control: Control): ResourceValidationPolicy | StackValidationPolicy {
+    if (control.scope === "resource") {
+        return {
+            ...policyMeta(control),
+            validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+                if (!control.resourceTypes.includes(args.type)) return;
+                const config = args.getConfig<PackConfig>();
+                const ctx = contextOf(config, regionFromProps(args.provider?.props) ?? regionFromProps(args.props));
+                if (control.levels[ctx.profile] === "disabled") return;
+                for (const finding of unwaived(runControl(control, [toPolicyTarget(args)], ctx), config)) {
+                    reportViolation(finding.message);
+                }
+            },
+        };
+    }
+    return {
+        ...policyMeta(control),
+        validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+            const config = args.getConfig<PackConfig>();
+            const ctx = contextOf(config, stackRegion(args.resources));
+            if (control.levels[ctx.profile] === "disabled") return;
+            const targets = args.resources.map((r) => toPolicyTarget(r));
+            for (const finding of unwaived(runControl(control, targets, ctx), config)) {
+                reportViolation(finding.message, finding.urn);
+            }
+        },
+    };
+}
+
+/** The region of the stack's AWS provider, as the resources report it. */
+export function stackRegion(resources: readonly PolicyResource[]): string | undefined {
+    for (const r of resources) {
+        const region =
+            regionFromProps(r.provider?.type === "pulumi:providers:aws" ? r.provider.props : undefined) ??
+            regionFromProps(r.type === "pulumi:providers:aws" ? r.props : undefined);
+        if (region !== undefined) return region;
+    }
+    return undefined;
+}
+
+export function toPolicies(controls: readonly Control[]): (ResourceValidationPolicy | StackValidationPolicy)[] {
+    return controls.map(toPolicy);
+}
