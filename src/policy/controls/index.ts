@@ -3,6 +3,10 @@
  * in code-point order. Their specification is shared/reference/aws-controls.json.
  */
 import type { Control } from "../types";
+import AwsSolutions_AEC5 from "./AwsSolutions-AEC5";
+import AwsSolutions_AEC6 from "./AwsSolutions-AEC6";
+import AwsSolutions_ECR1 from "./AwsSolutions-ECR1";
+import AwsSolutions_ECS2 from "./AwsSolutions-ECS2";
 import AwsSolutions_KMS5 from "./AwsSolutions-KMS5";
 import EC2_10 from "./EC2.10";
 import EC2_15 from "./EC2.15";
@@ -15,9 +19,33 @@ import EC2_57 from "./EC2.57";
 import EC2_58 from "./EC2.58";
 import EC2_6 from "./EC2.6";
 import EC2_60 from "./EC2.60";
+import ECR_1 from "./ECR.1";
+import ECR_2 from "./ECR.2";
+import ECR_3 from "./ECR.3";
+import ECS_1 from "./ECS.1";
+import ECS_10 from "./ECS.10";
+import ECS_12 from "./ECS.12";
+import ECS_16 from "./ECS.16";
+import ECS_18 from "./ECS.18";
+import ECS_2 from "./ECS.2";
+import ECS_20 from "./ECS.20";
+import ECS_3 from "./ECS.3";
+import ECS_4 from "./ECS.4";
+import ECS_5 from "./ECS.5";
+import ECS_8 from "./ECS.8";
+import ECS_9 from "./ECS.9";
+import ElastiCache_1 from "./ElastiCache.1";
+import ElastiCache_2 from "./ElastiCache.2";
+import ElastiCache_3 from "./ElastiCache.3";
+import ElastiCache_4 from "./ElastiCache.4";
+import ElastiCache_5 from "./ElastiCache.5";
+import ElastiCache_6 from "./ElastiCache.6";
+import ElastiCache_7 from "./ElastiCache.7";
 import KMS_1 from "./KMS.1";
 import KMS_2 from "./KMS.2";
 import KMS_5 from "./KMS.5";
+import Kinesis_1 from "./Kinesis.1";
+import Kinesis_3 from "./Kinesis.3";
 import PCI_DSS_321_SecretsManagerUsingKMSKey from "./PCI.DSS.321-SecretsManagerUsingKMSKey";
 import RDS_10 from "./RDS.10";
 import RDS_11 from "./RDS.11";
@@ -36,6 +64,10 @@ import RDS_9 from "./RDS.9";
 import SecretsManager_1 from "./SecretsManager.1";
 
 export const securityControls: readonly Control[] = [
+    AwsSolutions_AEC5,
+    AwsSolutions_AEC6,
+    AwsSolutions_ECR1,
+    AwsSolutions_ECS2,
     AwsSolutions_KMS5,
     EC2_10,
     EC2_15,
@@ -48,9 +80,33 @@ export const securityControls: readonly Control[] = [
     EC2_58,
     EC2_6,
     EC2_60,
+    ECR_1,
+    ECR_2,
+    ECR_3,
+    ECS_1,
+    ECS_10,
+    ECS_12,
+    ECS_16,
+    ECS_18,
+    ECS_2,
+    ECS_20,
+    ECS_3,
+    ECS_4,
+    ECS_5,
+    ECS_8,
+    ECS_9,
+    ElastiCache_1,
+    ElastiCache_2,
+    ElastiCache_3,
+    ElastiCache_4,
+    ElastiCache_5,
+    ElastiCache_6,
+    ElastiCache_7,
     KMS_1,
     KMS_2,
     KMS_5,
+    Kinesis_1,
+    Kinesis_3,
     PCI_DSS_321_SecretsManagerUsingKMSKey,
     RDS_10,
     RDS_11,

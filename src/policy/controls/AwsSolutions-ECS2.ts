@@ -1,0 +1,24 @@
+import type { ResourceControl } from "../types";
+import { ADVISORY, blocks, containerName, containers } from "./util";
+
+// No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
+const control: ResourceControl = {
+    id: "AwsSolutions-ECS2",
+    title: "The ECS Task Definition includes a container definition that directly specifies environment variables",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
+    remediation: "Move the values of environment into secrets[] (valueFrom a Secrets Manager secret or SSM parameter) in the aws.ecs.TaskDefinition containerDefinitions.",
+    levels: ADVISORY,
+    levelReason: "Plain settings such as a region or a stream name belong in environment; the control is a prompt to review them, not a gate.",
+    source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
+    check: (task) =>
+        containers(task)
+            .map((c, i) => ({ c, i }))
+            .filter(({ c }) => blocks(c.environment).length > 0)
+            .map(({ c, i }) => `containerDefinitions ${containerName(c, i)} sets environment (${blocks(c.environment).map((v) => String(v.name)).join(", ")})`),
+};
+
+export default control;

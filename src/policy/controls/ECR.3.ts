@@ -1,0 +1,23 @@
+import type { StackControl } from "../types";
+import { MANDATORY, ofType, refersTo } from "./util";
+
+const control: StackControl = {
+    id: "ECR.3",
+    title: "ECR repositories should have at least one lifecycle policy configured",
+    kind: "security",
+    scope: "stack",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"],
+    remediation: "Declare an aws.ecr.LifecyclePolicy with repository set to each aws.ecr.Repository.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-3",
+    check: (resources) => {
+        const policies = ofType(resources, "aws:ecr/lifecyclePolicy:LifecyclePolicy");
+        return ofType(resources, "aws:ecr/repository:Repository")
+            .filter((repo) => !policies.some((p) => refersTo(p.props.repository, repo)))
+            .map((repo) => ({ urn: repo.urn, message: "no aws.ecr.LifecyclePolicy has repository set to this repository" }));
+    },
+};
+
+export default control;

@@ -1,0 +1,21 @@
+import type { ResourceControl } from "../types";
+import { block, MANDATORY } from "./util";
+
+const control: ResourceControl = {
+    id: "ECS.2",
+    title: "ECS services should not have public IP addresses assigned to them automatically",
+    kind: "security",
+    scope: "resource",
+    severity: "High",
+    pci: ["PCI DSS v4.0.1/1.4.4"],
+    resourceTypes: ["aws:ecs/service:Service"],
+    remediation: "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.Service and run its tasks in private subnets.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2",
+    check: (service) =>
+        block(service.props.networkConfiguration)?.assignPublicIp === true
+            ? ["networkConfiguration.assignPublicIp is true; set it to false"]
+            : [],
+};
+
+export default control;

@@ -1,0 +1,22 @@
+import type { ResourceControl } from "../types";
+import { containerName, containers, MANDATORY } from "./util";
+
+const control: ResourceControl = {
+    id: "ECS.4",
+    title: "ECS containers should run as non-privileged",
+    kind: "security",
+    scope: "resource",
+    severity: "High",
+    pci: [],
+    resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
+    remediation: "Remove privileged: true from every container in the aws.ecs.TaskDefinition containerDefinitions.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4",
+    check: (task) =>
+        containers(task)
+            .map((c, i) => ({ c, i }))
+            .filter(({ c }) => c.privileged === true)
+            .map(({ c, i }) => `containerDefinitions ${containerName(c, i)} has privileged true`),
+};
+
+export default control;

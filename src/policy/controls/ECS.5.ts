@@ -1,0 +1,25 @@
+import type { ResourceControl } from "../types";
+import { block, containerName, containers, MANDATORY, show } from "./util";
+
+const control: ResourceControl = {
+    id: "ECS.5",
+    title: "ECS task definitions should configure containers to be limited to read-only access to root filesystems",
+    kind: "security",
+    scope: "resource",
+    severity: "High",
+    pci: [],
+    resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
+    remediation: "Set readonlyRootFilesystem to true on every container in the aws.ecs.TaskDefinition containerDefinitions.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-5",
+    check: (task) => {
+        const family = String(block(task.props.runtimePlatform)?.operatingSystemFamily ?? "LINUX");
+        if (family.startsWith("WINDOWS_SERVER")) return [];
+        return containers(task)
+            .map((c, i) => ({ c, i }))
+            .filter(({ c }) => c.readonlyRootFilesystem !== true)
+            .map(({ c, i }) => `containerDefinitions ${containerName(c, i)} needs readonlyRootFilesystem true (is ${show(c.readonlyRootFilesystem)})`);
+    },
+};
+
+export default control;

@@ -1,0 +1,21 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY, show } from "./util";
+
+const control: ResourceControl = {
+    id: "ElastiCache.4",
+    title: "ElastiCache replication groups should be encrypted at rest",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    remediation: "Set atRestEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (with kmsKeyId for a customer managed key).",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4",
+    check: (group) =>
+        group.props.atRestEncryptionEnabled === true
+            ? []
+            : [`atRestEncryptionEnabled must be true (is ${show(group.props.atRestEncryptionEnabled)})`],
+};
+
+export default control;

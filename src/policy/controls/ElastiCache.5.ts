@@ -1,0 +1,21 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY, show } from "./util";
+
+const control: ResourceControl = {
+    id: "ElastiCache.5",
+    title: "ElastiCache replication groups should be encrypted in transit",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: ["PCI DSS v4.0.1/4.2.1"],
+    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
+    remediation: "Set transitEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (transitEncryptionMode \"required\" once clients use TLS).",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5",
+    check: (group) =>
+        group.props.transitEncryptionEnabled === true
+            ? []
+            : [`transitEncryptionEnabled must be true (is ${show(group.props.transitEncryptionEnabled)})`],
+};
+
+export default control;

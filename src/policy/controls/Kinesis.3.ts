@@ -1,0 +1,28 @@
+import type { ResourceControl } from "../types";
+import { DEV_ADVISORY, show } from "./util";
+
+const MINIMUM_HOURS = 168;
+// Kinesis keeps records for 24 hours when retentionPeriod is not given.
+const DEFAULT_HOURS = 24;
+
+const control: ResourceControl = {
+    id: "Kinesis.3",
+    title: "Kinesis streams should have an adequate data retention period",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:kinesis/stream:Stream"],
+    remediation: "Set retentionPeriod to at least 168 hours on the aws.kinesis.Stream.",
+    levels: DEV_ADVISORY,
+    levelReason: "Retention beyond 24 hours is billed per shard-hour; dev reports it without blocking.",
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-3",
+    check: (stream) => {
+        const hours = (stream.props.retentionPeriod as number | undefined) ?? DEFAULT_HOURS;
+        return hours >= MINIMUM_HOURS
+            ? []
+            : [`retentionPeriod must be at least ${MINIMUM_HOURS} hours (is ${show(stream.props.retentionPeriod)})`];
+    },
+};
+
+export default control;
