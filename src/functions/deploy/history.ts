@@ -5,7 +5,7 @@
  * redelivered job finds its record instead of writing a second one.
  */
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /**
  * The table's key schema, for the infrastructure that creates the table. `timestamp` is an
@@ -56,18 +56,18 @@ const recordSchema = z.object({
     timestamp: z.string(),
     environment: z.string(),
     status: z.enum(["IN_PROGRESS", "SUCCEEDED", "FAILED"]),
-    functionName: z.string().optional(),
-    imageUri: z.string().optional(),
-    commit: z.string().optional(),
-    imageDigest: z.string().optional(),
-    resolvedImageUri: z.string().optional(),
-    codeSha256: z.string().optional(),
-    version: z.string().optional(),
-    previousVersion: z.string().optional(),
-    alias: z.string().optional(),
-    durationMs: z.number().optional(),
-    finishedAt: z.string().optional(),
-    error: z.string().optional(),
+    functionName: z.optional(z.string()),
+    imageUri: z.optional(z.string()),
+    commit: z.optional(z.string()),
+    imageDigest: z.optional(z.string()),
+    resolvedImageUri: z.optional(z.string()),
+    codeSha256: z.optional(z.string()),
+    version: z.optional(z.string()),
+    previousVersion: z.optional(z.string()),
+    alias: z.optional(z.string()),
+    durationMs: z.optional(z.number()),
+    finishedAt: z.optional(z.string()),
+    error: z.optional(z.string()),
 });
 
 export interface HistoryCallOptions {

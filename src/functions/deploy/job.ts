@@ -4,7 +4,12 @@
  *
  * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html
  */
-import { z } from "zod";
+// Zod Mini: the same validation as "zod" at a tenth of the bundle, which ships inline in a Pulumi asset.
+import * as z from "zod/mini";
+import en from "zod/v4/locales/en.js";
+
+// Zod Mini carries no messages of its own; English ones make job failures readable.
+z.config(en());
 
 /** The alias the pipeline moves; services and their triggers invoke `<function>:live`. */
 export const LIVE_ALIAS = "live";
@@ -23,38 +28,42 @@ const FUNCTION_NAME = /^(?:arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A
 const notAnUnresolvedVariable = (value: string): boolean => !value.includes("#{");
 const UNRESOLVED = "is an unresolved pipeline variable; check the namespace and variable name";
 
-const text = (): z.ZodString =>
+const text = (): z.ZodMiniString =>
     z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
 
-const imageUriSchema = text()
-    .refine(notAnUnresolvedVariable, UNRESOLVED)
-    .refine(
+const imageUriSchema = text().check(
+    z.refine(notAnUnresolvedVariable, UNRESOLVED),
+    z.refine(
         (value) => ECR_IMAGE_URI.test(value),
         "must be an ECR image URI with a tag or digest, like 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag",
-    );
+    ),
+);
 
-const functionNameSchema = text()
-    .refine(notAnUnresolvedVariable, UNRESOLVED)
-    .refine((value) => FUNCTION_NAME.test(value), "must be a Lambda function name or unqualified function ARN");
+const functionNameSchema = text().check(
+    z.refine(notAnUnresolvedVariable, UNRESOLVED),
+    z.refine((value) => FUNCTION_NAME.test(value), "must be a Lambda function name or unqualified function ARN"),
+);
 
 /** UserParameters, a JSON object: the action's configuration in the pipeline definition. */
 export const userParametersSchema = z.strictObject({
     imageUri: imageUriSchema,
-    functionName: functionNameSchema.optional(),
-    commit: text().min(1).max(256).refine(notAnUnresolvedVariable, UNRESOLVED).optional(),
+    functionName: z.optional(functionNameSchema),
+    commit: z.optional(
+        text().check(z.minLength(1), z.maxLength(256), z.refine(notAnUnresolvedVariable, UNRESOLVED)),
+    ),
 });
 export type UserParameters = z.infer<typeof userParametersSchema>;
 
 /** The part of the job event this function reads; other fields (artifact credentials) are ignored. */
 const jobEventSchema = z.object({
     "CodePipeline.job": z.object({
-        id: z.string().min(1),
-        accountId: z.string().optional(),
+        id: z.string().check(z.minLength(1)),
+        accountId: z.optional(z.string()),
         data: z.object({
             actionConfiguration: z.object({
                 configuration: z.object({
-                    FunctionName: z.string().optional(),
-                    UserParameters: z.string().optional(),
+                    FunctionName: z.optional(z.string()),
+                    UserParameters: z.optional(z.string()),
                 }),
             }),
         }),
@@ -63,9 +72,9 @@ const jobEventSchema = z.object({
 
 /** Environment of the deploy function itself. */
 const deployEnvSchema = z.object({
-    DEPLOYMENT_TABLE_NAME: text().regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name"),
-    ENVIRONMENT_SUFFIX: text().min(1, "must not be empty"),
-    TARGET_FUNCTION_NAME: functionNameSchema.optional(),
+    DEPLOYMENT_TABLE_NAME: text().check(z.regex(/^[A-Za-z0-9_.-]{3,255}$/, "must be a DynamoDB table name")),
+    ENVIRONMENT_SUFFIX: text().check(z.minLength(1, "must not be empty")),
+    TARGET_FUNCTION_NAME: z.optional(functionNameSchema),
 });
 
 export interface DeployEnv {
@@ -88,7 +97,7 @@ export type JobReading =
     | { readonly ok: false; readonly jobId: string; readonly error: string };
 
 /** A message naming each field that failed and what it needs. */
-export function describeIssues(error: z.ZodError, prefix = ""): string {
+export function describeIssues(error: z.core.$ZodError, prefix = ""): string {
     return error.issues
         .map((issue) => {
             const field = [prefix, ...issue.path.map(String)].filter((part) => part !== "").join(".");
@@ -102,7 +111,7 @@ export function describeIssues(error: z.ZodError, prefix = ""): string {
  * (then there is no job to report to).
  */
 export function jobIdOf(event: unknown): string | undefined {
-    const parsed = z.object({ "CodePipeline.job": z.object({ id: z.string().min(1) }) }).safeParse(event);
+    const parsed = z.object({ "CodePipeline.job": z.object({ id: z.string().check(z.minLength(1)) }) }).safeParse(event);
     return parsed.success ? parsed.data["CodePipeline.job"].id : undefined;
 }
 
