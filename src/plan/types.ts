@@ -78,6 +78,8 @@ export interface StackPlan {
     readonly project: string;
     readonly stack: string;
     readonly region: string;
+    /** The policy profile the plan was checked at. */
+    readonly profile?: "dev" | "prod";
     readonly resources: readonly PlannedResource[];
     readonly outputs: Record<string, unknown>;
     readonly violations: readonly Violation[];

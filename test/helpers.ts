@@ -1,0 +1,99 @@
+/**
+ * Helpers for tests on what a program registers: plan a stack once per test file (each plan is
+ * a child process under the mock runtime) and query its resources.
+ */
+import assert from "node:assert/strict";
+import * as path from "node:path";
+import { planStack } from "../src/plan/planner";
+import { readProject } from "../src/plan/project";
+import type { RunOptions } from "../src/plan/program";
+import type { PlannedResource, StackPlan } from "../src/plan/types";
+import { statements, type Statement } from "../src/policy/documents";
+
+export const REPO = path.resolve(__dirname, "..");
+
+export function projectDir(name: string): string {
+    return path.join(REPO, "stacks", name);
+}
+
+export async function plan(projectName: string, stack: string, opts: RunOptions = {}): Promise<StackPlan> {
+    return planStack(readProject(projectDir(projectName)), stack, opts);
+}
+
+export function ofType(plan: StackPlan, type: string): PlannedResource[] {
+    return plan.resources.filter((r) => r.type === type);
+}
+
+/** The single resource of `type` (optionally with logical `name`); fails the test otherwise. */
+export function one(plan: StackPlan, type: string, name?: string): PlannedResource {
+    const found = ofType(plan, type).filter((r) => name === undefined || r.name === name);
+    assert.equal(found.length, 1, `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}`);
+    return found[0]!;
+}
+
+export function byName(plan: StackPlan, name: string): PlannedResource {
+    const found = plan.resources.filter((r) => r.name === name);
+    assert.equal(found.length, 1, `expected one resource named ${name}, found ${found.length}`);
+    return found[0]!;
+}
+
+export function input<T = unknown>(r: PlannedResource, key: string): T {
+    return r.inputs[key] as T;
+}
+
+/** Statements of a policy document input (JSON string or object). */
+export function docStatements(r: PlannedResource, key = "policy"): Statement[] {
+    return statements(r.inputs[key]);
+}
+
+/** Every taggable resource of the plan: those whose inputs carry `tags`. */
+export function tagged(plan: StackPlan): PlannedResource[] {
+    return plan.resources.filter((r) => r.custom && r.inputs.tags !== undefined);
+}
+
+/** Asserts the plan ran, and no mandatory control failed. */
+export function assertClean(plan: StackPlan): void {
+    assert.equal(plan.error, null, `plan error: ${plan.error}`);
+    const mandatory = plan.violations.filter((v) => v.level === "mandatory");
+    assert.deepEqual(mandatory, [], `mandatory violations:\n${mandatory.map((v) => `${v.policy} ${v.urn}: ${v.message}`).join("\n")}`);
+}
+
+/** Resource types of @pulumi/aws that take no `tags` input. Everything else must be tagged. */
+export const UNTAGGABLE = new Set([
+    "aws:ec2/route:Route",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    "aws:kms/alias:Alias",
+    "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    "aws:secretsmanager/secretVersion:SecretVersion",
+    "aws:secretsmanager/secretRotation:SecretRotation",
+    "aws:sns/topicPolicy:TopicPolicy",
+    "aws:sns/topicSubscription:TopicSubscription",
+    "aws:s3/bucketPolicy:BucketPolicy",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    "aws:s3/bucketVersioning:BucketVersioning",
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+    "aws:s3/bucketLogging:BucketLogging",
+    "aws:cloudwatch/eventTarget:EventTarget",
+    "aws:lambda/permission:Permission",
+    "aws:lambda/alias:Alias",
+    "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
+    "aws:appautoscaling/target:Target",
+    "aws:appautoscaling/policy:Policy",
+    "aws:lb/listenerRule:ListenerRule",
+    "aws:codestarnotifications/notificationRule:NotificationRule",
+]);
+
+export function assertTagged(plan: StackPlan, expected: Record<string, string>): void {
+    const missing: string[] = [];
+    for (const r of plan.resources) {
+        if (!r.custom || !r.type.startsWith("aws:") || UNTAGGABLE.has(r.type)) continue;
+        const tags = (r.inputs.tags ?? {}) as Record<string, string>;
+        for (const [k, v] of Object.entries(expected)) {
+            if (tags[k] !== v) missing.push(`${r.type} ${r.name}: tag ${k}=${tags[k] ?? "(missing)"}, expected ${v}`);
+        }
+    }
+    assert.deepEqual(missing, []);
+}
