@@ -179,9 +179,11 @@ describe("evaluatePolicies: the pack's own controls", () => {
 });
 
 describe("profileOf", () => {
-    it("is prod for a stack named prod or configured prod, dev otherwise", () => {
+    it("is prod for a stack named prod (or prod-<x>) or configured prod, dev otherwise", () => {
         assert.equal(profileOf("prod"), "prod");
         assert.equal(profileOf("acme/fastcart-orders/prod"), "prod");
+        assert.equal(profileOf("prod-eu"), "prod");
+        assert.equal(profileOf("preprod"), "dev");
         assert.equal(profileOf("staging", "prod"), "prod");
         assert.equal(profileOf("prod", "dev"), "prod");
         assert.equal(profileOf("dev"), "dev");

@@ -50,10 +50,13 @@ export function exceptionCovers(exception: Pick<PolicyException, "resource">, fi
     return finding.urn === exception.resource || logicalName(finding.urn) === exception.resource;
 }
 
-/** `prod` for a stack named prod (or `<org>/<project>/prod`) or configured prod; otherwise `dev`. */
+/**
+ * `prod` for a stack named prod (also `prod-<x>` and `<org>/<project>/prod`, as src/config's stack
+ * defaults read it) or configured prod; otherwise `dev`. A prod stack cannot configure itself dev.
+ */
 export function profileOf(stackName: string, configuredProfile?: string): Profile {
     const stack = stackName.split("/").pop() ?? stackName;
-    return stack === "prod" || configuredProfile === "prod" ? "prod" : "dev";
+    return stack === "prod" || stack.startsWith("prod-") || configuredProfile === "prod" ? "prod" : "dev";
 }
 
 function describe(exception: PolicyException, index: number): string {
