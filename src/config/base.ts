@@ -14,14 +14,14 @@ export type Profile = z.infer<typeof profileSchema>;
 export const policyExceptionSchema = z.object({
     policy: z.string().min(1, "name the control id, e.g. RDS.8"),
     resource: z.string().min(1).optional(),
-    reason: z.string().min(15, "give a reason of at least 15 characters: why the control is waived here"),
+    reason: z.string({ message: "give a reason: why the control is waived here" }).min(15, "give a reason of at least 15 characters: why the control is waived here"),
 });
 
 export const baseConfigShape = {
     environmentSuffix: z
         .string()
         .max(SUFFIX_MAX, `must be at most ${SUFFIX_MAX} characters so every AWS name stays within its limit`)
-        .regex(SUFFIX_PATTERN, "must be lowercase letters, digits and inner hyphens (it becomes part of DNS-safe names)"),
+        .regex(SUFFIX_PATTERN, "must be lowercase letters and digits, single hyphens between them (it becomes part of DNS-safe names)"),
     region: z.enum(AWS_REGIONS, { message: `must be an AWS region such as eu-central-1 (known: ${AWS_REGIONS.join(", ")})` }),
     profile: profileSchema,
     costCenter: z.string().min(1).max(128).default("commerce-platform"),

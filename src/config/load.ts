@@ -61,16 +61,7 @@ export function loadConfig<S extends z.ZodObject>(
         let value: string | undefined = read(source.namespace, key);
         if ((value === undefined || value === "") && source.env) value = env[source.env] || undefined;
         if (value === undefined) continue;
-        const field = shape[key]!;
-        if (field.safeParse(value).success) {
-            raw[key] = value;
-            continue;
-        }
-        try {
-            raw[key] = JSON.parse(value);
-        } catch {
-            raw[key] = value;
-        }
+        raw[key] = decode(shape[key]!, value);
     }
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
@@ -82,6 +73,26 @@ export function loadConfig<S extends z.ZodObject>(
         return { key, value: valueAt(raw, path), message: issue.message };
     });
     throw new ConfigError(project, issues);
+}
+
+/**
+ * The raw string when the field takes it; the JSON-decoded value when the field wants another
+ * type. When neither parses, whichever fails for a reason other than its type, so the message
+ * says what is wrong with the value rather than that it is a string.
+ */
+function decode(field: z.ZodType, value: string): unknown {
+    const asString = field.safeParse(value);
+    if (asString.success) return value;
+    let decoded: unknown;
+    try {
+        decoded = JSON.parse(value);
+    } catch {
+        return value;
+    }
+    const asDecoded = field.safeParse(decoded);
+    if (asDecoded.success) return decoded;
+    const typeOnly = (r: typeof asString) => !r.success && r.error.issues.every((i) => i.code === "invalid_type");
+    return typeOnly(asString) ? decoded : value;
 }
 
 function valueAt(obj: unknown, path: readonly string[]): unknown {

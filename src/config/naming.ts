@@ -42,7 +42,7 @@ export const NAME_RULES = {
 export type NameKind = keyof typeof NAME_RULES;
 
 /** The environment suffix: short, lowercase, DNS-safe, so it fits every name kind above. */
-export const SUFFIX_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
+export const SUFFIX_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SUFFIX_MAX = 16;
 
 export class NameError extends Error {
