@@ -26,6 +26,10 @@ describe("bundleDeployFunction", () => {
         assert.ok(buildMs < 5000, `built in ${Math.round(buildMs)} ms`);
     });
 
+    it("builds the same text every time, so the asset changes only with the code", () => {
+        assert.equal(bundleDeployFunction(), source);
+    });
+
     it("requires only Node built-ins and the AWS SDK, leaving no TypeScript or machine paths", () => {
         const required = [...source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1] ?? "");
         assert.ok(required.includes("@aws-sdk/client-lambda"));

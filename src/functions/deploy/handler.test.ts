@@ -22,7 +22,7 @@ import {
 import { DynamoDBDocumentClient, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { SDK_CLIENT_CONFIG } from "./clients";
-import { createHandler, type DeployHandler, type LambdaContext } from "./handler";
+import { createHandler, splitInvocationTime, type DeployHandler, type LambdaContext } from "./handler";
 import { clientFor, startLocalDynamoDb, type LocalDynamoDb } from "./local-dynamodb";
 
 const TABLE = "service-pipeline-deployments-test";
@@ -73,6 +73,21 @@ function fakeClock(): { now: () => number; sleep: (ms: number) => Promise<void>;
 
 const settled = { State: "Active", LastUpdateStatus: "Successful", PackageType: "Image", CodeSha256: "old" } as const;
 const updating = { State: "Active", LastUpdateStatus: "InProgress", PackageType: "Image" } as const;
+
+describe("splitInvocationTime", () => {
+    const cases: ReadonlyArray<readonly [number, number, number]> = [
+        [900_000, 890_000, 10_000],
+        [60_000, 50_000, 10_000],
+        [20_000, 15_000, 5000],
+        [1200, 900, 300],
+        [0, 1, 0],
+    ];
+    for (const [remainingMs, workMs, reserveMs] of cases) {
+        it(`keeps ${reserveMs} ms of ${remainingMs} ms to report`, () => {
+            assert.deepEqual(splitInvocationTime(remainingMs), { workMs, reserveMs });
+        });
+    }
+});
 
 describe("deploy handler", () => {
     let local: LocalDynamoDb;

@@ -12,7 +12,7 @@ import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { LambdaClient } from "@aws-sdk/client-lambda";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DeploymentHistory, type DeploymentDetails, type DeploymentKey, type DeploymentRecord } from "./history";
-import { jobIdOf, LIVE_ALIAS, readDeployEnv, readJob, type DeployEnv } from "./job";
+import { jobIdOf, LIVE_ALIAS, readDeployEnv, readJob, type DeployEnv, type DeployRequest } from "./job";
 import { release, type Clock } from "./release";
 import { describeError, reportFailure, reportSuccess, type ReportResult } from "./report";
 
@@ -61,11 +61,17 @@ export interface DeployOutcome {
 export type DeployHandler = (event: unknown, context: LambdaContext) => Promise<DeployOutcome>;
 
 const DEFAULT_POLL_INTERVAL_MS = 5000;
-/**
- * Time kept back from the invocation's deadline to write the FAILED record and report: at
- * most 10 s, at most a quarter of the invocation.
- */
 const MAX_REPORT_RESERVE_MS = 10_000;
+
+/**
+ * How an invocation's remaining time is split: AWS work first, then a reserve (at most 10 s,
+ * at most a quarter) to write the FAILED record and report, so a slow update still ends in a
+ * reported result rather than a Lambda timeout.
+ */
+export function splitInvocationTime(remainingMs: number): { readonly workMs: number; readonly reserveMs: number } {
+    const reserveMs = Math.min(MAX_REPORT_RESERVE_MS, Math.floor(remainingMs / 4));
+    return { workMs: Math.max(1, remainingMs - reserveMs), reserveMs };
+}
 
 const defaultLog = (entry: Readonly<Record<string, unknown>>): void => {
     console.log(JSON.stringify(entry));
@@ -74,13 +80,26 @@ const defaultLog = (entry: Readonly<Record<string, unknown>>): void => {
 /** The record's state when a failure has to be written. */
 type RecordState =
     | { readonly kind: "unavailable" }
-    | { readonly kind: "unclaimed"; readonly history: DeploymentHistory; readonly key: DeploymentKey }
+    | {
+        readonly kind: "unclaimed";
+        readonly history: DeploymentHistory;
+        readonly key: DeploymentKey;
+        readonly environment: string;
+    }
     | { readonly kind: "claimed"; readonly history: DeploymentHistory; readonly key: DeploymentKey };
 
 function successSummary(details: DeploymentDetails): string {
     const from = details.previousVersion === undefined ? "created" : `moved from version ${details.previousVersion}`;
     return `Deployed ${details.imageUri ?? "the image"} to ${details.functionName ?? "the function"} ` +
         `version ${details.version ?? "unknown"}; alias ${details.alias ?? LIVE_ALIAS} ${from}`;
+}
+
+function detailsOf(request: DeployRequest): DeploymentDetails {
+    return {
+        functionName: request.functionName,
+        imageUri: request.imageUri,
+        ...(request.commit === undefined ? {} : { commit: request.commit }),
+    };
 }
 
 function outputVariables(details: DeploymentDetails): Record<string, string> {
@@ -108,15 +127,12 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
             log({ level: "error", message: "event is not a CodePipeline job; nothing to report to" });
             throw new Error("the event is not a CodePipeline job (no \"CodePipeline.job\".id); nothing to report to");
         }
-        const remaining = context.getRemainingTimeInMillis();
-        const reserve = Math.min(MAX_REPORT_RESERVE_MS, Math.floor(remaining / 4));
-        const workDeadline = start + remaining - reserve;
+        const { workMs, reserveMs } = splitInvocationTime(context.getRemainingTimeInMillis());
+        const workDeadline = start + workMs;
         // Real-time bounds on AWS calls, so a hung connection cannot outlive the invocation.
-        const workSignal = AbortSignal.timeout(Math.max(1, remaining - reserve));
-        const finalSignal = (): AbortSignal => AbortSignal.timeout(Math.max(1, Math.floor(reserve / 2)));
+        const workSignal = AbortSignal.timeout(workMs);
+        const finalSignal = (): AbortSignal => AbortSignal.timeout(Math.max(1, Math.floor(reserveMs / 2)));
         const executionId = context.awsRequestId;
-        let deployEnv: DeployEnv | undefined;
-        const environmentOf = (): string => deployEnv?.environmentSuffix ?? "unknown";
 
         const report = async (
             status: DeployOutcome["status"],
@@ -158,7 +174,7 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
                         await state.history.finish(state.key, { ...details, ...outcome }, { abortSignal: finalSignal() });
                     } else {
                         await state.history.create(
-                            { ...state.key, environment: environmentOf(), ...details, ...outcome },
+                            { ...state.key, environment: state.environment, ...details, ...outcome },
                             { abortSignal: finalSignal() },
                         );
                     }
@@ -169,6 +185,7 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
             return report("FAILED", message + recordNote, details, false);
         };
 
+        let deployEnv: DeployEnv;
         try {
             deployEnv = readDeployEnv(dependencies.env ?? process.env);
         } catch (error) {
@@ -176,15 +193,10 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
         }
 
         const history = new DeploymentHistory(doc, deployEnv.tableName);
+        const environment = deployEnv.environmentSuffix;
         const newKey: DeploymentKey = { deploymentId: jobId, timestamp: new Date(start).toISOString() };
         const reading = readJob(event, deployEnv);
-        const requested: DeploymentDetails = reading.ok
-            ? {
-                functionName: reading.request.functionName,
-                imageUri: reading.request.imageUri,
-                ...(reading.request.commit === undefined ? {} : { commit: reading.request.commit }),
-            }
-            : {};
+        const requested = reading.ok ? detailsOf(reading.request) : {};
 
         let existing: DeploymentRecord | undefined;
         try {
@@ -208,7 +220,11 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
             ? newKey
             : { deploymentId: existing.deploymentId, timestamp: existing.timestamp };
         if (!reading.ok) {
-            return fail(reading.error, { kind: existing === undefined ? "unclaimed" : "claimed", history, key }, {});
+            return fail(
+                reading.error,
+                existing === undefined ? { kind: "unclaimed", history, key, environment } : { kind: "claimed", history, key },
+                {},
+            );
         }
         const { request } = reading;
         log({ level: "info", jobId, message: "deploying", resumedFrom: existing?.timestamp, ...requested });
@@ -216,13 +232,13 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
         if (existing === undefined) {
             try {
                 await history.create(
-                    { ...key, environment: deployEnv.environmentSuffix, status: "IN_PROGRESS", ...requested },
+                    { ...key, environment, status: "IN_PROGRESS", ...requested },
                     { abortSignal: workSignal },
                 );
             } catch (error) {
                 return fail(
                     `the deployment could not be recorded in ${deployEnv.tableName}: ${describeError(error)}; nothing was deployed`,
-                    { kind: "unclaimed", history, key },
+                    { kind: "unclaimed", history, key, environment },
                     requested,
                 );
             }
