@@ -20,6 +20,15 @@ describe("resource references", () => {
         assert.equal(matchStrength("prefix-orders-key-suffix", key), 1);
     });
 
+    it("matches ARNs the mock runtime builds from an id or an explicit name", () => {
+        const role = target("aws:iam/role:Role", "orders-network-flow-logs", { name: "fastcart-flow-logs-dev" });
+        assert.equal(matchStrength("arn:aws:iam::123456789012:role/fastcart-flow-logs-dev", role), 3);
+        assert.equal(matchStrength("arn:aws:sns:eu-central-1:123456789012:fastcart-api-dev", service), 3);
+        assert.equal(matchStrength("arn:aws:kms:eu-central-1:123456789012:key/orders-key-id", key), 3);
+        assert.equal(matchStrength("arn:aws:kms:eu-central-1:123456789012:key/orders-key-key-id", key), 2);
+        assert.equal(findReferenced("arn:aws:kms:eu-central-1:1:key/orders-key-logs-key-id", [key, logsKey]), logsKey);
+    });
+
     it("does not match other strings, non-strings or empty values", () => {
         assert.equal(refersTo("payments-key-id", key), false);
         assert.equal(refersTo(undefined, key), false);

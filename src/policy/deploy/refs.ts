@@ -1,10 +1,10 @@
 /**
  * Matching a reference in one resource's inputs (an id, an ARN, a name) to another resource of
- * the same stack. Under the mock runtime a resource's id is `<logical name>-id` and its ARN ends
- * with the logical name; a real program may also pass the explicit name (an ECS service name, a
- * bucket name). Containment is the weakest match, so `findReferenced` prefers exact matches and
- * then the longest logical name, which keeps `orders-key` from claiming a reference to
- * `orders-key-logs`.
+ * the same stack. Under the mock runtime a resource's id is `<logical name>-id` (a KMS key's is
+ * `<logical name>-key-id`) and its ARN ends with the logical name, the id or the explicit name
+ * (`role/<name>`); a real program may also pass the explicit name itself (an ECS service name).
+ * Containment is the weakest match, so `findReferenced` prefers exact matches and then the
+ * longest logical name, which keeps `orders-key` from claiming a reference to `orders-key-logs`.
  */
 import type { PolicyTarget } from "../types";
 import { str } from "./read";
@@ -32,12 +32,25 @@ export function explicitName(target: PolicyTarget): string | undefined {
     return undefined;
 }
 
-/** How strongly `ref` points at `target`: 0 none, 1 contains the logical name, 2 ends with it, 3 exact. */
+/** The last segment of an ARN or path: what follows the last `/` or `:`. */
+function lastSegment(value: string): string {
+    return value.slice(Math.max(value.lastIndexOf("/"), value.lastIndexOf(":")) + 1);
+}
+
+/**
+ * How strongly `ref` points at `target`: 3 the id, explicit name or URN (alone or as an ARN's last
+ * segment), 2 an ARN ending with the logical name or an id derived from it, 1 a string containing
+ * the logical name, 0 none.
+ */
 export function matchStrength(ref: unknown, target: PolicyTarget): 0 | 1 | 2 | 3 {
     const value = str(ref);
     if (value === undefined || value === "" || target.name === "") return 0;
-    if (value === `${target.name}-id` || value === explicitName(target) || value === target.urn) return 3;
-    if (value.endsWith(`/${target.name}`) || value.endsWith(`:${target.name}`)) return 2;
+    const id = `${target.name}-id`;
+    const name = explicitName(target);
+    if (value === id || value === name || value === target.urn) return 3;
+    const last = lastSegment(value);
+    if (last === id || (name !== undefined && last === name)) return 3;
+    if (last === target.name || (last.startsWith(`${target.name}-`) && last.endsWith("-id"))) return 2;
     return value.includes(target.name) ? 1 : 0;
 }
 
