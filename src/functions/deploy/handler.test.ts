@@ -112,11 +112,15 @@ describe("deploy handler", () => {
         logs = [];
     });
 
-    function handlerWith(clock: ReturnType<typeof fakeClock>, env: Record<string, string> = ENV): DeployHandler {
+    function handlerWith(
+        clock: ReturnType<typeof fakeClock>,
+        env: Record<string, string> = ENV,
+        dynamo = local.client(),
+    ): DeployHandler {
         return createHandler({
             lambda,
             codepipeline,
-            dynamo: local.client(),
+            dynamo,
             now: clock.now,
             sleep: clock.sleep,
             env,
@@ -388,6 +392,33 @@ describe("deploy handler", () => {
         assert.equal(records[0]?.timestamp, "2026-03-01T11:59:00.000Z");
         assert.equal(records[0]?.status, "SUCCEEDED");
         assert.equal(records[0]?.durationMs, 60_000 + 2 * POLL_MS);
+    });
+
+    it("fails the job, saying the version is live, when the outcome cannot be recorded", async () => {
+        mockSuccessfulRelease();
+        const dynamo = local.client();
+        // The table answers the read and the first write, then stops accepting updates.
+        dynamo.middlewareStack.add(
+            (next, context) => async (args) => {
+                if (context.commandName === "UpdateItemCommand") {
+                    throw Object.assign(new Error("Throughput exceeds the current capacity"), { name: "ProvisionedThroughputExceededException" });
+                }
+                return next(args);
+            },
+            { step: "initialize", name: "failUpdates" },
+        );
+        const clock = fakeClock();
+        const outcome = await handlerWith(clock, ENV, dynamo)(jobEvent("job-unrecorded"), clock.context);
+
+        assert.equal(outcome.status, "FAILED");
+        assert.equal(
+            failureMessage(),
+            `Deployed ${IMAGE} to ${FUNCTION} version 7; alias live moved from version 6, but the deployment could not be ` +
+                `recorded in ${TABLE}: ProvisionedThroughputExceededException: Throughput exceeds the current capacity. ` +
+                "The new version is live; retry the stage to record it",
+        );
+        const [record] = await recordsOf("job-unrecorded");
+        assert.equal(record?.status, "IN_PROGRESS", "a redelivery would resume and finish this record");
     });
 
     it("throws when CodePipeline cannot be reached, so Lambda redelivers the job", async () => {
