@@ -59,7 +59,7 @@ export function profileOf(stackName: string, configuredProfile?: string): Profil
     return stack === "prod" || stack.startsWith("prod-") || configuredProfile === "prod" ? "prod" : "dev";
 }
 
-function describe(exception: PolicyException, index: number): string {
+function exceptionLabel(exception: PolicyException, index: number): string {
     const on = exception.resource === undefined ? "stack-wide" : `on ${exception.resource}`;
     return `policyExceptions[${index}] (${exception.policy}, ${on})`;
 }
@@ -70,6 +70,11 @@ interface LiveException {
     used: boolean;
 }
 
+/**
+ * Runs each control not disabled for the profile, applies the exceptions, and counts controls:
+ * `checked` read at least one resource of the stack (or reported something), `passed` reported
+ * nothing, `waived` had every finding waived, `failed` kept at least one finding.
+ */
 export function evaluatePolicies(resources: readonly PlannedResource[], opts: EvaluateOptions): PolicyEvaluation {
     const controls = opts.controls ?? allControls;
     const known = new Map(controls.map((c) => [c.id, c]));
@@ -80,9 +85,9 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
     const live: LiveException[] = [];
     opts.exceptions.forEach((exception, index) => {
         if (!known.has(exception.policy)) {
-            errors.push(`${describe(exception, index)}: no control has the id "${exception.policy}".`);
+            errors.push(`${exceptionLabel(exception, index)}: no control has the id "${exception.policy}".`);
         } else if (typeof exception.reason !== "string" || exception.reason.trim() === "") {
-            errors.push(`${describe(exception, index)}: the reason is empty; say why the control is waived here.`);
+            errors.push(`${exceptionLabel(exception, index)}: the reason is empty; say why the control is waived here.`);
         } else {
             live.push({ exception, index, used: false });
         }
@@ -144,7 +149,7 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
             control !== undefined && control.levels[opts.profile] === "disabled"
                 ? `the control is disabled in the ${opts.profile} profile`
                 : "the control reports nothing it covers";
-        errors.push(`${describe(l.exception, l.index)}: waives nothing (${why}); remove it.`);
+        errors.push(`${exceptionLabel(l.exception, l.index)}: waives nothing (${why}); remove it.`);
     }
 
     return { violations, exceptions: [...applied.values()], summary: { checked, passed, waived, failed }, errors };
