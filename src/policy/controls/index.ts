@@ -7,7 +7,12 @@ import AwsSolutions_AEC5 from "./AwsSolutions-AEC5";
 import AwsSolutions_AEC6 from "./AwsSolutions-AEC6";
 import AwsSolutions_ECR1 from "./AwsSolutions-ECR1";
 import AwsSolutions_ECS2 from "./AwsSolutions-ECS2";
+import AwsSolutions_EVB1 from "./AwsSolutions-EVB1";
 import AwsSolutions_KMS5 from "./AwsSolutions-KMS5";
+import AwsSolutions_SNS3 from "./AwsSolutions-SNS3";
+import DynamoDB_1 from "./DynamoDB.1";
+import DynamoDB_2 from "./DynamoDB.2";
+import DynamoDB_6 from "./DynamoDB.6";
 import EC2_10 from "./EC2.10";
 import EC2_15 from "./EC2.15";
 import EC2_18 from "./EC2.18";
@@ -41,11 +46,20 @@ import ElastiCache_4 from "./ElastiCache.4";
 import ElastiCache_5 from "./ElastiCache.5";
 import ElastiCache_6 from "./ElastiCache.6";
 import ElastiCache_7 from "./ElastiCache.7";
+import EventBridge_3 from "./EventBridge.3";
 import KMS_1 from "./KMS.1";
 import KMS_2 from "./KMS.2";
 import KMS_5 from "./KMS.5";
 import Kinesis_1 from "./Kinesis.1";
 import Kinesis_3 from "./Kinesis.3";
+import Lambda_1 from "./Lambda.1";
+import Lambda_2 from "./Lambda.2";
+import Lambda_5 from "./Lambda.5";
+import PCI_DSS_321_CloudWatchLogGroupEncrypted from "./PCI.DSS.321-CloudWatchLogGroupEncrypted";
+import PCI_DSS_321_CloudWatchLogGroupRetentionPeriod from "./PCI.DSS.321-CloudWatchLogGroupRetentionPeriod";
+import PCI_DSS_321_LambdaInsideVPC from "./PCI.DSS.321-LambdaInsideVPC";
+import PCI_DSS_321_S3DefaultEncryptionKMS from "./PCI.DSS.321-S3DefaultEncryptionKMS";
+import PCI_DSS_321_SNSEncryptedKMS from "./PCI.DSS.321-SNSEncryptedKMS";
 import PCI_DSS_321_SecretsManagerUsingKMSKey from "./PCI.DSS.321-SecretsManagerUsingKMSKey";
 import RDS_10 from "./RDS.10";
 import RDS_11 from "./RDS.11";
@@ -61,6 +75,16 @@ import RDS_5 from "./RDS.5";
 import RDS_6 from "./RDS.6";
 import RDS_8 from "./RDS.8";
 import RDS_9 from "./RDS.9";
+import S3_1 from "./S3.1";
+import S3_12 from "./S3.12";
+import S3_13 from "./S3.13";
+import S3_2 from "./S3.2";
+import S3_3 from "./S3.3";
+import S3_5 from "./S3.5";
+import S3_6 from "./S3.6";
+import S3_8 from "./S3.8";
+import S3_9 from "./S3.9";
+import SNS_4 from "./SNS.4";
 import SecretsManager_1 from "./SecretsManager.1";
 
 export const securityControls: readonly Control[] = [
@@ -68,7 +92,12 @@ export const securityControls: readonly Control[] = [
     AwsSolutions_AEC6,
     AwsSolutions_ECR1,
     AwsSolutions_ECS2,
+    AwsSolutions_EVB1,
     AwsSolutions_KMS5,
+    AwsSolutions_SNS3,
+    DynamoDB_1,
+    DynamoDB_2,
+    DynamoDB_6,
     EC2_10,
     EC2_15,
     EC2_18,
@@ -102,11 +131,20 @@ export const securityControls: readonly Control[] = [
     ElastiCache_5,
     ElastiCache_6,
     ElastiCache_7,
+    EventBridge_3,
     KMS_1,
     KMS_2,
     KMS_5,
     Kinesis_1,
     Kinesis_3,
+    Lambda_1,
+    Lambda_2,
+    Lambda_5,
+    PCI_DSS_321_CloudWatchLogGroupEncrypted,
+    PCI_DSS_321_CloudWatchLogGroupRetentionPeriod,
+    PCI_DSS_321_LambdaInsideVPC,
+    PCI_DSS_321_S3DefaultEncryptionKMS,
+    PCI_DSS_321_SNSEncryptedKMS,
     PCI_DSS_321_SecretsManagerUsingKMSKey,
     RDS_10,
     RDS_11,
@@ -122,5 +160,15 @@ export const securityControls: readonly Control[] = [
     RDS_6,
     RDS_8,
     RDS_9,
+    S3_1,
+    S3_12,
+    S3_13,
+    S3_2,
+    S3_3,
+    S3_5,
+    S3_6,
+    S3_8,
+    S3_9,
+    SNS_4,
     SecretsManager_1,
 ];

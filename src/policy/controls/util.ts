@@ -297,3 +297,15 @@ export function requireVpcEndpoint(service: string, interfaceOnly: boolean) {
             .map((vpc) => ({ urn: vpc.urn, message: `no aws.ec2.VpcEndpoint with vpcId set to this VPC has ${wanted}` }));
     };
 }
+
+/** The resources of `type` whose `key` input refers to `target`: the side resources of a bucket, topic or bus. */
+export function attachedTo(resources: readonly PolicyTarget[], type: string, target: PolicyTarget, key = "bucket"): PolicyTarget[] {
+    return ofType(resources, type).filter((r) => refersTo(r.props[key], target));
+}
+
+const PUBLIC_ACCESS_FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"] as const;
+
+/** The public-access-block flags an `aws.s3.BucketPublicAccessBlock` (or account block) leaves off; unset means false. */
+export function publicAccessGaps(settings: PolicyTarget): string[] {
+    return PUBLIC_ACCESS_FLAGS.filter((flag) => settings.props[flag] !== true);
+}

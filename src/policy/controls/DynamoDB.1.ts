@@ -1,0 +1,42 @@
+import type { Finding, PolicyTarget, StackControl } from "../types";
+import { MANDATORY, ofType, refersTo } from "./util";
+
+const DIMENSIONS = ["dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits"];
+
+function scales(resource: PolicyTarget, table: PolicyTarget, dimension: string): boolean {
+    const id = String(resource.props.resourceId ?? "");
+    return resource.props.scalableDimension === dimension && id.startsWith("table/") && refersTo(id.slice("table/".length), table);
+}
+
+const control: StackControl = {
+    id: "DynamoDB.1",
+    title: "DynamoDB tables should automatically scale capacity with demand",
+    kind: "security",
+    scope: "stack",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: [
+        "aws:dynamodb/table:Table",
+        "aws:appautoscaling/target:Target",
+        "aws:appautoscaling/policy:Policy",
+    ],
+    remediation: "Set billingMode to \"PAY_PER_REQUEST\" on the aws.dynamodb.Table, or give a provisioned table aws.appautoscaling.Target and Policy resources (resourceId \"table/<name>\") for both read and write capacity.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-1",
+    check: (resources) =>
+        ofType(resources, "aws:dynamodb/table:Table")
+            // AWS bills a table as PROVISIONED when billingMode is not given.
+            .filter((table) => (table.props.billingMode ?? "PROVISIONED") !== "PAY_PER_REQUEST")
+            .flatMap((table): Finding[] => {
+                const unscaled = DIMENSIONS.filter(
+                    (dimension) =>
+                        !ofType(resources, "aws:appautoscaling/target:Target").some((t) => scales(t, table, dimension)) ||
+                        !ofType(resources, "aws:appautoscaling/policy:Policy").some((p) => scales(p, table, dimension)),
+                );
+                return unscaled.length === 0
+                    ? []
+                    : [{ urn: table.urn, message: `billingMode is PROVISIONED but no aws.appautoscaling Target and Policy scale ${unscaled.join(", ")}` }];
+            }),
+};
+
+export default control;

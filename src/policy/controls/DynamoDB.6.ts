@@ -1,0 +1,23 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY, show } from "./util";
+
+// Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
+
+const control: ResourceControl = {
+    id: "DynamoDB.6",
+    title: "DynamoDB tables should have deletion protection enabled",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:dynamodb/table:Table"],
+    remediation: "Set deletionProtectionEnabled to true on the aws.dynamodb.Table.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-6",
+    check: (table) =>
+        table.props.deletionProtectionEnabled === true
+            ? []
+            : [`deletionProtectionEnabled must be true (is ${show(table.props.deletionProtectionEnabled)})`],
+};
+
+export default control;

@@ -1,0 +1,31 @@
+import type { Finding, StackControl } from "../types";
+import { block, MANDATORY, ofType, strings, subnetZones } from "./util";
+
+const MINIMUM_ZONES = 2;
+
+const control: StackControl = {
+    id: "Lambda.5",
+    title: "VPC Lambda functions should operate in multiple Availability Zones",
+    kind: "security",
+    scope: "stack",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:lambda/function:Function", "aws:ec2/subnet:Subnet"],
+    remediation: "Set vpcConfig.subnetIds on the aws.lambda.Function to subnets in at least two Availability Zones.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-5",
+    check: (resources) =>
+        ofType(resources, "aws:lambda/function:Function").flatMap((fn): Finding[] => {
+            const vpcConfig = block(fn.props.vpcConfig);
+            if (vpcConfig === undefined) return [];
+            const { zones, unresolved } = subnetZones(strings(vpcConfig.subnetIds), resources);
+            if (unresolved.length > 0) {
+                return [{ urn: fn.urn, message: `vpcConfig.subnetIds has subnets whose Availability Zone is unknown: ${unresolved.join(", ")}` }];
+            }
+            return zones.size >= MINIMUM_ZONES
+                ? []
+                : [{ urn: fn.urn, message: `vpcConfig.subnetIds spans ${zones.size} Availability Zone(s); at least ${MINIMUM_ZONES} are needed` }];
+        }),
+};
+
+export default control;

@@ -1,0 +1,20 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY } from "./util";
+
+// No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
+const control: ResourceControl = {
+    id: "PCI.DSS.321-CloudWatchLogGroupEncrypted",
+    title: "The CloudWatch Log Group is not encrypted with an AWS KMS key",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
+    remediation: "Set kmsKeyId on the aws.cloudwatch.LogGroup to a KMS key ARN whose key policy allows logs.<region>.amazonaws.com.",
+    levels: MANDATORY,
+    source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
+    check: (group) =>
+        typeof group.props.kmsKeyId === "string" && group.props.kmsKeyId !== "" ? [] : ["kmsKeyId must be set to a KMS key ARN"],
+};
+
+export default control;

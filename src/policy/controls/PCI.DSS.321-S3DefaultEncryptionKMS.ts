@@ -1,0 +1,48 @@
+import type { PolicyTarget, StackControl } from "../types";
+import { attachedTo, block, blocks, MANDATORY, ofType } from "./util";
+
+const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
+
+/** The default-encryption rules given for a bucket, by side resource or by the deprecated inline input. */
+function encryptionRules(bucket: PolicyTarget, resources: readonly PolicyTarget[]): Record<string, unknown>[][] {
+    const separate = attachedTo(
+        resources,
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        bucket,
+    ).map((c) => blocks(c.props.rules));
+    const inline = block(block(bucket.props.serverSideEncryptionConfiguration)?.rule);
+    return inline === undefined ? separate : [...separate, [inline]];
+}
+
+// Severity of Security Hub S3.17, its equivalent outside FSBP.
+const control: StackControl = {
+    id: "PCI.DSS.321-S3DefaultEncryptionKMS",
+    title: "The S3 Bucket is not encrypted with a KMS Key by default",
+    kind: "security",
+    scope: "stack",
+    severity: "Medium",
+    pci: ["PCI DSS v4.0.1/3.5.1"],
+    resourceTypes: [
+        "aws:s3/bucket:Bucket",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    ],
+    remediation: "Declare an aws.s3.BucketServerSideEncryptionConfiguration for the bucket whose rules set applyServerSideEncryptionByDefault.sseAlgorithm to \"aws:kms\" with kmsMasterKeyId naming a customer managed key.",
+    levels: MANDATORY,
+    source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
+    check: (resources) =>
+        ofType(resources, "aws:s3/bucket:Bucket")
+            .filter(
+                (bucket) =>
+                    !encryptionRules(bucket, resources).some(
+                        (rules) =>
+                            rules.length > 0 &&
+                            rules.every((r) => KMS_ALGORITHMS.includes(String(block(r.applyServerSideEncryptionByDefault)?.sseAlgorithm))),
+                    ),
+            )
+            .map((bucket) => ({
+                urn: bucket.urn,
+                message: 'default encryption is not KMS: no BucketServerSideEncryptionConfiguration sets sseAlgorithm "aws:kms" on every rule',
+            })),
+};
+
+export default control;

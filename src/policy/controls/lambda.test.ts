@@ -1,0 +1,96 @@
+import Lambda1 from "./Lambda.1";
+import Lambda2 from "./Lambda.2";
+import Lambda5 from "./Lambda.5";
+import LambdaInsideVPC from "./PCI.DSS.321-LambdaInsideVPC";
+import DynamoDB1 from "./DynamoDB.1";
+import DynamoDB2 from "./DynamoDB.2";
+import DynamoDB6 from "./DynamoDB.6";
+import { builder, controlCases, dev, fail, pass } from "./fixtures";
+
+const permission = builder("aws:lambda/permission:Permission");
+const fn = builder("aws:lambda/function:Function");
+const subnet = builder("aws:ec2/subnet:Subnet");
+const table = builder("aws:dynamodb/table:Table");
+const target = builder("aws:appautoscaling/target:Target");
+const scalingPolicy = builder("aws:appautoscaling/policy:Policy");
+
+const invoke = { action: "lambda:InvokeFunction", function: "deploy-fn-id" };
+
+controlCases(Lambda1, {
+    passing: [
+        pass("EventBridge rule by ARN", permission({ ...invoke, principal: "events.amazonaws.com", sourceArn: "arn:aws:events:us-east-1:1:rule/r" })),
+        pass("S3 with the source account", permission({ ...invoke, principal: "s3.amazonaws.com", sourceAccount: "123456789012" })),
+        pass("everyone, but only from the organisation", permission({ ...invoke, principal: "*", principalOrgId: "o-abc123" })),
+    ],
+    failing: [
+        fail("everyone", permission({ ...invoke, principal: "*" }), "principal"),
+        fail("everyone with a wildcard source ARN", permission({ ...invoke, principal: "*", sourceArn: "arn:aws:s3:::*" }), "sourceArn"),
+        fail("S3 without sourceAccount", permission({ ...invoke, principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::orders" }), "sourceAccount"),
+    ],
+});
+
+controlCases(Lambda2, {
+    passing: [
+        pass("nodejs22.x", fn({ runtime: "nodejs22.x", packageType: "Zip" })),
+        pass("container image", fn({ packageType: "Image", imageUri: "1.dkr.ecr.us-east-1.amazonaws.com/app:1" })),
+    ],
+    failing: [
+        fail("nodejs18.x (retired)", fn({ runtime: "nodejs18.x" }), "runtime"),
+        fail("zip without a runtime", fn({ handler: "index.handler" }), "runtime"),
+    ],
+});
+
+const zones = [subnet({ availabilityZone: "us-east-1a" }, "private-a"), subnet({ availabilityZone: "us-east-1b" }, "private-b"), subnet({ availabilityZone: "us-east-1a" }, "private-c")];
+const inVpc = (subnetIds: string[]) => fn({ vpcConfig: { subnetIds, securityGroupIds: ["sg-id"] } });
+
+controlCases(Lambda5, {
+    passing: [pass("two zones", [...zones, inVpc(["private-a-id", "private-b-id"])]), pass("outside the VPC", [...zones, fn()])],
+    failing: [
+        fail("two subnets in one zone", [...zones, inVpc(["private-a-id", "private-c-id"])], "vpcConfig.subnetIds"),
+        fail("one subnet", [...zones, inVpc(["private-b-id"])], "vpcConfig.subnetIds"),
+        fail("a subnet the stack does not declare", [...zones, inVpc(["private-a-id", "subnet-0abc"])], "subnet-0abc"),
+    ],
+});
+
+controlCases(LambdaInsideVPC, {
+    passing: [pass("subnets and security groups", inVpc(["a-id", "b-id"]))],
+    failing: [
+        fail("no vpcConfig", fn(), "vpcConfig"),
+        fail("no security groups, reported in dev too", fn({ vpcConfig: { subnetIds: ["a-id"], securityGroupIds: [] } }), "vpcConfig.securityGroupIds", 1, dev),
+        fail("empty vpcConfig", fn({ vpcConfig: {} }), "vpcConfig.", 2),
+    ],
+});
+
+const provisioned = table({ name: "fastcart-history-dev", billingMode: "PROVISIONED", readCapacity: 5, writeCapacity: 5 }, "history");
+const scaling = (dimension: "Read" | "Write") => [
+    target({ serviceNamespace: "dynamodb", resourceId: "table/fastcart-history-dev", scalableDimension: `dynamodb:table:${dimension}CapacityUnits` }, `${dimension}-target`),
+    scalingPolicy({ serviceNamespace: "dynamodb", resourceId: "table/fastcart-history-dev", scalableDimension: `dynamodb:table:${dimension}CapacityUnits` }, `${dimension}-policy`),
+];
+
+controlCases(DynamoDB1, {
+    passing: [
+        pass("on demand", table({ billingMode: "PAY_PER_REQUEST" })),
+        pass("provisioned with read and write scaling", [provisioned, ...scaling("Read"), ...scaling("Write")]),
+    ],
+    failing: [
+        fail("billingMode unset (provisioned) without scaling", table({ name: "t" }), "billingMode"),
+        fail("only read capacity scales", [provisioned, ...scaling("Read")], "WriteCapacityUnits"),
+        fail("targets without policies", [provisioned, scaling("Read")[0]!, scaling("Write")[0]!], "ReadCapacityUnits"),
+    ],
+});
+
+controlCases(DynamoDB2, {
+    passing: [pass("point-in-time recovery on", table({ pointInTimeRecovery: { enabled: true } }))],
+    failing: [
+        fail("unset", table(), "pointInTimeRecovery.enabled"),
+        fail("off", table({ pointInTimeRecovery: { enabled: false } }), "pointInTimeRecovery.enabled"),
+    ],
+});
+
+controlCases(DynamoDB6, {
+    passing: [pass("deletion protection on", table({ deletionProtectionEnabled: true }))],
+    failing: [
+        fail("unset (default false)", table(), "deletionProtectionEnabled"),
+        fail("off in dev", table({ deletionProtectionEnabled: false }), "deletionProtectionEnabled", 1, dev),
+    ],
+});
