@@ -65,7 +65,7 @@ describe("readJob", () => {
         {
             name: "an unresolved pipeline variable",
             userParameters: JSON.stringify({ imageUri: "#{BuildVariables.IMAGE_URI}" }),
-            error: /imageUri is an unresolved pipeline variable/,
+            error: /^UserParameters: imageUri is an unresolved pipeline variable; check the namespace and variable name$/,
         },
         {
             name: "a misspelt key",

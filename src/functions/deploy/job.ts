@@ -27,12 +27,14 @@ const FUNCTION_NAME = /^(?:arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:)?[A
 /** CodePipeline leaves `#{Namespace.VARIABLE}` as is when the variable does not exist. */
 const notAnUnresolvedVariable = (value: string): boolean => !value.includes("#{");
 const UNRESOLVED = "is an unresolved pipeline variable; check the namespace and variable name";
+/** Checked first; the other checks would only repeat that the value is wrong. */
+const resolved = () => z.refine<string>(notAnUnresolvedVariable, { error: UNRESOLVED, abort: true });
 
 const text = (): z.ZodMiniString =>
     z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
 
 const imageUriSchema = text().check(
-    z.refine(notAnUnresolvedVariable, UNRESOLVED),
+    resolved(),
     z.refine(
         (value) => ECR_IMAGE_URI.test(value),
         "must be an ECR image URI with a tag or digest, like 123456789012.dkr.ecr.us-east-1.amazonaws.com/repo:tag",
@@ -40,16 +42,16 @@ const imageUriSchema = text().check(
 );
 
 const functionNameSchema = text().check(
-    z.refine(notAnUnresolvedVariable, UNRESOLVED),
+    resolved(),
     z.refine((value) => FUNCTION_NAME.test(value), "must be a Lambda function name or unqualified function ARN"),
 );
 
 /** UserParameters, a JSON object: the action's configuration in the pipeline definition. */
-export const userParametersSchema = z.strictObject({
+const userParametersSchema = z.strictObject({
     imageUri: imageUriSchema,
     functionName: z.optional(functionNameSchema),
     commit: z.optional(
-        text().check(z.minLength(1), z.maxLength(256), z.refine(notAnUnresolvedVariable, UNRESOLVED)),
+        text().check(resolved(), z.minLength(1), z.maxLength(256)),
     ),
 });
 export type UserParameters = z.infer<typeof userParametersSchema>;
