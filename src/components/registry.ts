@@ -1,6 +1,7 @@
 /**
  * An ECR repository: scan on push, KMS encryption with the customer key, a lifecycle policy
- * (ECR.3) that keeps the newest images and drops untagged ones.
+ * (ECR.3) that keeps the newest images and drops untagged ones, and optionally a repository
+ * policy that lets Lambda pull images for this account's functions.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -17,6 +18,14 @@ export interface ContainerRegistryArgs extends BaseArgs {
     readonly keepImages?: number;
     /** Delete the repository with its images on destroy (dev only). */
     readonly forceDelete: boolean;
+    /**
+     * Let Lambda pull images for functions of this account. Without it Lambda writes that
+     * statement itself on CreateFunction or UpdateFunctionCode, so every caller deploying an
+     * image would need ecr:SetRepositoryPolicy.
+     * @default false
+     * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-permissions
+     */
+    readonly lambdaPull?: boolean;
 }
 
 export class ContainerRegistry extends pulumi.ComponentResource {
@@ -54,6 +63,30 @@ export class ContainerRegistry extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        if (args.lambdaPull) {
+            const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+            const region = aws.getRegionOutput({}, { parent: this }).region;
+            const partition = aws.getPartitionOutput({}, { parent: this }).partition;
+            new aws.ecr.RepositoryPolicy(
+                name,
+                {
+                    repository: this.repository.name,
+                    policy: pulumi.jsonStringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Sid: "LambdaImageRetrieval",
+                                Effect: "Allow",
+                                Principal: { Service: "lambda.amazonaws.com" },
+                                Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+                                Condition: { StringLike: { "aws:sourceArn": pulumi.interpolate`arn:${partition}:lambda:${region}:${account}:function:*` } },
+                            },
+                        ],
+                    }),
+                },
+                { parent: this },
+            );
+        }
         this.repositoryUrl = this.repository.repositoryUrl;
         this.arn = this.repository.arn;
         this.registerOutputs({ repositoryUrl: this.repositoryUrl, arn: this.arn });
