@@ -1,0 +1,82 @@
+/**
+ * A DynamoDB table: on-demand billing, point-in-time recovery, server-side encryption with the
+ * customer key, deletion protection where the profile keeps data. The key schema comes from the
+ * code that reads and writes the table (e.g. `DEPLOYMENT_HISTORY_KEYS` of the deploy function),
+ * so the table and its client cannot disagree.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+
+/** A key attribute: DynamoDB types only the key attributes, as S (string), N (number) or B (binary). */
+export interface KeyAttribute {
+    readonly name: string;
+    readonly type: "S" | "N" | "B";
+}
+
+/** The table's primary key, in the shape the table's client code exports. */
+export interface KeySchema {
+    readonly hashKey: string;
+    readonly rangeKey?: string;
+    readonly attributes: readonly KeyAttribute[];
+}
+
+export interface DynamoDbTableArgs extends BaseArgs {
+    /** Resource key of the table name: `<system>-<tableName>-<suffix>`. */
+    readonly tableName: string;
+    readonly keys: KeySchema;
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** Refuse DeleteTable (DynamoDB.6); prod: true. dev: false, so `pulumi destroy` works. */
+    readonly deletionProtection: boolean;
+    /** Pulumi `protect`: prod keeps the history even if the program stops declaring it. */
+    readonly protect: boolean;
+}
+
+/** What is wrong with a key schema: every key attribute defined exactly once, and nothing else. */
+export function keySchemaProblems(keys: KeySchema): string[] {
+    const problems: string[] = [];
+    const keyNames = [keys.hashKey, ...(keys.rangeKey === undefined ? [] : [keys.rangeKey])];
+    const defined = keys.attributes.map((a) => a.name);
+    for (const name of keyNames) {
+        if (!defined.includes(name)) problems.push(`key attribute "${name}" has no entry in attributes`);
+    }
+    for (const name of defined) {
+        // DynamoDB rejects a table whose attribute definitions name a non-key attribute.
+        if (!keyNames.includes(name)) problems.push(`attribute "${name}" is not a key; DynamoDB only accepts definitions of key attributes`);
+    }
+    if (new Set(defined).size !== defined.length) problems.push("an attribute is defined more than once");
+    if (keys.rangeKey !== undefined && keys.rangeKey === keys.hashKey) problems.push("the sort key must differ from the partition key");
+    return problems;
+}
+
+export class DynamoDbTable extends pulumi.ComponentResource {
+    readonly table: aws.dynamodb.Table;
+    readonly name: pulumi.Output<string>;
+    readonly arn: pulumi.Output<string>;
+
+    constructor(name: string, args: DynamoDbTableArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:dynamodb:Table`, name, {}, opts);
+        const problems = keySchemaProblems(args.keys);
+        if (problems.length > 0) throw new Error(`DynamoDbTable ${name}: ${problems.join("; ")}`);
+        this.table = new aws.dynamodb.Table(
+            name,
+            {
+                name: args.namer.name(args.tableName, "dynamodbTable"),
+                // On-demand: a deployment history sees a few writes a day, far below one provisioned unit's cost.
+                billingMode: "PAY_PER_REQUEST",
+                hashKey: args.keys.hashKey,
+                rangeKey: args.keys.rangeKey,
+                attributes: args.keys.attributes.map((a) => ({ name: a.name, type: a.type })),
+                pointInTimeRecovery: { enabled: true },
+                serverSideEncryption: { enabled: true, kmsKeyArn: args.kmsKeyArn },
+                deletionProtectionEnabled: args.deletionProtection,
+                tags: args.tags,
+            },
+            { parent: this, protect: args.protect },
+        );
+        this.name = this.table.name;
+        this.arn = this.table.arn;
+        this.registerOutputs({ name: this.name, arn: this.arn });
+    }
+}
