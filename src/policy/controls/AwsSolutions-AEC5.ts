@@ -12,7 +12,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set port on the aws.elasticache.ReplicationGroup to a value other than 6379 and open that port in its security group.",
+    remediation:
+        "Set port on the aws.elasticache.ReplicationGroup to a value other than 6379 and open that port in its security group.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) => {

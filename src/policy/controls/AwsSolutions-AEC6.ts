@@ -10,7 +10,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set authToken (or authTokenWo) on the aws.elasticache.ReplicationGroup, with transitEncryptionEnabled true.",
+    remediation:
+        "Set authToken (or authTokenWo) on the aws.elasticache.ReplicationGroup, with transitEncryptionEnabled true.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) =>

@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ecr/repositoryPolicy:RepositoryPolicy", "aws:ecr/registryPolicy:RegistryPolicy"],
-    remediation: "Name the AWS accounts or roles in the Principal of Allow statements in the aws.ecr.RepositoryPolicy (or aws.ecr.RegistryPolicy) policy instead of \"*\".",
+    remediation:
+        "Name the AWS accounts or roles in the Principal of Allow statements in the aws.ecr.RepositoryPolicy (or aws.ecr.RegistryPolicy) policy instead of \"*\".",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resource) =>

@@ -10,9 +10,11 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "Move the values of environment into secrets[] (valueFrom a Secrets Manager secret or SSM parameter) in the aws.ecs.TaskDefinition containerDefinitions.",
+    remediation:
+        "Move the values of environment into secrets[] (valueFrom a Secrets Manager secret or SSM parameter) in the aws.ecs.TaskDefinition containerDefinitions.",
     levels: ADVISORY,
-    levelReason: "Plain settings such as a region or a stream name belong in environment; the control is a prompt to review them, not a gate.",
+    levelReason:
+        "Plain settings such as a region or a stream name belong in environment; the control is a prompt to review them, not a gate.",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (task) =>
         containers(task)

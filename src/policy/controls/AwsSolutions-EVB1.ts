@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:cloudwatch/eventBusPolicy:EventBusPolicy"],
-    remediation: "Give every Allow statement for Principal \"*\" in the aws.cloudwatch.EventBusPolicy policy a Condition (e.g. aws:PrincipalOrgID), or name the principals.",
+    remediation:
+        "Give every Allow statement for Principal \"*\" in the aws.cloudwatch.EventBusPolicy policy a Condition (e.g. aws:PrincipalOrgID), or name the principals.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (busPolicy) =>

@@ -10,7 +10,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v3.2.1/3.6.4", "PCI DSS v4.0.1/3.7.4"],
     resourceTypes: ["aws:kms/key:Key"],
-    remediation: "Set enableKeyRotation to true on every symmetric aws.kms.Key (customerMasterKeySpec unset or \"SYMMETRIC_DEFAULT\").",
+    remediation:
+        "Set enableKeyRotation to true on every symmetric aws.kms.Key (customerMasterKeySpec unset or \"SYMMETRIC_DEFAULT\").",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (key) => {

@@ -20,7 +20,8 @@ const control: StackControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy"],
-    remediation: "Add to the topic's aws.sns.TopicPolicy a Deny statement for Principal \"*\" and Action \"sns:Publish\" with Condition {Bool: {\"aws:SecureTransport\": \"false\"}}.",
+    remediation:
+        "Add to the topic's aws.sns.TopicPolicy a Deny statement for Principal \"*\" and Action \"sns:Publish\" with Condition {Bool: {\"aws:SecureTransport\": \"false\"}}.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resources) =>

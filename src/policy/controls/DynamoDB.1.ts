@@ -20,7 +20,8 @@ const control: StackControl = {
         "aws:appautoscaling/target:Target",
         "aws:appautoscaling/policy:Policy",
     ],
-    remediation: "Set billingMode to \"PAY_PER_REQUEST\" on the aws.dynamodb.Table, or give a provisioned table aws.appautoscaling.Target and Policy resources (resourceId \"table/<name>\") for both read and write capacity.",
+    remediation:
+        "Set billingMode to \"PAY_PER_REQUEST\" on the aws.dynamodb.Table, or give a provisioned table aws.appautoscaling.Target and Policy resources (resourceId \"table/<name>\") for both read and write capacity.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-1",
     check: (resources) =>

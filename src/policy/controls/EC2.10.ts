@@ -9,9 +9,11 @@ const control: StackControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint"],
-    remediation: "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC and serviceName \"com.amazonaws.<region>.ec2\".",
+    remediation:
+        "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC and serviceName \"com.amazonaws.<region>.ec2\".",
     levels: { dev: "disabled", prod: "advisory" },
-    levelReason: "These systems run no EC2 instances, so the endpoint only adds interface-endpoint cost; prod reports it, dev does not.",
+    levelReason:
+        "These systems run no EC2 instances, so the endpoint only adds interface-endpoint cost; prod reports it, dev does not.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-10",
     check: requireVpcEndpoint("ec2", false),
 };

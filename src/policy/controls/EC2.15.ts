@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/1.4.4"],
     resourceTypes: ["aws:ec2/subnet:Subnet"],
-    remediation: "Set mapPublicIpOnLaunch and assignIpv6AddressOnCreation to false (or leave them unset) on the aws.ec2.Subnet; NAT gateways and load balancers in public subnets do not need them.",
+    remediation:
+        "Set mapPublicIpOnLaunch and assignIpv6AddressOnCreation to false (or leave them unset) on the aws.ec2.Subnet; NAT gateways and load balancers in public subnets do not need them.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15",
     check: (subnet) => AUTO_ASSIGN.filter((key) => subnet.props[key] === true).map((key) => `${key} is true; set it to false`),

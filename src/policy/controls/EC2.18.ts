@@ -21,7 +21,8 @@ const control: ResourceControl = {
         "aws:ec2/securityGroupRule:SecurityGroupRule",
         "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     ],
-    remediation: "Open only TCP 80 and 443 to 0.0.0.0/0 or ::/0 in the aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule or aws.vpc.SecurityGroupIngressRule; reach every other port from a security group or private CIDR.",
+    remediation:
+        "Open only TCP 80 and 443 to 0.0.0.0/0 or ::/0 in the aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule or aws.vpc.SecurityGroupIngressRule; reach every other port from a security group or private CIDR.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",
     check: (group) =>

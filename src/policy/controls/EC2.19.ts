@@ -24,7 +24,8 @@ const control: ResourceControl = {
         "aws:ec2/securityGroupRule:SecurityGroupRule",
         "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
     ],
-    remediation: "Remove 0.0.0.0/0 and ::/0 sources from aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule and aws.vpc.SecurityGroupIngressRule rules that cover high-risk ports (22, 3389, 5432, ...); allow them from a security group or private CIDR instead.",
+    remediation:
+        "Remove 0.0.0.0/0 and ::/0 sources from aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule and aws.vpc.SecurityGroupIngressRule rules that cover high-risk ports (22, 3389, 5432, ...); allow them from a security group or private CIDR instead.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19",
     check: (group) =>

@@ -9,7 +9,8 @@ const control: StackControl = {
     severity: "High",
     pci: ["PCI DSS v3.2.1/1.2.1", "PCI DSS v3.2.1/1.3.4", "PCI DSS v3.2.1/2.1"],
     resourceTypes: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/vpc:Vpc"],
-    remediation: "Declare an aws.ec2.DefaultSecurityGroup with vpcId set to each VPC and ingress and egress set to empty arrays.",
+    remediation:
+        "Declare an aws.ec2.DefaultSecurityGroup with vpcId set to each VPC and ingress and egress set to empty arrays.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
     check: (resources) =>

@@ -9,9 +9,11 @@ const control: StackControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint"],
-    remediation: "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ecr.dkr\".",
+    remediation:
+        "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ecr.dkr\".",
     levels: DEV_ADVISORY,
-    levelReason: "Dev tasks reach ECR through the NAT gateway; the interface endpoint's hourly cost is reported, not required.",
+    levelReason:
+        "Dev tasks reach ECR through the NAT gateway; the interface endpoint's hourly cost is reported, not required.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-56",
     check: requireVpcEndpoint("ecr.dkr", true),
 };

@@ -9,9 +9,11 @@ const control: StackControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint"],
-    remediation: "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ssm\".",
+    remediation:
+        "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ssm\".",
     levels: ADVISORY,
-    levelReason: "No host in these systems is managed by Systems Manager, so prod only reports it; in dev the endpoint is also a cost.",
+    levelReason:
+        "No host in these systems is managed by Systems Manager, so prod only reports it; in dev the endpoint is also a cost.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-57",
     check: requireVpcEndpoint("ssm", true),
 };

@@ -22,7 +22,8 @@ const control: StackControl = {
         "aws:ecr/repository:Repository",
         "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
     ],
-    remediation: "Set imageScanningConfiguration.scanOnPush to true on the aws.ecr.Repository, or add an aws.ecr.RegistryScanningConfiguration rule that matches it.",
+    remediation:
+        "Set imageScanningConfiguration.scanOnPush to true on the aws.ecr.Repository, or add an aws.ecr.RegistryScanningConfiguration rule that matches it.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-1",
     check: (resources) =>

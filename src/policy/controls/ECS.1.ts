@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "In an aws.ecs.TaskDefinition with networkMode \"host\", give every container in containerDefinitions a non-root user (or privileged true).",
+    remediation:
+        "In an aws.ecs.TaskDefinition with networkMode \"host\", give every container in containerDefinitions a non-root user (or privileged true).",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-1",
     check: (task) => {

@@ -26,7 +26,8 @@ const control: StackControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/6.3.3"],
     resourceTypes: ["aws:ecs/service:Service", "aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "Leave platformVersion unset or set it to \"LATEST\" (or \"1.4.0\" for Linux, \"1.0.0\" for Windows) on every Fargate aws.ecs.Service.",
+    remediation:
+        "Leave platformVersion unset or set it to \"LATEST\" (or \"1.4.0\" for Linux, \"1.0.0\" for Windows) on every Fargate aws.ecs.Service.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-10",
     check: (resources) =>

@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ecs/cluster:Cluster"],
-    remediation: "Add {name: \"containerInsights\", value: \"enabled\"} (or \"enhanced\") to settings on the aws.ecs.Cluster.",
+    remediation:
+        "Add {name: \"containerInsights\", value: \"enabled\"} (or \"enhanced\") to settings on the aws.ecs.Cluster.",
     levels: DEV_ADVISORY,
     levelReason: "Container Insights metrics are billed as CloudWatch custom metrics; dev reports it without blocking.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12",

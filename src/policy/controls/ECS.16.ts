@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: ["PCI DSS v4.0.1/1.4.4"],
     resourceTypes: ["aws:ecs/taskSet:TaskSet"],
-    remediation: "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.TaskSet; with CodeDeploy blue/green keep the AppSpec AssignPublicIp \"DISABLED\" too.",
+    remediation:
+        "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.TaskSet; with CodeDeploy blue/green keep the AppSpec AssignPublicIp \"DISABLED\" too.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-16",
     check: (taskSet) =>

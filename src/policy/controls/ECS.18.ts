@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "Set efsVolumeConfiguration.transitEncryption to \"ENABLED\" on every EFS volume in the aws.ecs.TaskDefinition volumes.",
+    remediation:
+        "Set efsVolumeConfiguration.transitEncryption to \"ENABLED\" on every EFS volume in the aws.ecs.TaskDefinition volumes.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-18",
     check: (task) =>

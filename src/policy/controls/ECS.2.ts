@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: ["PCI DSS v4.0.1/1.4.4"],
     resourceTypes: ["aws:ecs/service:Service"],
-    remediation: "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.Service and run its tasks in private subnets.",
+    remediation:
+        "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.Service and run its tasks in private subnets.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2",
     check: (service) =>

@@ -15,7 +15,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "Set user to a non-root user (e.g. \"1000:1000\") on every container in the Linux aws.ecs.TaskDefinition containerDefinitions.",
+    remediation:
+        "Set user to a non-root user (e.g. \"1000:1000\") on every container in the Linux aws.ecs.TaskDefinition containerDefinitions.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-20",
     check: (task) => {

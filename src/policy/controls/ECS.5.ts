@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "Set readonlyRootFilesystem to true on every container in the aws.ecs.TaskDefinition containerDefinitions.",
+    remediation:
+        "Set readonlyRootFilesystem to true on every container in the aws.ecs.TaskDefinition containerDefinitions.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-5",
     check: (task) => {

@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: ["PCI DSS v4.0.1/8.6.2"],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    remediation: "Pass AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and ECS_ENGINE_AUTH_DATA through containerDefinitions secrets[].valueFrom (or the task role) instead of environment in the aws.ecs.TaskDefinition.",
+    remediation:
+        "Pass AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and ECS_ENGINE_AUTH_DATA through containerDefinitions secrets[].valueFrom (or the task role) instead of environment in the aws.ecs.TaskDefinition.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8",
     check: (task) =>

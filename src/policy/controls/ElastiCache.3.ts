@@ -9,9 +9,11 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set automaticFailoverEnabled to true on the aws.elasticache.ReplicationGroup, with numCacheClusters of at least 2.",
+    remediation:
+        "Set automaticFailoverEnabled to true on the aws.elasticache.ReplicationGroup, with numCacheClusters of at least 2.",
     levels: { dev: "disabled", prod: "mandatory" },
-    levelReason: "Automatic failover needs a second node, and AWS rejects it on the single-node group dev runs; this is not a cost trade dev can choose.",
+    levelReason:
+        "Automatic failover needs a second node, and AWS rejects it on the single-node group dev runs; this is not a cost trade dev can choose.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-3",
     check: (group) =>
         group.props.automaticFailoverEnabled === true

@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set atRestEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (with kmsKeyId for a customer managed key).",
+    remediation:
+        "Set atRestEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (with kmsKeyId for a customer managed key).",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4",
     check: (group) =>

@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/4.2.1"],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set transitEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (transitEncryptionMode \"required\" once clients use TLS).",
+    remediation:
+        "Set transitEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (transitEncryptionMode \"required\" once clients use TLS).",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5",
     check: (group) =>

@@ -18,7 +18,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/8.3.1"],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set authToken (or authTokenWo) on an aws.elasticache.ReplicationGroup running Redis below 6.0, or upgrade engineVersion to 6.0 or later and use RBAC.",
+    remediation:
+        "Set authToken (or authTokenWo) on an aws.elasticache.ReplicationGroup running Redis below 6.0, or upgrade engineVersion to 6.0 or later and use RBAC.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-6",
     check: (group) => {

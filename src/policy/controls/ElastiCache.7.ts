@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
-    remediation: "Set subnetGroupName on the aws.elasticache.ReplicationGroup to a custom aws.elasticache.SubnetGroup in the stack's VPC.",
+    remediation:
+        "Set subnetGroupName on the aws.elasticache.ReplicationGroup to a custom aws.elasticache.SubnetGroup in the stack's VPC.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-7",
     check: (group) => {

@@ -9,7 +9,8 @@ const control: StackControl = {
     severity: "Low",
     pci: ["PCI DSS v4.0.1/10.3.1"],
     resourceTypes: ["aws:cloudwatch/eventBus:EventBus", "aws:cloudwatch/eventBusPolicy:EventBusPolicy"],
-    remediation: "Declare an aws.cloudwatch.EventBusPolicy with eventBusName set to each custom aws.cloudwatch.EventBus.",
+    remediation:
+        "Declare an aws.cloudwatch.EventBusPolicy with eventBusName set to each custom aws.cloudwatch.EventBus.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/eventbridge-controls.html#eventbridge-3",
     check: (resources) =>

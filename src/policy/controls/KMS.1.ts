@@ -12,7 +12,8 @@ const control: StackControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/user:User"],
-    remediation: "Scope kms:Decrypt and kms:ReEncryptFrom in the aws.iam.Policy policy to the key ARNs the principal needs instead of Resource \"*\".",
+    remediation:
+        "Scope kms:Decrypt and kms:ReEncryptFrom in the aws.iam.Policy policy to the key ARNs the principal needs instead of Resource \"*\".",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1",
     check: (resources) => {

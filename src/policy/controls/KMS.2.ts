@@ -17,7 +17,8 @@ const control: ResourceControl = {
         "aws:iam/userPolicy:UserPolicy",
         "aws:iam/groupPolicy:GroupPolicy",
     ],
-    remediation: "Scope kms:Decrypt and kms:ReEncryptFrom in the inline policy (aws.iam.RolePolicy policy or aws.iam.Role inlinePolicies[].policy) to the key ARNs the role needs instead of Resource \"*\".",
+    remediation:
+        "Scope kms:Decrypt and kms:ReEncryptFrom in the inline policy (aws.iam.RolePolicy policy or aws.iam.Role inlinePolicies[].policy) to the key ARNs the role needs instead of Resource \"*\".",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-2",
     check: (resource) =>

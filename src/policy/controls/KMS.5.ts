@@ -10,7 +10,8 @@ const control: ResourceControl = {
     severity: "Critical",
     pci: [],
     resourceTypes: ["aws:kms/key:Key"],
-    remediation: "Remove Principal \"*\" from Allow statements in the aws.kms.Key policy, or restrict them with a fixed-value condition such as kms:CallerAccount or aws:PrincipalAccount.",
+    remediation:
+        "Remove Principal \"*\" from Allow statements in the aws.kms.Key policy, or restrict them with a fixed-value condition such as kms:CallerAccount or aws:PrincipalAccount.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5",
     check: (key) =>

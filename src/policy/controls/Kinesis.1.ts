@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:kinesis/stream:Stream"],
-    remediation: "Set encryptionType to \"KMS\" and kmsKeyId to \"alias/aws/kinesis\" or a customer managed key on the aws.kinesis.Stream.",
+    remediation:
+        "Set encryptionType to \"KMS\" and kmsKeyId to \"alias/aws/kinesis\" or a customer managed key on the aws.kinesis.Stream.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-1",
     check: (stream) => {

@@ -16,7 +16,8 @@ const control: ResourceControl = {
         "PCI DSS v4.0.1/7.2.1",
     ],
     resourceTypes: ["aws:lambda/permission:Permission"],
-    remediation: "Set principal on the aws.lambda.Permission to a named service or account, and restrict public or service principals with sourceAccount, sourceArn or principalOrgId (sourceAccount is required for s3.amazonaws.com).",
+    remediation:
+        "Set principal on the aws.lambda.Permission to a named service or account, and restrict public or service principals with sourceAccount, sourceArn or principalOrgId (sourceAccount is required for s3.amazonaws.com).",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-1",
     check: (permission) => {

@@ -30,7 +30,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/12.3.4"],
     resourceTypes: ["aws:lambda/function:Function"],
-    remediation: "Set runtime on the zip-packaged aws.lambda.Function to a supported runtime such as \"nodejs22.x\" or \"python3.13\".",
+    remediation:
+        "Set runtime on the zip-packaged aws.lambda.Function to a supported runtime such as \"nodejs22.x\" or \"python3.13\".",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2",
     check: (fn) => {

@@ -10,7 +10,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
-    remediation: "Set kmsKeyId on the aws.cloudwatch.LogGroup to a KMS key ARN whose key policy allows logs.<region>.amazonaws.com.",
+    remediation:
+        "Set kmsKeyId on the aws.cloudwatch.LogGroup to a KMS key ARN whose key policy allows logs.<region>.amazonaws.com.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) =>

@@ -13,7 +13,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
-    remediation: "Set retentionInDays on the aws.cloudwatch.LogGroup: any value in dev, at least 365 (or 0, never expire) in prod.",
+    remediation:
+        "Set retentionInDays on the aws.cloudwatch.LogGroup: any value in dev, at least 365 (or 0, never expire) in prod.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group, ctx) => {

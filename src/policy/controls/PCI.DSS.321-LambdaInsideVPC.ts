@@ -12,7 +12,8 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lambda/function:Function"],
     remediation: "Set vpcConfig on the aws.lambda.Function with non-empty subnetIds and securityGroupIds.",
     levels: DEV_ADVISORY,
-    levelReason: "Prod enforces it for functions that touch cardholder data and records a written exception for the others; dev reports it without blocking.",
+    levelReason:
+        "Prod enforces it for functions that touch cardholder data and records a written exception for the others; dev reports it without blocking.",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (fn) => {
         const vpcConfig = block(fn.props.vpcConfig);

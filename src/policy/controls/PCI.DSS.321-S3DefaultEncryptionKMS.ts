@@ -26,7 +26,8 @@ const control: StackControl = {
         "aws:s3/bucket:Bucket",
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     ],
-    remediation: "Declare an aws.s3.BucketServerSideEncryptionConfiguration for the bucket whose rules set applyServerSideEncryptionByDefault.sseAlgorithm to \"aws:kms\" with kmsMasterKeyId naming a customer managed key.",
+    remediation:
+        "Declare an aws.s3.BucketServerSideEncryptionConfiguration for the bucket whose rules set applyServerSideEncryptionByDefault.sseAlgorithm to \"aws:kms\" with kmsMasterKeyId naming a customer managed key.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resources) =>

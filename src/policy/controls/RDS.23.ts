@@ -21,7 +21,8 @@ const control: ResourceControl = {
     severity: "Low",
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
-    remediation: "Set port on the aws.rds.Instance to a value other than the engine default (5432 for PostgreSQL) and open that port in its security group.",
+    remediation:
+        "Set port on the aws.rds.Instance to a value other than the engine default (5432 for PostgreSQL) and open that port in its security group.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-23",
     check: (db) => {

@@ -12,7 +12,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/2.2.2"],
     resourceTypes: ["aws:rds/instance:Instance"],
-    remediation: "Set username on the aws.rds.Instance to a name other than the engine's default administrator (\"postgres\", \"admin\").",
+    remediation:
+        "Set username on the aws.rds.Instance to a name other than the engine's default administrator (\"postgres\", \"admin\").",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-25",
     check: (db) =>

@@ -9,7 +9,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
-    remediation: "Set storageEncrypted to true on the aws.rds.Instance (with kmsKeyId naming a customer managed key); encryption cannot be added after creation.",
+    remediation:
+        "Set storageEncrypted to true on the aws.rds.Instance (with kmsKeyId naming a customer managed key); encryption cannot be added after creation.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-3",
     check: (db) =>

@@ -54,7 +54,8 @@ const control: StackControl = {
         "aws:ec2/routeTableAssociation:RouteTableAssociation",
         "aws:ec2/internetGateway:InternetGateway",
     ],
-    remediation: "Put the aws.rds.Instance's dbSubnetGroupName on subnets whose route tables send 0.0.0.0/0 and ::/0 to a NAT gateway (natGatewayId), never to an internet gateway (gatewayId).",
+    remediation:
+        "Put the aws.rds.Instance's dbSubnetGroupName on subnets whose route tables send 0.0.0.0/0 and ::/0 to a NAT gateway (natGatewayId), never to an internet gateway (gatewayId).",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-46",
     check: (resources) =>

@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "Low",
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
-    remediation: "Set monitoringInterval to one of 1, 5, 10, 15, 30 or 60 and monitoringRoleArn to a role trusted by monitoring.rds.amazonaws.com on the aws.rds.Instance.",
+    remediation:
+        "Set monitoringInterval to one of 1, 5, 10, 15, 30 or 60 and monitoringRoleArn to a role trusted by monitoring.rds.amazonaws.com on the aws.rds.Instance.",
     levels: DEV_ADVISORY,
     levelReason: "Enhanced monitoring adds CloudWatch Logs cost; dev reports it without blocking.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-6",

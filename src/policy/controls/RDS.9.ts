@@ -11,7 +11,8 @@ const control: ResourceControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/10.2.1"],
     resourceTypes: ["aws:rds/instance:Instance"],
-    remediation: "Set enabledCloudwatchLogsExports to include \"postgresql\" and \"upgrade\" on the PostgreSQL aws.rds.Instance.",
+    remediation:
+        "Set enabledCloudwatchLogsExports to include \"postgresql\" and \"upgrade\" on the PostgreSQL aws.rds.Instance.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-9",
     check: (db) => {

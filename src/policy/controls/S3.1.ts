@@ -16,9 +16,11 @@ const control: StackControl = {
         "PCI DSS v4.0.1/1.4.4",
     ],
     resourceTypes: ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
-    remediation: "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true on the account's aws.s3.AccountPublicAccessBlock.",
+    remediation:
+        "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true on the account's aws.s3.AccountPublicAccessBlock.",
     levels: ADVISORY,
-    levelReason: "The account-level block belongs to the account's landing zone, not to these stacks; it is checked only when a stack declares it.",
+    levelReason:
+        "The account-level block belongs to the account's landing zone, not to these stacks; it is checked only when a stack declares it.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-1",
     check: (resources) =>
         ofType(resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").flatMap((settings): Finding[] => {

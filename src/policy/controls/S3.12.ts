@@ -13,7 +13,8 @@ const control: StackControl = {
         "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
         "aws:s3/bucketAcl:BucketAcl",
     ],
-    remediation: "Declare an aws.s3.BucketOwnershipControls with rule.objectOwnership \"BucketOwnerEnforced\" for the bucket, and remove aws.s3.BucketAcl resources and the Bucket acl and grants inputs.",
+    remediation:
+        "Declare an aws.s3.BucketOwnershipControls with rule.objectOwnership \"BucketOwnerEnforced\" for the bucket, and remove aws.s3.BucketAcl resources and the Bucket acl and grants inputs.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-12",
     check: (resources) =>

@@ -9,7 +9,8 @@ const control: StackControl = {
     severity: "Low",
     pci: [],
     resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"],
-    remediation: "Declare an aws.s3.BucketLifecycleConfiguration with bucket set to the bucket and at least one rule whose status is \"Enabled\".",
+    remediation:
+        "Declare an aws.s3.BucketLifecycleConfiguration with bucket set to the bucket and at least one rule whose status is \"Enabled\".",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13",
     check: (resources) =>

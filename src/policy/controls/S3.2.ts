@@ -1,6 +1,18 @@
 import type { PolicyTarget, StackControl } from "../types";
 import { asArray, statements } from "../documents";
-import { allows, attachedTo, block, blocks, isPublicPrincipal, MANDATORY, ofType, publicAccessGaps, restrictedByFixedValues, statementName, strings } from "./util";
+import {
+    allows,
+    attachedTo,
+    block,
+    blocks,
+    isPublicPrincipal,
+    MANDATORY,
+    ofType,
+    publicAccessGaps,
+    restrictedByFixedValues,
+    statementName,
+    strings,
+} from "./util";
 
 const PUBLIC_ACLS = ["public-read", "public-read-write"];
 const PUBLIC_GROUPS = /\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
@@ -64,7 +76,8 @@ const control: StackControl = {
         "aws:s3/bucketAcl:BucketAcl",
         "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
     ],
-    remediation: "Declare an aws.s3.BucketPublicAccessBlock with all four flags true for the bucket, and drop public-read ACLs and Allow statements for Principal \"*\" that grant s3:Get* or s3:List*.",
+    remediation:
+        "Declare an aws.s3.BucketPublicAccessBlock with all four flags true for the bucket, and drop public-read ACLs and Allow statements for Principal \"*\" that grant s3:Get* or s3:List*.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
     check: (resources) =>

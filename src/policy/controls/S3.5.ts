@@ -28,7 +28,8 @@ const control: StackControl = {
     severity: "Medium",
     pci: ["PCI DSS v3.2.1/4.1", "PCI DSS v4.0.1/4.2.1"],
     resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketPolicy:BucketPolicy"],
-    remediation: "Add to the bucket's aws.s3.BucketPolicy a Deny statement for Principal \"*\", Action \"s3:*\", on the bucket ARN and \"<bucket ARN>/*\", with Condition {Bool: {\"aws:SecureTransport\": \"false\"}}.",
+    remediation:
+        "Add to the bucket's aws.s3.BucketPolicy a Deny statement for Principal \"*\", Action \"s3:*\", on the bucket ARN and \"<bucket ARN>/*\", with Condition {Bool: {\"aws:SecureTransport\": \"false\"}}.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5",
     check: (resources) =>

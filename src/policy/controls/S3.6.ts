@@ -29,7 +29,8 @@ const control: ResourceControl = {
     severity: "High",
     pci: [],
     resourceTypes: ["aws:s3/bucketPolicy:BucketPolicy"],
-    remediation: "Remove s3:DeleteBucketPolicy, s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutEncryptionConfiguration and s3:PutObjectAcl from Allow statements for account principals in the aws.s3.BucketPolicy policy.",
+    remediation:
+        "Remove s3:DeleteBucketPolicy, s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutEncryptionConfiguration and s3:PutObjectAcl from Allow statements for account principals in the aws.s3.BucketPolicy policy.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-6",
     check: (policy) =>

@@ -9,7 +9,8 @@ const control: StackControl = {
     severity: "High",
     pci: ["PCI DSS v4.0.1/1.4.4"],
     resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
-    remediation: "Declare an aws.s3.BucketPublicAccessBlock with bucket set to the bucket and blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
+    remediation:
+        "Declare an aws.s3.BucketPublicAccessBlock with bucket set to the bucket and blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
     check: (resources) =>

@@ -32,7 +32,8 @@ const control: StackControl = {
         "aws:s3/bucketLogging:BucketLogging",
         "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
     ],
-    remediation: "Declare an aws.s3.BucketLogging with bucket set to the bucket and targetBucket set to a same-Region access-log bucket without default Object Lock retention.",
+    remediation:
+        "Declare an aws.s3.BucketLogging with bucket set to the bucket and targetBucket set to a same-Region access-log bucket without default Object Lock retention.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9",
     check: (resources, ctx) => {

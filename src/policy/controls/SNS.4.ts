@@ -10,7 +10,8 @@ const control: ResourceControl = {
     severity: "Critical",
     pci: [],
     resourceTypes: ["aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy"],
-    remediation: "Remove Principal \"*\" from Allow statements in the topic's policy (aws.sns.Topic policy or aws.sns.TopicPolicy policy), or restrict them with a fixed aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID condition.",
+    remediation:
+        "Remove Principal \"*\" from Allow statements in the topic's policy (aws.sns.Topic policy or aws.sns.TopicPolicy policy), or restrict them with a fixed aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID condition.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-4",
     check: (resource) =>

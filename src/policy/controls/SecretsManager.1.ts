@@ -16,7 +16,8 @@ const control: StackControl = {
     severity: "Medium",
     pci: ["PCI DSS v4.0.1/8.6.3", "PCI DSS v4.0.1/8.3.9"],
     resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretRotation:SecretRotation"],
-    remediation: "Declare an aws.secretsmanager.SecretRotation with secretId set to each secret and rotationRules.automaticallyAfterDays or rotationRules.scheduleExpression set.",
+    remediation:
+        "Declare an aws.secretsmanager.SecretRotation with secretId set to each secret and rotationRules.automaticallyAfterDays or rotationRules.scheduleExpression set.",
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/secretsmanager-controls.html#secretsmanager-1",
     check: (resources) => {

@@ -5,11 +5,19 @@
 import type { Control } from "../types";
 import AwsSolutions_AEC5 from "./AwsSolutions-AEC5";
 import AwsSolutions_AEC6 from "./AwsSolutions-AEC6";
+import AwsSolutions_CB3 from "./AwsSolutions-CB3";
+import AwsSolutions_CB4 from "./AwsSolutions-CB4";
 import AwsSolutions_ECR1 from "./AwsSolutions-ECR1";
 import AwsSolutions_ECS2 from "./AwsSolutions-ECS2";
 import AwsSolutions_EVB1 from "./AwsSolutions-EVB1";
+import AwsSolutions_IAM4 from "./AwsSolutions-IAM4";
+import AwsSolutions_IAM5 from "./AwsSolutions-IAM5";
 import AwsSolutions_KMS5 from "./AwsSolutions-KMS5";
 import AwsSolutions_SNS3 from "./AwsSolutions-SNS3";
+import CodeBuild_1 from "./CodeBuild.1";
+import CodeBuild_2 from "./CodeBuild.2";
+import CodeBuild_3 from "./CodeBuild.3";
+import CodeBuild_4 from "./CodeBuild.4";
 import DynamoDB_1 from "./DynamoDB.1";
 import DynamoDB_2 from "./DynamoDB.2";
 import DynamoDB_6 from "./DynamoDB.6";
@@ -39,6 +47,16 @@ import ECS_4 from "./ECS.4";
 import ECS_5 from "./ECS.5";
 import ECS_8 from "./ECS.8";
 import ECS_9 from "./ECS.9";
+import ELB_1 from "./ELB.1";
+import ELB_12 from "./ELB.12";
+import ELB_13 from "./ELB.13";
+import ELB_17 from "./ELB.17";
+import ELB_18 from "./ELB.18";
+import ELB_21 from "./ELB.21";
+import ELB_22 from "./ELB.22";
+import ELB_4 from "./ELB.4";
+import ELB_5 from "./ELB.5";
+import ELB_6 from "./ELB.6";
 import ElastiCache_1 from "./ElastiCache.1";
 import ElastiCache_2 from "./ElastiCache.2";
 import ElastiCache_3 from "./ElastiCache.3";
@@ -47,6 +65,8 @@ import ElastiCache_5 from "./ElastiCache.5";
 import ElastiCache_6 from "./ElastiCache.6";
 import ElastiCache_7 from "./ElastiCache.7";
 import EventBridge_3 from "./EventBridge.3";
+import IAM_1 from "./IAM.1";
+import IAM_21 from "./IAM.21";
 import KMS_1 from "./KMS.1";
 import KMS_2 from "./KMS.2";
 import KMS_5 from "./KMS.5";
@@ -90,11 +110,19 @@ import SecretsManager_1 from "./SecretsManager.1";
 export const securityControls: readonly Control[] = [
     AwsSolutions_AEC5,
     AwsSolutions_AEC6,
+    AwsSolutions_CB3,
+    AwsSolutions_CB4,
     AwsSolutions_ECR1,
     AwsSolutions_ECS2,
     AwsSolutions_EVB1,
+    AwsSolutions_IAM4,
+    AwsSolutions_IAM5,
     AwsSolutions_KMS5,
     AwsSolutions_SNS3,
+    CodeBuild_1,
+    CodeBuild_2,
+    CodeBuild_3,
+    CodeBuild_4,
     DynamoDB_1,
     DynamoDB_2,
     DynamoDB_6,
@@ -124,6 +152,16 @@ export const securityControls: readonly Control[] = [
     ECS_5,
     ECS_8,
     ECS_9,
+    ELB_1,
+    ELB_12,
+    ELB_13,
+    ELB_17,
+    ELB_18,
+    ELB_21,
+    ELB_22,
+    ELB_4,
+    ELB_5,
+    ELB_6,
     ElastiCache_1,
     ElastiCache_2,
     ElastiCache_3,
@@ -132,6 +170,8 @@ export const securityControls: readonly Control[] = [
     ElastiCache_6,
     ElastiCache_7,
     EventBridge_3,
+    IAM_1,
+    IAM_21,
     KMS_1,
     KMS_2,
     KMS_5,

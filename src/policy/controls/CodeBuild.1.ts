@@ -1,0 +1,28 @@
+import type { ResourceControl } from "../types";
+import { block, blocks, MANDATORY } from "./util";
+
+/** `scheme://userinfo@host...`: anything before an `@` in the authority is a credential. */
+const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
+const control: ResourceControl = {
+    id: "CodeBuild.1",
+    title: "CodeBuild Bitbucket source repository URLs should not contain sensitive credentials",
+    kind: "security",
+    scope: "resource",
+    severity: "Critical",
+    pci: ["PCI DSS v3.2.1/8.2.1", "PCI DSS v4.0.1/8.3.2"],
+    resourceTypes: ["aws:codebuild/project:Project"],
+    remediation:
+        "Remove credentials from the location of Bitbucket sources (source and secondarySources) on the aws.codebuild.Project and use a CodeConnections or OAuth source credential.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-1",
+    check: (project) =>
+        [
+            { where: "source", source: block(project.props.source) },
+            ...blocks(project.props.secondarySources).map((source, i) => ({ where: `secondarySources[${i}]`, source })),
+        ]
+            .filter(({ source }) => source?.type === "BITBUCKET" && USERINFO.test(String(source.location ?? "")))
+            .map(({ where }) => `${where}.location embeds credentials before the host`),
+};
+
+export default control;

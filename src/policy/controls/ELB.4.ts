@@ -1,0 +1,21 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY, show } from "./util";
+
+const control: ResourceControl = {
+    id: "ELB.4",
+    title: "Application Load Balancer should be configured to drop invalid http headers",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: ["PCI DSS v4.0.1/6.2.4"],
+    resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+    remediation: "Set dropInvalidHeaderFields to true on the application aws.lb.LoadBalancer.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-4",
+    check: (lb) =>
+        (lb.props.loadBalancerType ?? "application") !== "application" || lb.props.dropInvalidHeaderFields === true
+            ? []
+            : [`dropInvalidHeaderFields must be true (is ${show(lb.props.dropInvalidHeaderFields)})`],
+};
+
+export default control;

@@ -1,0 +1,23 @@
+import type { ResourceControl } from "../types";
+import { MANDATORY, show } from "./util";
+
+// Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
+
+const control: ResourceControl = {
+    id: "ELB.6",
+    title: "Application, Gateway, and Network Load Balancers should have deletion protection enabled",
+    kind: "security",
+    scope: "resource",
+    severity: "Medium",
+    pci: [],
+    resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
+    remediation: "Set enableDeletionProtection to true on the aws.lb.LoadBalancer.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-6",
+    check: (lb) =>
+        lb.props.enableDeletionProtection === true
+            ? []
+            : [`enableDeletionProtection must be true (is ${show(lb.props.enableDeletionProtection)})`],
+};
+
+export default control;

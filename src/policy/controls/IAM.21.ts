@@ -1,0 +1,33 @@
+import type { Finding, StackControl } from "../types";
+import { asArray, statements } from "../documents";
+import { allows, MANDATORY, ofType, permissionBoundaries, statementName } from "./util";
+
+const SERVICE_WILDCARD = /^[a-z0-9-]+:\*$/i;
+
+const control: StackControl = {
+    id: "IAM.21",
+    title: "IAM customer managed policies that you create should not allow wildcard actions for services",
+    kind: "security",
+    scope: "stack",
+    severity: "Low",
+    pci: [],
+    resourceTypes: ["aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/user:User"],
+    remediation:
+        "Replace service-wide wildcards such as \"s3:*\" in the aws.iam.Policy policy with the specific actions the principal needs.",
+    levels: MANDATORY,
+    source: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
+    check: (resources) => {
+        const boundaries = permissionBoundaries(resources);
+        return ofType(resources, "aws:iam/policy:Policy")
+            .filter((policy) => !boundaries.has(policy))
+            .flatMap((policy) =>
+                statements(policy.props.policy).flatMap((s, i): Finding[] => {
+                    const wildcards = asArray(s.Action).filter((a) => SERVICE_WILDCARD.test(a));
+                    if (!allows(s) || wildcards.length === 0) return [];
+                    return [{ urn: policy.urn, message: `policy ${statementName(s, i)} allows ${wildcards.join(", ")}` }];
+                }),
+            );
+    },
+};
+
+export default control;
