@@ -24,6 +24,9 @@ function service(type: string): string {
 }
 
 export class PlanMocks implements pulumi.runtime.Mocks {
+    /** Messages of invokes refused, kept because the SDK reports a failed invoke without one. */
+    readonly refusedInvokes: string[] = [];
+
     constructor(
         readonly region: string,
         readonly azCount = 3,
@@ -142,11 +145,13 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws", reverseDnsPrefix: "com.amazonaws" };
             case "aws:iam/getPolicyDocument:getPolicyDocument":
                 return { json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }), id: "policy-document" };
-            default:
-                throw new Error(
+            default: {
+                const message =
                     `the offline plan does not answer the invoke ${args.token}: only ${ALLOWED_INVOKES.join(", ")} are allowed (shared/DESIGN.md); ` +
-                        "take the value from config or from another resource's output instead",
-                );
+                    "take the value from config or from another resource's output instead";
+                this.refusedInvokes.push(message);
+                throw new Error(message);
+            }
         }
     }
 }

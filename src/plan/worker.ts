@@ -57,13 +57,20 @@ interface Monitor {
 }
 
 export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
-    await pulumi.runtime.setMocks(new PlanMocks(req.region), req.project, req.stack, false);
+    const mocks = new PlanMocks(req.region);
+    await pulumi.runtime.setMocks(mocks, req.project, req.stack, false);
 
     const resources: PlannedResource[] = [];
+    const registrationErrors: string[] = [];
     const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (request, cb) => {
-        const inputs = plain(pulumi.runtime.deserializeProperties(request.getObject() as never)) as Record<string, unknown>;
+        let inputs: Record<string, unknown> = {};
+        try {
+            inputs = plain(pulumi.runtime.deserializeProperties(request.getObject() as never)) as Record<string, unknown>;
+        } catch (e) {
+            registrationErrors.push(`${request.getType()} ${request.getName()}: its inputs could not be read: ${e instanceof Error ? e.message : String(e)}`);
+        }
         await register(request, (err, resp) => {
             if (!err && resp) {
                 resources.push({
@@ -77,6 +84,7 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
                     dependsOn: request.getDependenciesList(),
                 });
             }
+            if (err) registrationErrors.push(`${request.getType()} ${request.getName()}: ${err instanceof Error ? err.message : String(err)}`);
             cb(err, resp);
         });
     };
@@ -90,10 +98,16 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
             const mod = require(programPath) as Record<string, unknown>;
             return mod;
         });
+        // As the language host does before it exits: wait for every registration still in
+        // flight, including resources nothing exports or depends on.
+        await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
         outputs = await resolveOutputs(exported ?? {});
     } catch (e) {
         error = e instanceof Error ? e.message : String(e);
     }
+    // The SDK drops the message of a failed invoke; the mocks kept it.
+    const problems = [...mocks.refusedInvokes, ...registrationErrors];
+    if (problems.length > 0) error = [...problems, ...(error ? [error] : [])].join("\n");
     // The stack resource itself is bookkeeping, not something AWS creates.
     return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), outputs, error };
 }

@@ -1,0 +1,68 @@
+/**
+ * The planner on a deliberately bad program: each fault is reported by the control that owns
+ * it, the plan fails, and the CLI exits non-zero.
+ */
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { planFailed, planStack } from "../src/plan/planner";
+import { readProject } from "../src/plan/project";
+import type { StackPlan } from "../src/plan/types";
+import { REPO } from "./helpers";
+
+const BAD = path.join(REPO, "test", "fixtures", "bad-project");
+let plan: StackPlan;
+
+before(async () => {
+    plan = await planStack(readProject(BAD), "dev");
+});
+
+describe("planner on a deliberately bad project", () => {
+    const faults: [string, string, string][] = [
+        ["database open to the internet", "EC2.19", "open"],
+        ["security group open to the world", "EC2.18", "open"],
+        ["publicly accessible database", "RDS.2", "db"],
+        ["unencrypted database", "RDS.3", "db"],
+        ["default administrator name", "RDS.25", "db"],
+        ["subnet assigning public IPs", "EC2.15", "public"],
+        ["public bucket", "S3.2", "public-bucket"],
+        ["bucket without a public access block", "S3.8", "public-bucket"],
+        ["bucket without KMS encryption", "PCI.DSS.321-S3DefaultEncryptionKMS", "public-bucket"],
+        ["wildcard IAM", "IAM.1", "admin"],
+        ["name over AWS's limit", "DEPLOY.NameLimits", "db"],
+        ["bucket name AWS rejects", "DEPLOY.NameLimits", "public-bucket"],
+        ["retired PostgreSQL minor version", "DEPLOY.RdsEngineVersion", "db"],
+        ["managed password combined with a password", "DEPLOY.RdsManagedPassword", "db"],
+        ["auth token without transit encryption", "DEPLOY.ElastiCacheAuthToken", "cache"],
+        ["failover with one node", "DEPLOY.ElastiCacheFailover", "cache"],
+        ["pipeline left on V1", "DEPLOY.CodePipelineV2", "pipeline"],
+        ["retired Lambda runtime", "DEPLOY.LambdaRuntime", "legacy"],
+        ["VPC without flow logs", "EC2.6", "vpc"],
+    ];
+    for (const [what, policy, resource] of faults) {
+        it(`reports the ${what} (${policy} on ${resource})`, () => {
+            const hit = plan.violations.find((v) => v.policy === policy && (v.urn ?? "").endsWith(`::${resource}`));
+            assert.ok(hit, `${policy} on ${resource} not reported; got: ${[...new Set(plan.violations.map((v) => v.policy))].join(", ")}`);
+            assert.ok(hit.message.length > 10, "the message says what to fix");
+        });
+    }
+
+    it("fails the plan", () => {
+        assert.equal(plan.error, null, "the program itself ran");
+        assert.ok(planFailed(plan));
+        assert.ok(plan.policySummary!.failed >= 15);
+    });
+
+    it("makes the CLI exit non-zero and print the violations", () => {
+        const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/plan/cli.ts"), BAD, "--json", "--out", path.join(REPO, "out", "test-bad")], {
+            encoding: "utf8",
+            timeout: 60_000,
+        });
+        assert.equal(run.status, 1, run.stderr);
+        const doc = JSON.parse(run.stdout) as { plans: StackPlan[] };
+        assert.equal(doc.plans.length, 1);
+        assert.ok(doc.plans[0]!.violations.some((v) => v.policy === "RDS.2" && v.level === "mandatory"));
+        assert.match(run.stderr, /1 failed/);
+    });
+});
