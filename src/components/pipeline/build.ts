@@ -1,0 +1,257 @@
+/**
+ * A CodeBuild project run by CodePipeline: its own encrypted log group with a retention, a
+ * service role scoped to that log group, the artifact bucket, the customer key and whatever extra
+ * statements the caller gives; artifacts and cache encrypted with the customer key
+ * (AwsSolutions-CB4); the buildspec from a string; environment variables in plain text, from
+ * Secrets Manager or from Parameter Store (the role may read exactly the secrets and parameters
+ * named); and, optionally, a VPC configuration so builds reach private resources.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { BaseArgs } from "../common";
+import { TOKEN } from "../common";
+import { ServiceRole, type Statement } from "../iam";
+import { logGroup } from "../logs";
+
+/** CodeBuild's Linux compute types. @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html */
+export type BuildComputeType = "BUILD_GENERAL1_SMALL" | "BUILD_GENERAL1_MEDIUM" | "BUILD_GENERAL1_LARGE" | "BUILD_GENERAL1_XLARGE" | "BUILD_GENERAL1_2XLARGE";
+
+/** The current Amazon Linux standard image (x86_64). @see https://docs.aws.amazon.com/codebuild/latest/userguide/ec2-compute-images.html */
+export const DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
+
+/** What a role needs to read and write data under the customer key, named one by one (no wildcards, AwsSolutions-IAM5). */
+export const KEY_USE_ACTIONS = [
+    "kms:Decrypt",
+    "kms:Encrypt",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext",
+    "kms:DescribeKey",
+] as const;
+
+export type BuildVariable =
+    | { readonly name: string; readonly type?: "PLAINTEXT"; readonly value: pulumi.Input<string> }
+    /** A Secrets Manager secret, whole or one JSON key of it. */
+    | { readonly name: string; readonly type: "SECRETS_MANAGER"; readonly secretArn: pulumi.Input<string>; readonly jsonKey?: string }
+    /** A Systems Manager parameter, by name (`/brazilcart/dev/flag`). */
+    | { readonly name: string; readonly type: "PARAMETER_STORE"; readonly parameterName: string };
+
+export interface BuildVpc {
+    readonly vpcId: pulumi.Input<string>;
+    /** Private subnets with a route to the internet or VPC endpoints (CodeBuild gets no public IP). */
+    readonly subnetIds: readonly pulumi.Input<string>[];
+    readonly securityGroupIds: readonly pulumi.Input<string>[];
+}
+
+export interface BuildProjectArgs extends BaseArgs {
+    /** Resource key: the project, its role and log group are named from `<system>-<resource>-<suffix>`. */
+    readonly projectName: string;
+    readonly description: string;
+    /** The buildspec, as YAML text. */
+    readonly buildspec: pulumi.Input<string>;
+    /** The customer key: artifacts, logs and the secrets it reads are encrypted with it. */
+    readonly kmsKeyArn: pulumi.Input<string>;
+    /** The pipeline's artifact bucket: the build reads its input and writes its output there. */
+    readonly artifactBucketArn: pulumi.Input<string>;
+    readonly logRetentionDays: number;
+    /** @default "BUILD_GENERAL1_SMALL" */
+    readonly computeType?: BuildComputeType;
+    /** @default DEFAULT_BUILD_IMAGE */
+    readonly image?: string;
+    /**
+     * Docker-in-Docker, needed only to build container images (AwsSolutions-CB3 flags it).
+     * @default false
+     */
+    readonly privilegedMode?: boolean;
+    readonly environmentVariables?: readonly BuildVariable[];
+    /** Run builds inside these private subnets with these security groups. @default - no VPC */
+    readonly vpc?: BuildVpc;
+    /** Extra permissions of the build's role, e.g. to deploy what it builds. */
+    readonly policyStatements?: readonly Statement[];
+    /** @default 60 */
+    readonly buildTimeoutMinutes?: number;
+    /** @default 480 */
+    readonly queuedTimeoutMinutes?: number;
+}
+
+export class BuildProject extends pulumi.ComponentResource {
+    readonly project: aws.codebuild.Project;
+    readonly role: ServiceRole;
+    readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly arn: pulumi.Output<string>;
+    /** The checked project name, known before deployment. */
+    readonly projectName: string;
+
+    constructor(name: string, args: BuildProjectArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:codebuild:BuildProject`, name, {}, opts);
+        const problems = buildProblems(args);
+        if (problems.length > 0) throw new Error(`BuildProject ${name}: ${problems.join("; ")}`);
+        const child = { parent: this };
+        this.projectName = args.namer.name(args.projectName, "codeBuildProject");
+        const partition = aws.getPartitionOutput({}, child).partition;
+        const region = aws.getRegionOutput({}, child).region;
+        const account = aws.getCallerIdentityOutput({}, child).accountId;
+        const variables = args.environmentVariables ?? [];
+
+        this.logGroup = logGroup(
+            `${name}-logs`,
+            { logGroupName: `/aws/codebuild/${this.projectName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
+            child,
+        );
+
+        const policies: Record<string, Statement[]> = {
+            build: [
+                {
+                    Sid: "WriteOwnLogs",
+                    Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                    Resource: [this.logGroup.arn, pulumi.interpolate`${this.logGroup.arn}:log-stream:*`],
+                },
+                {
+                    Sid: "PipelineArtifacts",
+                    Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"],
+                    Resource: pulumi.interpolate`${args.artifactBucketArn}/*`,
+                },
+                { Sid: "ArtifactBucket", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: args.artifactBucketArn },
+                { Sid: "CustomerKey", Action: [...KEY_USE_ACTIONS], Resource: args.kmsKeyArn },
+                ...variableStatements(variables, { partition, region, account }),
+            ],
+        };
+        if (args.vpc) policies.vpc = vpcStatements(args.vpc, { partition, region, account });
+        if (args.policyStatements && args.policyStatements.length > 0) policies.extra = [...args.policyStatements];
+
+        this.role = new ServiceRole(
+            `${name}-role`,
+            {
+                namer: args.namer,
+                tags: args.tags,
+                roleName: args.namer.name(args.projectName, "iamRole"),
+                description: `CodeBuild project ${this.projectName}`,
+                services: ["codebuild.amazonaws.com"],
+                policies,
+            },
+            child,
+        );
+
+        this.project = new aws.codebuild.Project(
+            name,
+            {
+                name: this.projectName,
+                description: args.description,
+                serviceRole: this.role.arn,
+                encryptionKey: args.kmsKeyArn,
+                buildTimeout: args.buildTimeoutMinutes ?? 60,
+                queuedTimeout: args.queuedTimeoutMinutes ?? 480,
+                source: { type: "CODEPIPELINE", buildspec: args.buildspec },
+                artifacts: { type: "CODEPIPELINE" },
+                environment: {
+                    type: "LINUX_CONTAINER",
+                    computeType: args.computeType ?? "BUILD_GENERAL1_SMALL",
+                    image: args.image ?? DEFAULT_BUILD_IMAGE,
+                    imagePullCredentialsType: "CODEBUILD",
+                    privilegedMode: args.privilegedMode ?? false,
+                    environmentVariables: variables.map(toEnvironmentVariable),
+                },
+                logsConfig: {
+                    cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
+                    s3Logs: { status: "DISABLED" },
+                },
+                ...(args.vpc
+                    ? { vpcConfig: { vpcId: args.vpc.vpcId, subnets: [...args.vpc.subnetIds], securityGroupIds: [...args.vpc.securityGroupIds] } }
+                    : {}),
+                tags: args.tags,
+            },
+            // The role's policies must be attached before CodeBuild validates the VPC permissions.
+            { parent: this, dependsOn: [this.role] },
+        );
+        this.arn = this.project.arn;
+        this.registerOutputs({ arn: this.arn, name: this.projectName, roleArn: this.role.arn, logGroup: this.logGroup.name });
+    }
+}
+
+/** What is wrong with the arguments, all at once. */
+export function buildProblems(args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes">): string[] {
+    const problems: string[] = [];
+    const names = new Set<string>();
+    for (const v of args.environmentVariables ?? []) {
+        if (names.has(v.name)) problems.push(`environment variable ${v.name} is given twice`);
+        names.add(v.name);
+        if ((v.type ?? "PLAINTEXT") === "PLAINTEXT" && ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"].includes(v.name)) {
+            problems.push(`${v.name} must not be a plain-text variable (CodeBuild.2): the build's role gives it credentials, or use SECRETS_MANAGER`);
+        }
+    }
+    if (args.vpc && (args.vpc.subnetIds.length === 0 || args.vpc.securityGroupIds.length === 0)) {
+        problems.push("vpc needs at least one subnet and one security group");
+    }
+    const build = args.buildTimeoutMinutes;
+    if (build !== undefined && (!Number.isInteger(build) || build < 5 || build > 2160)) problems.push(`buildTimeoutMinutes must be 5 to 2160, got ${build}`);
+    const queued = args.queuedTimeoutMinutes;
+    if (queued !== undefined && (!Number.isInteger(queued) || queued < 5 || queued > 480)) problems.push(`queuedTimeoutMinutes must be 5 to 480, got ${queued}`);
+    return problems;
+}
+
+function toEnvironmentVariable(v: BuildVariable): aws.types.input.codebuild.ProjectEnvironmentEnvironmentVariable {
+    switch (v.type) {
+        case "SECRETS_MANAGER":
+            return { name: v.name, type: "SECRETS_MANAGER", value: v.jsonKey === undefined ? v.secretArn : pulumi.interpolate`${v.secretArn}:${v.jsonKey}` };
+        case "PARAMETER_STORE":
+            return { name: v.name, type: "PARAMETER_STORE", value: v.parameterName };
+        default:
+            return { name: v.name, type: "PLAINTEXT", value: v.value };
+    }
+}
+
+interface Where {
+    readonly partition: pulumi.Input<string>;
+    readonly region: pulumi.Input<string>;
+    readonly account: pulumi.Input<string>;
+}
+
+/** Read access to exactly the secrets and parameters the variables name. */
+function variableStatements(variables: readonly BuildVariable[], where: Where): Statement[] {
+    const secrets = variables.flatMap((v) => (v.type === "SECRETS_MANAGER" ? [v.secretArn] : []));
+    const parameters = variables.flatMap((v) =>
+        v.type === "PARAMETER_STORE" ? [pulumi.interpolate`arn:${where.partition}:ssm:${where.region}:${where.account}:parameter/${v.parameterName.replace(/^\//, "")}`] : [],
+    );
+    return [
+        ...(secrets.length > 0 ? [{ Sid: "ReadBuildSecrets", Action: "secretsmanager:GetSecretValue", Resource: secrets }] : []),
+        ...(parameters.length > 0 ? [{ Sid: "ReadBuildParameters", Action: ["ssm:GetParameters"], Resource: parameters }] : []),
+    ];
+}
+
+/**
+ * What CodeBuild needs to place a build in a VPC, as tightly as EC2 allows: the Describe calls
+ * support no resource-level permissions, so they name "*"; creating an interface is limited to
+ * the given subnets and security groups; deleting one and letting CodeBuild attach it are limited
+ * to interfaces in those subnets.
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/auth-and-access-control-iam-identity-based-access-control.html#customer-managed-policies-example-create-vpc-network-interface
+ */
+export function vpcStatements(vpc: BuildVpc, where: Where): Statement[] {
+    const ec2 = (resource: pulumi.Input<string>) => pulumi.interpolate`arn:${where.partition}:ec2:${where.region}:${where.account}:${resource}`;
+    const subnetArns = vpc.subnetIds.map((id) => ec2(pulumi.interpolate`subnet/${id}`));
+    const interfaces = ec2("network-interface/*");
+    return [
+        {
+            Sid: "DescribeNetwork",
+            Action: ["ec2:DescribeDhcpOptions", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets", "ec2:DescribeSecurityGroups", "ec2:DescribeVpcs"],
+            Resource: "*",
+        },
+        {
+            Sid: "CreateInterfacesInBuildSubnets",
+            Action: "ec2:CreateNetworkInterface",
+            Resource: [interfaces, ...subnetArns, ...vpc.securityGroupIds.map((id) => ec2(pulumi.interpolate`security-group/${id}`))],
+        },
+        {
+            Sid: "DeleteOwnInterfaces",
+            Action: "ec2:DeleteNetworkInterface",
+            Resource: interfaces,
+            Condition: { StringEquals: { "ec2:Vpc": ec2(pulumi.interpolate`vpc/${vpc.vpcId}`) } },
+        },
+        {
+            Sid: "AttachInterfacesForCodeBuild",
+            Action: "ec2:CreateNetworkInterfacePermission",
+            Resource: interfaces,
+            Condition: { StringEquals: { "ec2:Subnet": subnetArns, "ec2:AuthorizedService": "codebuild.amazonaws.com" } },
+        },
+    ];
+}
