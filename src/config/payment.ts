@@ -110,7 +110,7 @@ const githubBranch = z
     .min(1)
     .max(255)
     .refine(
-        (b) => !/[\s~^:?*[\\\x00-\x1f\x7f]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$|^@$/.test(b),
+        (b) => ![...b].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) && !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$|^@$/.test(b),
         "must be a git branch name such as main or release/2026-01 (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', and not starting or ending with '/' or '.')",
     );
 
