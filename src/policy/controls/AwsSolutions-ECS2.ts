@@ -20,7 +20,10 @@ const control: ResourceControl = {
         containers(task)
             .map((c, i) => ({ c, i }))
             .filter(({ c }) => blocks(c.environment).length > 0)
-            .map(({ c, i }) => `containerDefinitions ${containerName(c, i)} sets environment (${blocks(c.environment).map((v) => String(v.name)).join(", ")})`),
+            .map(({ c, i }) => {
+                const names = blocks(c.environment).map((v) => String(v.name));
+                return `containerDefinitions ${containerName(c, i)} sets environment (${names.join(", ")})`;
+            }),
 };
 
 export default control;

@@ -21,7 +21,9 @@ const control: ResourceControl = {
             resource.type === "aws:iam/role:Role"
                 ? strings(resource.props.managedPolicyArns).map((arn) => ({ where: "managedPolicyArns", arn }))
                 : strings(resource.props.policyArn).map((arn) => ({ where: "policyArn", arn }));
-        return arns.filter(({ arn }) => arn.includes(AWS_MANAGED)).map(({ where, arn }) => `${where} uses the AWS managed policy ${arn}`);
+        return arns
+            .filter(({ arn }) => arn.includes(AWS_MANAGED))
+            .map(({ where, arn }) => `${where} uses the AWS managed policy ${arn}`);
     },
 };
 

@@ -20,7 +20,8 @@ const control: ResourceControl = {
         identityPolicies(resource).flatMap(({ where, document }) =>
             statements(document).flatMap((s, i) => {
                 const wildcards = [...asArray(s.Action), ...asArray(s.Resource)].filter((v) => v.includes("*"));
-                return allows(s) && wildcards.length > 0 ? [`${where} ${statementName(s, i)} uses wildcards: ${wildcards.join(", ")}`] : [];
+                if (!allows(s) || wildcards.length === 0) return [];
+                return [`${where} ${statementName(s, i)} uses wildcards: ${wildcards.join(", ")}`];
             }),
         ),
 };

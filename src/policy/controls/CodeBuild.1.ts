@@ -1,8 +1,19 @@
 import type { ResourceControl } from "../types";
 import { block, blocks, MANDATORY } from "./util";
 
-/** `scheme://userinfo@host...`: anything before an `@` in the authority is a credential. */
-const USERINFO = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+/** The userinfo of `scheme://userinfo@host/...`, or undefined. */
+function userinfo(location: unknown): string | undefined {
+    return /^[a-z][a-z0-9+.-]*:\/\/([^/?#@]*)@/i.exec(String(location ?? ""))?.[1];
+}
+
+/**
+ * `user:password` and `x-token-auth:<token>` carry a secret; so does a bare token, told from the
+ * bare user name of Bitbucket's own clone URLs (`https://bob@bitbucket.org/...`) by its length.
+ */
+function embedsCredentials(location: unknown): boolean {
+    const info = userinfo(location);
+    return info !== undefined && (info.includes(":") || /^[A-Za-z0-9_-]{20,}$/.test(info));
+}
 
 const control: ResourceControl = {
     id: "CodeBuild.1",
@@ -21,7 +32,7 @@ const control: ResourceControl = {
             { where: "source", source: block(project.props.source) },
             ...blocks(project.props.secondarySources).map((source, i) => ({ where: `secondarySources[${i}]`, source })),
         ]
-            .filter(({ source }) => source?.type === "BITBUCKET" && USERINFO.test(String(source.location ?? "")))
+            .filter(({ source }) => source?.type === "BITBUCKET" && embedsCredentials(source.location))
             .map(({ where }) => `${where}.location embeds credentials before the host`),
 };
 

@@ -2,10 +2,12 @@ import type { Finding, PolicyTarget, StackControl } from "../types";
 import { MANDATORY, ofType, refersTo } from "./util";
 
 const DIMENSIONS = ["dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits"];
+// Application Auto Scaling names a table "table/<table name>".
+const PREFIX = "table/";
 
 function scales(resource: PolicyTarget, table: PolicyTarget, dimension: string): boolean {
     const id = String(resource.props.resourceId ?? "");
-    return resource.props.scalableDimension === dimension && id.startsWith("table/") && refersTo(id.slice("table/".length), table);
+    return resource.props.scalableDimension === dimension && id.startsWith(PREFIX) && refersTo(id.slice(PREFIX.length), table);
 }
 
 const control: StackControl = {
@@ -34,9 +36,9 @@ const control: StackControl = {
                         !ofType(resources, "aws:appautoscaling/target:Target").some((t) => scales(t, table, dimension)) ||
                         !ofType(resources, "aws:appautoscaling/policy:Policy").some((p) => scales(p, table, dimension)),
                 );
-                return unscaled.length === 0
-                    ? []
-                    : [{ urn: table.urn, message: `billingMode is PROVISIONED but no aws.appautoscaling Target and Policy scale ${unscaled.join(", ")}` }];
+                if (unscaled.length === 0) return [];
+                const message = `billingMode is PROVISIONED but no aws.appautoscaling Target and Policy scale ${unscaled.join(", ")}`;
+                return [{ urn: table.urn, message }];
             }),
 };
 

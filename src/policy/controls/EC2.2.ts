@@ -19,12 +19,12 @@ const control: StackControl = {
                 refersTo(g.props.vpcId, vpc),
             );
             if (groups.length === 0) {
-                return [{ urn: vpc.urn, message: "no aws.ec2.DefaultSecurityGroup has vpcId set to this VPC, so its default rules stay" }];
+                return [{ urn: vpc.urn, message: "no aws.ec2.DefaultSecurityGroup has vpcId set to this VPC" }];
             }
             return groups.flatMap((g) =>
                 (["ingress", "egress"] as const)
                     .filter((key) => blocks(g.props[key]).length > 0)
-                    .map((key) => ({ urn: g.urn, message: `${key} must be an empty array (has ${blocks(g.props[key]).length} rules)` })),
+                    .map((key) => ({ urn: g.urn, message: `${key} must be an empty array (has ${blocks(g.props[key]).length})` })),
             );
         }),
 };

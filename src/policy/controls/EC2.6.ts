@@ -25,7 +25,10 @@ const control: StackControl = {
         );
         return ofType(resources, "aws:ec2/vpc:Vpc")
             .filter((vpc) => !flowLogs.some((f) => refersTo(f.props.vpcId, vpc)))
-            .map((vpc) => ({ urn: vpc.urn, message: 'no aws.ec2.FlowLog with vpcId set to this VPC has trafficType "REJECT" or "ALL"' }));
+            .map((vpc) => ({
+                urn: vpc.urn,
+                message: 'no aws.ec2.FlowLog with vpcId set to this VPC has trafficType "REJECT" or "ALL"',
+            }));
     },
 };
 

@@ -30,7 +30,7 @@ const control: StackControl = {
         ofType(resources, "aws:ecr/repository:Repository")
             .filter((repo) => block(repo.props.imageScanningConfiguration)?.scanOnPush !== true)
             .filter((repo) => !registryScans(repo, resources))
-            .map((repo) => ({ urn: repo.urn, message: "imageScanningConfiguration.scanOnPush must be true (no registry scanning rule covers it)" })),
+            .map((repo) => ({ urn: repo.urn, message: "imageScanningConfiguration.scanOnPush must be true; no registry rule scans it" })),
 };
 
 export default control;

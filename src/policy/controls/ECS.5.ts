@@ -1,5 +1,5 @@
 import type { ResourceControl } from "../types";
-import { block, containerName, containers, MANDATORY, show } from "./util";
+import { block, containerName, containers, MANDATORY } from "./util";
 
 const control: ResourceControl = {
     id: "ECS.5",
@@ -19,7 +19,7 @@ const control: ResourceControl = {
         return containers(task)
             .map((c, i) => ({ c, i }))
             .filter(({ c }) => c.readonlyRootFilesystem !== true)
-            .map(({ c, i }) => `containerDefinitions ${containerName(c, i)} needs readonlyRootFilesystem true (is ${show(c.readonlyRootFilesystem)})`);
+            .map(({ c, i }) => `containerDefinitions ${containerName(c, i)} needs readonlyRootFilesystem true`);
     },
 };
 

@@ -1,13 +1,17 @@
 import type { PolicyTarget, StackControl } from "../types";
 import { block, blocks, MANDATORY, ofType, referenced } from "./util";
 
+const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
+
 function onApplicationLoadBalancer(listener: PolicyTarget, resources: readonly PolicyTarget[]): boolean {
-    const lb = referenced(listener.props.loadBalancerArn, resources, "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer")[0];
+    const lb = referenced(listener.props.loadBalancerArn, resources, ...LOAD_BALANCERS)[0];
     return (lb?.props.loadBalancerType ?? "application") === "application";
 }
 
 function redirectsToHttps(listener: PolicyTarget): boolean {
-    return blocks(listener.props.defaultActions).some((a) => a.type === "redirect" && block(a.redirect)?.protocol === "HTTPS");
+    return blocks(listener.props.defaultActions).some(
+        (action) => action.type === "redirect" && block(action.redirect)?.protocol === "HTTPS",
+    );
 }
 
 const control: StackControl = {

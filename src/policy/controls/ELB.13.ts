@@ -2,6 +2,7 @@ import type { Finding, StackControl } from "../types";
 import { blocks, MANDATORY, ofType, strings, subnetZones } from "./util";
 
 const MINIMUM_ZONES = 2;
+const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 
 const control: StackControl = {
     id: "ELB.13",
@@ -20,15 +21,14 @@ const control: StackControl = {
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-13",
     check: (resources) =>
-        ofType(resources, "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer").flatMap((lb): Finding[] => {
-            const subnetIds = [...strings(lb.props.subnets), ...blocks(lb.props.subnetMappings).flatMap((m) => strings(m.subnetId))];
-            const { zones, unresolved } = subnetZones(subnetIds, resources);
-            if (unresolved.length > 0) {
-                return [{ urn: lb.urn, message: `subnets has subnets whose Availability Zone is unknown: ${unresolved.join(", ")}` }];
-            }
-            return zones.size >= MINIMUM_ZONES
-                ? []
-                : [{ urn: lb.urn, message: `subnets span ${zones.size} Availability Zone(s); at least ${MINIMUM_ZONES} are needed` }];
+        ofType(resources, ...LOAD_BALANCERS).flatMap((lb): Finding[] => {
+            const mapped = blocks(lb.props.subnetMappings).flatMap((m) => strings(m.subnetId));
+            const { zones, unresolved } = subnetZones([...strings(lb.props.subnets), ...mapped], resources);
+            const message =
+                unresolved.length > 0
+                    ? `subnets include subnets whose Availability Zone is unknown: ${unresolved.join(", ")}`
+                    : `subnets span ${zones.size} Availability Zone(s); at least ${MINIMUM_ZONES} are needed`;
+            return unresolved.length === 0 && zones.size >= MINIMUM_ZONES ? [] : [{ urn: lb.urn, message }];
         }),
 };
 

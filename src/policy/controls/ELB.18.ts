@@ -3,10 +3,11 @@ import { MANDATORY, ofType, referenced, show } from "./util";
 
 const SECURE: Record<string, string> = { application: "HTTPS", network: "TLS" };
 const NETWORK_PROTOCOLS = ["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"];
+const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 
 /** The listener's load balancer type: from the load balancer in the stack, else from the protocol. */
 function loadBalancerType(listener: PolicyTarget, resources: readonly PolicyTarget[]): string {
-    const lb = referenced(listener.props.loadBalancerArn, resources, "aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer")[0];
+    const lb = referenced(listener.props.loadBalancerArn, resources, ...LOAD_BALANCERS)[0];
     if (lb !== undefined) return String(lb.props.loadBalancerType ?? "application");
     return NETWORK_PROTOCOLS.includes(String(listener.props.protocol)) ? "network" : "application";
 }
@@ -30,7 +31,8 @@ const control: StackControl = {
             // An application listener's protocol is HTTP when not given; gateway listeners carry GENEVE.
             const protocol = listener.props.protocol ?? "HTTP";
             if (secure === undefined || protocol === secure) return [];
-            return [{ urn: listener.urn, message: `protocol is ${show(protocol)}; ${type} load balancer listeners must use "${secure}"` }];
+            const message = `protocol is ${show(protocol)}; ${type} load balancer listeners must use "${secure}"`;
+            return [{ urn: listener.urn, message }];
         }),
 };
 

@@ -33,7 +33,10 @@ const control: StackControl = {
                     statements(document)
                         .map((s, i) => ({ s, i }))
                         .filter(({ s }) => fullAdmin(s))
-                        .map(({ s, i }) => ({ urn: resource.urn, message: `${where} ${statementName(s, i)} allows Action "*" on Resource "*"` })),
+                        .map(({ s, i }) => ({
+                            urn: resource.urn,
+                            message: `${where} ${statementName(s, i)} allows Action "*" on Resource "*"`,
+                        })),
                 ),
             );
     },

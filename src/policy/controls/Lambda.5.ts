@@ -19,12 +19,11 @@ const control: StackControl = {
             const vpcConfig = block(fn.props.vpcConfig);
             if (vpcConfig === undefined) return [];
             const { zones, unresolved } = subnetZones(strings(vpcConfig.subnetIds), resources);
-            if (unresolved.length > 0) {
-                return [{ urn: fn.urn, message: `vpcConfig.subnetIds has subnets whose Availability Zone is unknown: ${unresolved.join(", ")}` }];
-            }
-            return zones.size >= MINIMUM_ZONES
-                ? []
-                : [{ urn: fn.urn, message: `vpcConfig.subnetIds spans ${zones.size} Availability Zone(s); at least ${MINIMUM_ZONES} are needed` }];
+            const message =
+                unresolved.length > 0
+                    ? `vpcConfig.subnetIds includes subnets whose Availability Zone is unknown: ${unresolved.join(", ")}`
+                    : `vpcConfig.subnetIds spans ${zones.size} Availability Zone(s); at least ${MINIMUM_ZONES} are needed`;
+            return unresolved.length === 0 && zones.size >= MINIMUM_ZONES ? [] : [{ urn: fn.urn, message }];
         }),
 };
 

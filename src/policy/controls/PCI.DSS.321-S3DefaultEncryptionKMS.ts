@@ -3,6 +3,10 @@ import { attachedTo, block, blocks, MANDATORY, ofType } from "./util";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
+function sseAlgorithm(rule: Record<string, unknown>): unknown {
+    return block(rule.applyServerSideEncryptionByDefault)?.sseAlgorithm;
+}
+
 /** The default-encryption rules given for a bucket, by side resource or by the deprecated inline input. */
 function encryptionRules(bucket: PolicyTarget, resources: readonly PolicyTarget[]): Record<string, unknown>[][] {
     const separate = attachedTo(
@@ -37,12 +41,12 @@ const control: StackControl = {
                     !encryptionRules(bucket, resources).some(
                         (rules) =>
                             rules.length > 0 &&
-                            rules.every((r) => KMS_ALGORITHMS.includes(String(block(r.applyServerSideEncryptionByDefault)?.sseAlgorithm))),
+                            rules.every((r) => KMS_ALGORITHMS.includes(String(sseAlgorithm(r)))),
                     ),
             )
             .map((bucket) => ({
                 urn: bucket.urn,
-                message: 'default encryption is not KMS: no BucketServerSideEncryptionConfiguration sets sseAlgorithm "aws:kms" on every rule',
+                message: 'no aws.s3.BucketServerSideEncryptionConfiguration sets sseAlgorithm "aws:kms" on every rule',
             })),
 };
 

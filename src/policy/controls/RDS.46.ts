@@ -5,7 +5,8 @@ const DEFAULT_ROUTES = ["0.0.0.0/0", "::/0"];
 
 function toInternetGateway(gatewayId: unknown, resources: readonly PolicyTarget[]): boolean {
     if (typeof gatewayId !== "string" || gatewayId === "") return false;
-    return gatewayId.startsWith("igw-") || referenced(gatewayId, resources, "aws:ec2/internetGateway:InternetGateway").length > 0;
+    const gateways = referenced(gatewayId, resources, "aws:ec2/internetGateway:InternetGateway");
+    return gatewayId.startsWith("igw-") || gateways.length > 0;
 }
 
 /** true when the route table (inline routes or aws.ec2.Route) sends a default route to an internet gateway. */
@@ -61,9 +62,8 @@ const control: StackControl = {
     check: (resources) =>
         ofType(resources, "aws:rds/instance:Instance").flatMap((db): Finding[] => {
             const subnets = publicSubnets(db, resources);
-            return subnets.length === 0
-                ? []
-                : [{ urn: db.urn, message: `dbSubnetGroupName includes subnets routed to an internet gateway: ${subnets.join(", ")}` }];
+            if (subnets.length === 0) return [];
+            return [{ urn: db.urn, message: `dbSubnetGroupName includes subnets routed to an internet gateway: ${subnets.join(", ")}` }];
         }),
 };
 

@@ -24,15 +24,14 @@ const control: StackControl = {
                 (c) => block(c.props.rule)?.objectOwnership === "BucketOwnerEnforced",
             );
             if (!enforced) {
-                findings.push({ urn: bucket.urn, message: 'no aws.s3.BucketOwnershipControls sets rule.objectOwnership "BucketOwnerEnforced" for this bucket' });
+                const message = 'no aws.s3.BucketOwnershipControls sets rule.objectOwnership "BucketOwnerEnforced" for this bucket';
+                findings.push({ urn: bucket.urn, message });
             }
             for (const acl of attachedTo(resources, "aws:s3/bucketAcl:BucketAcl", bucket)) {
-                findings.push({ urn: acl.urn, message: "aws.s3.BucketAcl manages access with ACLs; remove it and enforce BucketOwnerEnforced objectOwnership" });
+                findings.push({ urn: acl.urn, message: "aws.s3.BucketAcl manages access with ACLs; remove it and disable ACLs" });
             }
-            for (const key of ["acl", "grants"]) {
-                if (bucket.props[key] !== undefined) {
-                    findings.push({ urn: bucket.urn, message: `${key} is set; ACLs must stay disabled (BucketOwnerEnforced objectOwnership)` });
-                }
+            for (const key of ["acl", "grants"].filter((k) => bucket.props[k] !== undefined)) {
+                findings.push({ urn: bucket.urn, message: `${key} is set; ACLs must stay disabled (BucketOwnerEnforced)` });
             }
             return findings;
         }),

@@ -21,7 +21,10 @@ const control: StackControl = {
                         blocks(c.props.rules).some((r) => r.status === "Enabled"),
                     ),
             )
-            .map((bucket) => ({ urn: bucket.urn, message: 'no aws.s3.BucketLifecycleConfiguration for this bucket has a rule with status "Enabled"' })),
+            .map((bucket) => ({
+                urn: bucket.urn,
+                message: 'no aws.s3.BucketLifecycleConfiguration for this bucket has a rule with status "Enabled"',
+            })),
 };
 
 export default control;

@@ -1,61 +1,5 @@
-import type { PolicyTarget, StackControl } from "../types";
-import { asArray, statements } from "../documents";
-import {
-    allows,
-    attachedTo,
-    block,
-    blocks,
-    isPublicPrincipal,
-    MANDATORY,
-    ofType,
-    publicAccessGaps,
-    restrictedByFixedValues,
-    statementName,
-    strings,
-} from "./util";
-
-const PUBLIC_ACLS = ["public-read", "public-read-write"];
-const PUBLIC_GROUPS = /\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
-const READ_PERMISSIONS = ["READ", "FULL_CONTROL"];
-const READ_ACTIONS = /^(s3:(get|list).*|s3:\*|\*)$/i;
-
-function aclFindings(bucket: PolicyTarget, resources: readonly PolicyTarget[]): string[] {
-    const acls = attachedTo(resources, "aws:s3/bucketAcl:BucketAcl", bucket);
-    const cannedAcls = [
-        ...acls.map((a) => ({ where: `aws.s3.BucketAcl ${a.name} acl`, acl: a.props.acl })),
-        { where: "acl", acl: bucket.props.acl },
-    ];
-    const grants = [
-        ...acls.flatMap((a) =>
-            blocks(block(a.props.accessControlPolicy)?.grants).map((g) => ({
-                where: `aws.s3.BucketAcl ${a.name} accessControlPolicy`,
-                uri: block(g.grantee)?.uri,
-                permissions: [g.permission],
-            })),
-        ),
-        ...blocks(bucket.props.grants).map((g) => ({ where: "grants", uri: g.uri, permissions: strings(g.permissions) })),
-    ];
-    return [
-        ...cannedAcls.filter((a) => PUBLIC_ACLS.includes(String(a.acl))).map((a) => `${a.where} is "${String(a.acl)}"`),
-        ...grants
-            .filter((g) => PUBLIC_GROUPS.test(String(g.uri)) && g.permissions.some((p) => READ_PERMISSIONS.includes(String(p))))
-            .map((g) => `${g.where} grants read to ${String(g.uri)}`),
-    ];
-}
-
-function policyFindings(bucket: PolicyTarget, resources: readonly PolicyTarget[]): string[] {
-    const documents = [
-        ...attachedTo(resources, "aws:s3/bucketPolicy:BucketPolicy", bucket).map((p) => ({ where: `aws.s3.BucketPolicy ${p.name} policy`, doc: p.props.policy })),
-        { where: "policy", doc: bucket.props.policy },
-    ];
-    return documents.flatMap(({ where, doc }) =>
-        statements(doc)
-            .map((s, i) => ({ s, i }))
-            .filter(({ s }) => allows(s) && isPublicPrincipal(s) && !restrictedByFixedValues(s))
-            .filter(({ s }) => asArray(s.Action).some((a) => READ_ACTIONS.test(a)))
-            .map(({ s, i }) => `${where} ${statementName(s, i)} lets Principal "*" read`),
-    );
-}
+import type { StackControl } from "../types";
+import { MANDATORY, ofType, publicBucketAccess } from "./util";
 
 const control: StackControl = {
     id: "S3.2",
@@ -81,16 +25,9 @@ const control: StackControl = {
     levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
     check: (resources) =>
-        ofType(resources, "aws:s3/bucket:Bucket")
-            .filter((bucket) =>
-                // A public access block with every flag on overrides public ACLs and policies.
-                !attachedTo(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket).some(
-                    (b) => publicAccessGaps(b).length === 0,
-                ),
-            )
-            .flatMap((bucket) =>
-                [...aclFindings(bucket, resources), ...policyFindings(bucket, resources)].map((message) => ({ urn: bucket.urn, message })),
-            ),
+        ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket) =>
+            publicBucketAccess(bucket, resources, "read").map((message) => ({ urn: bucket.urn, message })),
+        ),
 };
 
 export default control;

@@ -16,7 +16,9 @@ const control: StackControl = {
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket): Finding[] => {
             const settings = attachedTo(resources, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket);
-            if (settings.length === 0) return [{ urn: bucket.urn, message: "no aws.s3.BucketPublicAccessBlock has bucket set to this bucket" }];
+            if (settings.length === 0) {
+                return [{ urn: bucket.urn, message: "no aws.s3.BucketPublicAccessBlock has bucket set to this bucket" }];
+            }
             if (settings.some((s) => publicAccessGaps(s).length === 0)) return [];
             return settings.map((s) => ({ urn: s.urn, message: `${publicAccessGaps(s).join(", ")} must be true` }));
         }),

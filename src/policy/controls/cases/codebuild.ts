@@ -17,10 +17,12 @@ const environment = (extra: Record<string, unknown> = {}) => ({
 controlCases(CodeBuild1, {
     passing: [
         pass("Bitbucket without credentials", project({ source: { type: "BITBUCKET", location: "https://bitbucket.org/acme/orders.git" } })),
+        pass("Bitbucket clone URL with a user name", project({ source: { type: "BITBUCKET", location: "https://bob@bitbucket.org/acme/orders.git" } })),
         pass("CodeCommit with an @ in the path", project({ source: { type: "CODECOMMIT", location: "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/a@b" } })),
     ],
     failing: [
         fail("user and password", project({ source: { type: "BITBUCKET", location: "https://bob:hunter2@bitbucket.org/acme/orders.git" } }), "source.location"),
+        fail("bare access token", project({ source: { type: "BITBUCKET", location: "https://ATBBx1y2z3a4b5c6d7e8f9g0h1@bitbucket.org/acme/orders.git" } }), "source.location"),
         fail("token in a secondary source", project({ source: { type: "CODEPIPELINE" }, secondarySources: [{ type: "BITBUCKET", sourceIdentifier: "lib", location: "https://x-token-auth:abc@bitbucket.org/acme/lib.git" }] }), "secondarySources[0].location"),
     ],
 });
