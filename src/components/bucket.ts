@@ -80,11 +80,7 @@ export class SecureBucket extends pulumi.ComponentResource {
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:s3:SecureBucket`, name, {}, opts);
         const purpose = args.purpose ?? "data";
-        const problems = lifecycleProblems(args.lifecycle);
-        if (purpose === "data" && args.kmsKeyArn === undefined) problems.push("a data bucket needs kmsKeyArn (SSE-KMS with the customer key)");
-        if (purpose === "accessLogs" && args.kmsKeyArn !== undefined) {
-            problems.push("an accessLogs bucket cannot use SSE-KMS: S3 log delivery writes only to SSE-S3 buckets; drop kmsKeyArn");
-        }
+        const problems = bucketProblems(args);
         if (problems.length > 0) throw new Error(`SecureBucket ${name}: ${problems.join("; ")}`);
         this.purpose = purpose;
         this.bucketName = args.namer.name(args.bucketName, "s3Bucket");
@@ -171,6 +167,17 @@ export class SecureBucket extends pulumi.ComponentResource {
     get objectsArn(): pulumi.Output<string> {
         return pulumi.interpolate`${this.arn}/*`;
     }
+}
+
+/** What is wrong with the arguments, all at once. */
+export function bucketProblems(args: Pick<SecureBucketArgs, "purpose" | "kmsKeyArn" | "lifecycle">): string[] {
+    const problems = lifecycleProblems(args.lifecycle);
+    const purpose = args.purpose ?? "data";
+    if (purpose === "data" && args.kmsKeyArn === undefined) problems.push("a data bucket needs kmsKeyArn (SSE-KMS with the customer key)");
+    if (purpose === "accessLogs" && args.kmsKeyArn !== undefined) {
+        problems.push("an accessLogs bucket cannot use SSE-KMS: S3 log delivery writes only to SSE-S3 buckets; drop kmsKeyArn");
+    }
+    return problems;
 }
 
 /** Why a lifecycle is not one AWS accepts (positive whole days), or an empty list. */

@@ -4,7 +4,8 @@
  * statements the caller gives; artifacts and cache encrypted with the customer key
  * (AwsSolutions-CB4); the buildspec from a string; environment variables in plain text, from
  * Secrets Manager or from Parameter Store (the role may read exactly the secrets and parameters
- * named); and, optionally, a VPC configuration so builds reach private resources.
+ * named); optionally a VPC configuration so builds reach private resources, and an S3 cache
+ * (e.g. a Docker layer cache) kept between builds.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -44,6 +45,18 @@ export interface BuildVpc {
     readonly securityGroupIds: readonly pulumi.Input<string>[];
 }
 
+/**
+ * An S3 cache: CodeBuild downloads the buildspec's `cache.paths` before a build and uploads them
+ * after it, under `<bucket>/<prefix>`.
+ * @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html#caching-s3
+ */
+export interface BuildCache {
+    readonly bucketName: pulumi.Input<string>;
+    readonly bucketArn: pulumi.Input<string>;
+    /** Key prefix of this project's cache in the bucket, without a trailing slash. */
+    readonly prefix: string;
+}
+
 export interface BuildProjectArgs extends BaseArgs {
     /** Resource key: the project, its role and log group are named from `<system>-<resource>-<suffix>`. */
     readonly projectName: string;
@@ -69,6 +82,8 @@ export interface BuildProjectArgs extends BaseArgs {
     readonly vpc?: BuildVpc;
     /** Extra permissions of the build's role, e.g. to deploy what it builds. */
     readonly policyStatements?: readonly Statement[];
+    /** Keep the buildspec's `cache.paths` in S3 between builds. @default - no cache */
+    readonly cache?: BuildCache;
     /** @default 60 */
     readonly buildTimeoutMinutes?: number;
     /** @default 480 */
@@ -118,6 +133,7 @@ export class BuildProject extends pulumi.ComponentResource {
             ],
         };
         if (args.vpc) policies.vpc = vpcStatements(args.vpc, { partition, region, account });
+        if (args.cache) policies.cache = cacheStatements(args.cache);
         if (args.policyStatements && args.policyStatements.length > 0) policies.extra = [...args.policyStatements];
 
         this.role = new ServiceRole(
@@ -144,6 +160,7 @@ export class BuildProject extends pulumi.ComponentResource {
                 queuedTimeout: args.queuedTimeoutMinutes ?? 480,
                 source: { type: "CODEPIPELINE", buildspec: args.buildspec },
                 artifacts: { type: "CODEPIPELINE" },
+                ...(args.cache ? { cache: { type: "S3", location: pulumi.interpolate`${args.cache.bucketName}/${args.cache.prefix}` } } : {}),
                 environment: {
                     type: "LINUX_CONTAINER",
                     computeType: args.computeType ?? "BUILD_GENERAL1_SMALL",
@@ -170,8 +187,11 @@ export class BuildProject extends pulumi.ComponentResource {
 }
 
 /** What is wrong with the arguments, all at once. */
-export function buildProblems(args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes">): string[] {
+export function buildProblems(args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes" | "cache">): string[] {
     const problems: string[] = [];
+    if (args.cache && !/^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/.test(args.cache.prefix)) {
+        problems.push(`cache.prefix "${args.cache.prefix}" must be an S3 key prefix without leading or trailing slashes`);
+    }
     const names = new Set<string>();
     for (const v of args.environmentVariables ?? []) {
         if (names.has(v.name)) problems.push(`environment variable ${v.name} is given twice`);
@@ -216,6 +236,14 @@ function variableStatements(variables: readonly BuildVariable[], where: Where): 
     return [
         ...(secrets.length > 0 ? [{ Sid: "ReadBuildSecrets", Action: "secretsmanager:GetSecretValue", Resource: secrets }] : []),
         ...(parameters.length > 0 ? [{ Sid: "ReadBuildParameters", Action: ["ssm:GetParameters"], Resource: parameters }] : []),
+    ];
+}
+
+/** Read and write the project's cache prefix, and find the bucket, as CodeBuild's S3 cache does. */
+export function cacheStatements(cache: BuildCache): Statement[] {
+    return [
+        { Sid: "BuildCacheObjects", Action: ["s3:GetObject", "s3:PutObject"], Resource: pulumi.interpolate`${cache.bucketArn}/${cache.prefix}/*` },
+        { Sid: "BuildCacheBucket", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: cache.bucketArn },
     ];
 }
 
