@@ -2,7 +2,6 @@ import type { ResourceControl } from "../types";
 import { MANDATORY, show } from "./util";
 
 // Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
-
 const control: ResourceControl = {
     id: "DynamoDB.6",
     title: "DynamoDB tables should have deletion protection enabled",

@@ -14,8 +14,12 @@ const control: ResourceControl = {
         "Set kmsKeyId on the aws.cloudwatch.LogGroup to a KMS key ARN whose key policy allows logs.<region>.amazonaws.com.",
     levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
-    check: (group) =>
-        typeof group.props.kmsKeyId === "string" && group.props.kmsKeyId !== "" ? [] : ["kmsKeyId must be set to a KMS key ARN"],
+    check: (group) => {
+        const key = group.props.kmsKeyId;
+        if (typeof key !== "string" || key === "") return ["kmsKeyId must be set to a KMS key ARN"];
+        // CloudWatch Logs takes only a key ARN, not a key id or an alias.
+        return key.startsWith("arn:") ? [] : [`kmsKeyId is "${key}"; use the key's ARN`];
+    },
 };
 
 export default control;

@@ -2,7 +2,6 @@ import type { ResourceControl } from "../types";
 import { MANDATORY, show } from "./util";
 
 // Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
-
 const control: ResourceControl = {
     id: "RDS.8",
     title: "RDS DB instances should have deletion protection enabled",

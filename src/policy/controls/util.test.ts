@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import {
     containers,
     hasCondition,
+    identityPolicies,
     internetIngress,
+    permissionBoundaries,
     refersTo,
     restrictedByFixedValues,
     subnetZones,
@@ -110,5 +112,22 @@ describe("other helpers", () => {
         assert.ok(wildcardMatches("*", "anything"));
         assert.ok(!wildcardMatches("fastcart-*", "brazilcart-api"));
         assert.ok(!wildcardMatches("a.b", "axb"));
+    });
+});
+
+describe("IAM helpers", () => {
+    it("lists the identity-policy documents of managed, inline and role policies", () => {
+        const role = res("aws:iam/role:Role", "r", { inlinePolicies: [{ name: "a", policy: "{}" }, { name: "b", policy: "{}" }] });
+        assert.deepEqual(identityPolicies(role).map((p) => p.where), ["inlinePolicies[0].policy", "inlinePolicies[1].policy"]);
+        assert.deepEqual(identityPolicies(res("aws:iam/rolePolicy:RolePolicy", "p", { policy: "{}" })).map((p) => p.where), ["policy"]);
+        assert.deepEqual(identityPolicies(res("aws:iam/policy:Policy", "p")), []);
+    });
+
+    it("finds the policies roles and users use as permission boundaries", () => {
+        const boundary = res("aws:iam/policy:Policy", "boundary", { name: "fastcart-boundary-dev" });
+        const other = res("aws:iam/policy:Policy", "other");
+        const user = res("aws:iam/user:User", "u", { permissionsBoundary: "arn:aws:iam::1:policy/fastcart-boundary-dev" });
+        assert.deepEqual([...permissionBoundaries([boundary, other, user])], [boundary]);
+        assert.equal(permissionBoundaries([boundary, other]).size, 0);
     });
 });

@@ -77,7 +77,7 @@ controlCases(AwsSolutionsEVB1, {
 
 controlCases(LogGroupEncrypted, {
     passing: [pass("KMS key", logGroup({ kmsKeyId: "arn:aws:kms:us-east-1:1:key/abc" }))],
-    failing: [fail("unset", logGroup(), "kmsKeyId")],
+    failing: [fail("unset", logGroup(), "kmsKeyId"), fail("an alias instead of the key ARN", logGroup({ kmsKeyId: "alias/logs" }), "kmsKeyId")],
 });
 
 controlCases(LogGroupRetention, {
