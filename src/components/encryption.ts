@@ -12,7 +12,7 @@ import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
-export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline"] as const;
+export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
 export type ViaService = (typeof VIA_SERVICES)[number];
 
 export interface EncryptionKeyArgs extends BaseArgs {
