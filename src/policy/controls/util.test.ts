@@ -30,6 +30,15 @@ describe("refersTo", () => {
         assert.ok(refersTo("arn:aws:rds:us-east-1:123456789012:db:orders-db", db));
     });
 
+    it("matches a secret's ARN, whose name carries a random suffix, and a task definition's family", () => {
+        const secret = res("aws:secretsmanager/secret:Secret", "db-secret", { name: "fastcart-orders-db-dev" });
+        assert.ok(refersTo("arn:aws:secretsmanager:us-east-1:123456789012:secret:fastcart-orders-db-dev-AbCdEf", secret));
+        assert.ok(!refersTo("arn:aws:secretsmanager:us-east-1:123456789012:secret:fastcart-orders-cache-dev-AbCdEf", secret));
+        assert.ok(!refersTo("fastcart-orders-db-backup", res("aws:rds/instance:Instance", "db", { identifier: "fastcart-orders-db" })));
+        const task = res("aws:ecs/taskDefinition:TaskDefinition", "task", { family: "fastcart-orders-api-dev" });
+        assert.ok(refersTo("arn:aws:ecs:us-east-1:123456789012:task-definition/fastcart-orders-api-dev:1", task));
+    });
+
     it("matches any element of a list", () => {
         assert.ok(refersTo(["other-id", "orders-logs-id"], bucket));
         assert.ok(!refersTo(["other-id"], bucket));

@@ -61,7 +61,10 @@ export function ofType(resources: readonly PolicyTarget[], ...types: string[]): 
 }
 
 /** Inputs that carry a resource's AWS name, which other resources may pass instead of its id. */
-const NAME_INPUTS = ["name", "bucket", "identifier", "replicationGroupId"] as const;
+const NAME_INPUTS = ["name", "bucket", "identifier", "replicationGroupId", "family"] as const;
+
+/** Secrets Manager appends `-` and six random characters to a secret's name in its ARN (and id). */
+const SECRET_SUFFIX = /-[A-Za-z0-9]{6}$/;
 
 /**
  * true when `value` (an input of one resource) points at `target` (another planned resource).
@@ -69,7 +72,8 @@ const NAME_INPUTS = ["name", "bucket", "identifier", "replicationGroupId"] as co
  * programs also pass explicit AWS names, or ARNs built from them. So a value refers to the
  * target when it (or, for a list, any element) equals the target's logical name, its mock id
  * or one of its name inputs, or when one of the `:`- or `/`-separated segments of an ARN-like
- * string does. Whole segments, not substrings, so `orders-db` does not match `orders-db-logs`.
+ * string does (for a secret, once the random suffix is dropped). Whole segments, not
+ * substrings, so `orders-db` does not match `orders-db-logs`.
  */
 export function refersTo(value: unknown, target: PolicyTarget): boolean {
     if (Array.isArray(value)) return value.some((v) => refersTo(v, target));
@@ -79,7 +83,11 @@ export function refersTo(value: unknown, target: PolicyTarget): boolean {
         const name = target.props[key];
         if (typeof name === "string" && name !== "") names.add(name);
     }
-    return names.has(value) || value.split(/[:/]/).some((segment) => names.has(segment));
+    const secret = target.type === "aws:secretsmanager/secret:Secret";
+    return (
+        names.has(value) ||
+        value.split(/[:/]/).some((segment) => names.has(segment) || (secret && names.has(segment.replace(SECRET_SUFFIX, ""))))
+    );
 }
 
 /** The planned resources of `types` that `value` refers to. */
