@@ -104,6 +104,12 @@ export interface PipelineArgs extends BaseArgs {
     readonly executionMode?: "QUEUED" | "SUPERSEDED" | "PARALLEL";
     /** Retention of the execution-event log group. */
     readonly logRetentionDays: number;
+    /**
+     * An SNS topic told of every failed execution, through an EventBridge rule. The topic's policy
+     * (and its key's, if encrypted) must let events.amazonaws.com publish.
+     * @default - no failure notifications
+     */
+    readonly failureTopicArn?: pulumi.Input<string>;
 }
 
 /** Event types a pipeline emits on its default event bus. */
@@ -120,6 +126,10 @@ export class Pipeline extends pulumi.ComponentResource {
     readonly eventsRule: aws.cloudwatch.EventRule;
     /** The rule that starts the pipeline on a push to the CodeCommit branch (CodeCommit sources only). */
     readonly sourceRule?: aws.cloudwatch.EventRule;
+    /** The rule that publishes failed executions (with `failureTopicArn` only). */
+    readonly failureRule?: aws.cloudwatch.EventRule;
+    /** The rule that notifies `failureTopicArn` of failed executions. */
+    readonly failureRule?: aws.cloudwatch.EventRule;
     readonly arn: pulumi.Output<string>;
     /** The checked pipeline name, known before deployment. */
     readonly pipelineName: string;
@@ -236,7 +246,64 @@ export class Pipeline extends pulumi.ComponentResource {
             { parent: this, dependsOn: [logsPolicy] },
         );
 
+        if (args.failureTopicArn !== undefined) this.failureRule = this.notifyFailures(name, args, args.failureTopicArn, pipelineArn);
+
+        if (args.failureTopicArn !== undefined) {
+            this.failureRule = new aws.cloudwatch.EventRule(
+                `${name}-failed`,
+                {
+                    name: args.namer.name(`${args.pipelineName}-failed`, "eventRule"),
+                    description: `Failed executions of ${this.pipelineName}`,
+                    eventPattern: pulumi.jsonStringify({
+                        source: ["aws.codepipeline"],
+                        "detail-type": ["CodePipeline Pipeline Execution State Change"],
+                        resources: [pipelineArn],
+                        detail: { state: ["FAILED"] },
+                    }),
+                    tags: args.tags,
+                },
+                child,
+            );
+            new aws.cloudwatch.EventTarget(`${name}-failed`, { rule: this.failureRule.name, targetId: "failure-topic", arn: args.failureTopicArn }, child);
+        }
+
         this.registerOutputs({ arn: this.arn, name: this.pipelineName, roleArn: this.role.arn, eventsLogGroup: this.eventsLogGroup.name });
+    }
+
+    /** An EventBridge rule on FAILED executions of this pipeline, publishing a readable line with a console link. */
+    private notifyFailures(name: string, args: PipelineArgs, topicArn: pulumi.Input<string>, pipelineArn: pulumi.Output<string>): aws.cloudwatch.EventRule {
+        const child = { parent: this };
+        const rule = new aws.cloudwatch.EventRule(
+            `${name}-failed`,
+            {
+                name: args.namer.name(`${args.pipelineName}-failed`, "eventRule"),
+                description: `A ${this.pipelineName} execution failed`,
+                eventPattern: pulumi.jsonStringify({
+                    source: ["aws.codepipeline"],
+                    "detail-type": ["CodePipeline Pipeline Execution State Change"],
+                    resources: [pipelineArn],
+                    detail: { state: ["FAILED"] },
+                }),
+                tags: args.tags,
+            },
+            child,
+        );
+        new aws.cloudwatch.EventTarget(
+            `${name}-failed`,
+            {
+                rule: rule.name,
+                targetId: "notify",
+                arn: topicArn,
+                inputTransformer: {
+                    inputPaths: { pipeline: "$.detail.pipeline", execution: "$.detail.execution-id", region: "$.region" },
+                    inputTemplate:
+                        '"Pipeline <pipeline> failed (execution <execution>): ' +
+                        'https://<region>.console.aws.amazon.com/codesuite/codepipeline/pipelines/<pipeline>/executions/<execution>/timeline?region=<region>"',
+                },
+            },
+            child,
+        );
+        return rule;
     }
 
     /** An EventBridge rule (and its role) that starts the pipeline when the CodeCommit branch changes. */
