@@ -126,8 +126,6 @@ export class Pipeline extends pulumi.ComponentResource {
     readonly eventsRule: aws.cloudwatch.EventRule;
     /** The rule that starts the pipeline on a push to the CodeCommit branch (CodeCommit sources only). */
     readonly sourceRule?: aws.cloudwatch.EventRule;
-    /** The rule that publishes failed executions (with `failureTopicArn` only). */
-    readonly failureRule?: aws.cloudwatch.EventRule;
     /** The rule that notifies `failureTopicArn` of failed executions. */
     readonly failureRule?: aws.cloudwatch.EventRule;
     readonly arn: pulumi.Output<string>;
@@ -247,25 +245,6 @@ export class Pipeline extends pulumi.ComponentResource {
         );
 
         if (args.failureTopicArn !== undefined) this.failureRule = this.notifyFailures(name, args, args.failureTopicArn, pipelineArn);
-
-        if (args.failureTopicArn !== undefined) {
-            this.failureRule = new aws.cloudwatch.EventRule(
-                `${name}-failed`,
-                {
-                    name: args.namer.name(`${args.pipelineName}-failed`, "eventRule"),
-                    description: `Failed executions of ${this.pipelineName}`,
-                    eventPattern: pulumi.jsonStringify({
-                        source: ["aws.codepipeline"],
-                        "detail-type": ["CodePipeline Pipeline Execution State Change"],
-                        resources: [pipelineArn],
-                        detail: { state: ["FAILED"] },
-                    }),
-                    tags: args.tags,
-                },
-                child,
-            );
-            new aws.cloudwatch.EventTarget(`${name}-failed`, { rule: this.failureRule.name, targetId: "failure-topic", arn: args.failureTopicArn }, child);
-        }
 
         this.registerOutputs({ arn: this.arn, name: this.pipelineName, roleArn: this.role.arn, eventsLogGroup: this.eventsLogGroup.name });
     }
