@@ -58,8 +58,12 @@ export function fail(why: string, resources: Resources, mentions: string, findin
     return { why, resources: asList(resources), mentions, findings, ctx };
 }
 
+/** How many passing and failing cases each control id was given, so a test can check none is missing. */
+export const coverage = new Map<string, { passing: number; failing: number }>();
+
 /** Registers one `describe` per control: each passing case yields no finding, each failing one exactly `findings`. */
 export function controlCases(control: Control, table: { passing: readonly Passing[]; failing: readonly Failing[] }): void {
+    coverage.set(control.id, { passing: table.passing.length, failing: table.failing.length });
     describe(control.id, () => {
         for (const c of table.passing) {
             it(`compliant: ${c.why}`, () => {
