@@ -1,0 +1,166 @@
+/**
+ * Configuration of `brazilcart-cicd`: CI/CD for a multi-region store (sa-east-1). A 3-AZ VPC
+ * with a NAT gateway per AZ in both stacks (the design asks for it), Multi-AZ PostgreSQL, Redis,
+ * and a CodePipeline with manual approval whose source is a CodeCommit repository or a GitHub
+ * connection. Defaults follow the original design; prod keeps every stateful thing.
+ */
+import { z } from "zod";
+import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
+import { defaultLayout, layoutProblems } from "../components/network/cidr";
+import { baseConfigShape, baseSources, stackDefaults } from "./base";
+import { ConfigError, loadConfig, type ConfigIssue, type RawReader } from "./load";
+import { nameProblem, NAME_RULES } from "./naming";
+import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
+
+export const PROJECT = "brazilcart-cicd";
+export const SYSTEM = "brazilcart";
+export const DEFAULT_REGION = "sa-east-1";
+/** Resource key of the GitHub connection: `brazilcart-github-<suffix>`, at most 32 characters. */
+export const CONNECTION_RESOURCE = "github";
+
+export const sourceProvider = z.enum(["codecommit", "github"], {
+    message: 'must be "codecommit" (a repository this stack creates) or "github" (a CodeStar connection to GitHub)',
+});
+export type SourceProvider = z.infer<typeof sourceProvider>;
+
+const buildComputeType = z.enum(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE"], {
+    message: "must be BUILD_GENERAL1_SMALL, BUILD_GENERAL1_MEDIUM or BUILD_GENERAL1_LARGE",
+});
+
+const whole = "must be a whole number";
+
+/** What the build project runs by default: install, test and package the application. */
+export const DEFAULT_BUILD_COMMANDS = ["npm ci", "npm test", "npm run build --if-present"];
+/** What the deploy project runs by default, inside the private subnets: database migrations, then the release. */
+export const DEFAULT_DEPLOY_COMMANDS = ["npm ci --omit=dev", "npm run migrate --if-present", "npm run deploy --if-present"];
+
+export const brazilcartSchema = z.object({
+    ...baseConfigShape,
+    vpcCidr: cidrBlock.default("10.0.0.0/16"),
+    azCount: z.number().int(whole).min(3, "must be at least 3: the design spreads every tier over three zones").max(6).default(3),
+    publicSubnetCidrs: z.array(cidrBlock).optional(),
+    privateSubnetCidrs: z.array(cidrBlock).optional(),
+    natGateways: natStrategy.default("perAz"),
+    vpcEndpoints: z.array(interfaceEndpoint).optional(),
+    dbInstanceClass: rdsInstanceClass.default("db.t3.medium"),
+    dbAllocatedStorageGb: z.number().int(whole).min(20, "must be at least 20 GB for gp3").max(65536).default(100),
+    dbMultiAz: z.boolean().default(true),
+    dbBackupRetentionDays: z.number().int(whole).min(7, "must be at least 7 days (RDS.11)").max(35, "must be at most 35 days").default(7),
+    dbName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "must start with a letter and hold letters, digits and underscores").default("brazilcart"),
+    dbUsername: z
+        .string()
+        .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
+        .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
+        .default("brazilcart_admin"),
+    cacheNodeType: cacheNodeType.default("cache.t3.micro"),
+    cacheNodes: z.number().int(whole).min(2, "must be at least 2: automatic failover needs a replica").max(6).default(2),
+    sourceProvider: sourceProvider.default("codecommit"),
+    /** `owner/name` on GitHub, for the github source. */
+    githubRepository: z
+        .string()
+        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository as "owner/name", e.g. "brazilcart/storefront"')
+        .optional(),
+    branch: z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x")
+        .default("main"),
+    buildComputeType: buildComputeType.default("BUILD_GENERAL1_SMALL"),
+    buildImage: z
+        .string()
+        .regex(/^aws\/codebuild\/(standard|amazonlinux-x86_64-standard|amazonlinux2-x86_64-standard):[0-9.]+$/, `must be a CodeBuild-managed x86_64 image such as ${DEFAULT_BUILD_IMAGE}`)
+        .default(DEFAULT_BUILD_IMAGE),
+    buildCommands: z.array(z.string().min(1, "must not be empty")).min(1, "must list at least one command").default(DEFAULT_BUILD_COMMANDS),
+    deployCommands: z.array(z.string().min(1, "must not be empty")).min(1, "must list at least one command").default(DEFAULT_DEPLOY_COMMANDS),
+    /** The application's port, opened in its security group from inside the VPC. */
+    appPort: z.number().int(whole).min(1024, "must be 1024 or above: the application runs as a non-root user").max(65535).default(8080),
+    approvalEmail: email.optional(),
+    alarmEmail: email.optional(),
+    artifactExpiryDays: z.number().int(whole).min(1, "must be at least 1 day").max(3650).optional(),
+    logRetentionDays: logRetentionDays.optional(),
+});
+
+export type BrazilcartConfig = ReturnType<typeof resolveBrazilcart>;
+
+/** Profile-dependent defaults, resolved once. */
+function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
+    const prod = c.profile === "prod";
+    return {
+        ...c,
+        // Interface endpoints cost about $7.30 per endpoint per AZ a month; dev reaches AWS through
+        // NAT. Prod gets the ECR endpoints the policy asks for, plus the APIs the in-VPC deploy
+        // builds call (logs, secrets).
+        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["ecr.api", "ecr.dkr", "logs", "secretsmanager"] as const) : []),
+        logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 30),
+        artifactExpiryDays: c.artifactExpiryDays ?? (prod ? 365 : 30),
+    };
+}
+
+export function loadBrazilcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): BrazilcartConfig {
+    const defaults = stackDefaults(stack);
+    const schema = brazilcartSchema.extend({
+        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
+        region: baseConfigShape.region.default(DEFAULT_REGION),
+        profile: baseConfigShape.profile.default(defaults.profile),
+    });
+    const parsed = loadConfig(PROJECT, schema, baseSources, read, env);
+    const config = resolveBrazilcart(parsed);
+    const issues = crossFieldIssues(config);
+    if (issues.length > 0) throw new ConfigError(PROJECT, issues);
+    return config;
+}
+
+function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    let layout: { publicCidrs: readonly string[]; privateCidrs: readonly string[] } | undefined;
+    try {
+        layout = defaultLayout(c.vpcCidr, c.azCount);
+    } catch (e) {
+        if (!c.publicSubnetCidrs || !c.privateSubnetCidrs) issues.push({ key: "vpcCidr", value: c.vpcCidr, message: (e as Error).message });
+    }
+    for (const [key, given] of [["publicSubnetCidrs", c.publicSubnetCidrs], ["privateSubnetCidrs", c.privateSubnetCidrs]] as const) {
+        if (given && given.length !== c.azCount) issues.push({ key, value: given, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
+    }
+    const pub = c.publicSubnetCidrs ?? layout?.publicCidrs ?? [];
+    const priv = c.privateSubnetCidrs ?? layout?.privateCidrs ?? [];
+    for (const problem of layoutProblems(c.vpcCidr, [
+        ...pub.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
+        ...priv.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
+    ])) {
+        issues.push({ key: problem.startsWith("VPC") ? "vpcCidr" : "publicSubnetCidrs/privateSubnetCidrs", value: c.vpcCidr, message: problem });
+    }
+    if (c.natGateways === "none") {
+        issues.push({ key: "natGateways", value: c.natGateways, message: 'must be "single" or "perAz": the builds in the private subnets reach GitHub, npm and AWS APIs through NAT' });
+    }
+    if (c.profile === "prod" && c.natGateways !== "perAz") {
+        issues.push({ key: "natGateways", value: c.natGateways, message: 'must be "perAz" in prod: a zone outage must not cut the other zones\' egress' });
+    }
+    if (c.profile === "prod" && !c.dbMultiAz) {
+        issues.push({ key: "dbMultiAz", value: c.dbMultiAz, message: "must be true in prod: the design runs PostgreSQL Multi-AZ" });
+    }
+    if (c.sourceProvider === "github") {
+        if (c.githubRepository === undefined) {
+            issues.push({ key: "githubRepository", value: undefined, message: 'is required with sourceProvider "github": the repository as "owner/name"' });
+        }
+        const connection = `${SYSTEM}-${CONNECTION_RESOURCE}-${c.environmentSuffix}`;
+        if (nameProblem(connection, "connection") !== undefined) {
+            const room = NAME_RULES.connection.max - `${SYSTEM}-${CONNECTION_RESOURCE}-`.length;
+            issues.push({
+                key: "environmentSuffix",
+                value: c.environmentSuffix,
+                message: `must be at most ${room} characters with sourceProvider "github": the connection name ${connection} is limited to ${NAME_RULES.connection.max}`,
+            });
+        }
+    } else if (c.githubRepository !== undefined) {
+        issues.push({ key: "githubRepository", value: c.githubRepository, message: 'is used only with sourceProvider "github"; remove it or set sourceProvider' });
+    }
+    return issues;
+}
+
+/** A buildspec running `commands` in the build phase, exporting the whole workspace as the artifact. */
+export function buildspec(commands: readonly string[], artifacts: boolean): string {
+    const lines = ["version: 0.2", "phases:", "  build:", "    commands:", ...commands.map((c) => `      - ${JSON.stringify(c)}`)];
+    if (artifacts) lines.push("artifacts:", "  files:", '    - "**/*"');
+    return lines.join("\n") + "\n";
+}

@@ -1,0 +1,237 @@
+/**
+ * BrazilCart CI/CD: a pipeline that builds the store's application, waits for a person to
+ * approve, and deploys it from inside the private subnets, where the Multi-AZ PostgreSQL
+ * database and the Redis cache accept only the application and the deploy builds.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SecureBucket } from "../../src/components/bucket";
+import { RedisCache } from "../../src/components/cache";
+import { PostgresDatabase } from "../../src/components/database";
+import { EncryptionKey } from "../../src/components/encryption";
+import { Network } from "../../src/components/network";
+import { Notifications } from "../../src/components/notifications";
+import { BuildProject, KEY_USE_ACTIONS, Pipeline, PipelineSource } from "../../src/components/pipeline";
+import { securityGroup } from "../../src/components/securityGroup";
+import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
+import { Namer } from "../../src/config/naming";
+import { commonTags } from "../../src/config/tags";
+
+const config = loadBrazilcartConfig(pulumi.getStack());
+const prod = config.profile === "prod";
+const namer = new Namer(SYSTEM, config.environmentSuffix);
+const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: config.environmentSuffix, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
+const base = { namer, tags };
+
+// Two keys: the data stores' and the pipeline's, so a pipeline role never holds the key of the data.
+const dataKey = new EncryptionKey("data-key", {
+    ...base,
+    aliasName: "data",
+    description: `BrazilCart data: PostgreSQL, Redis, secrets, flow logs (${config.environmentSuffix})`,
+    viaServices: ["rds", "elasticache", "secretsmanager", "sns"],
+    cloudWatchLogs: true,
+    cloudWatchAlarms: true,
+    deletionWindowInDays: prod ? 30 : 7,
+});
+const pipelineKey = new EncryptionKey("pipeline-key", {
+    ...base,
+    aliasName: "pipeline",
+    description: `BrazilCart CI/CD: artifacts, repository, build logs, approvals (${config.environmentSuffix})`,
+    viaServices: ["s3", "codebuild", "codepipeline", "codecommit", "sns"],
+    cloudWatchLogs: true,
+    eventBridge: true,
+    deletionWindowInDays: prod ? 30 : 7,
+});
+
+const zones = aws.getAvailabilityZonesOutput({ state: "available" });
+const network = new Network("network", {
+    ...base,
+    cidrBlock: config.vpcCidr,
+    availabilityZones: Array.from({ length: config.azCount }, (_, i) => zones.names[i]!),
+    publicSubnetCidrs: config.publicSubnetCidrs,
+    privateSubnetCidrs: config.privateSubnetCidrs,
+    natGateways: config.natGateways,
+    flowLogs: { kmsKeyArn: dataKey.arn, retentionInDays: config.logRetentionDays },
+    interfaceEndpoints: config.vpcEndpoints,
+});
+
+const alerts = new Notifications("alerts", {
+    ...base,
+    topicName: namer.name("alerts"),
+    displayName: `BrazilCart alerts (${config.environmentSuffix})`,
+    kmsKeyArn: dataKey.arn,
+    publishers: ["cloudwatch.amazonaws.com"],
+    email: config.alarmEmail,
+});
+const approvals = new Notifications("approvals", {
+    ...base,
+    topicName: namer.name("approvals"),
+    displayName: `BrazilCart deployment approvals (${config.environmentSuffix})`,
+    kmsKeyArn: pipelineKey.arn,
+    publishers: ["events.amazonaws.com"],
+    email: config.approvalEmail,
+});
+
+const appSg = securityGroup(
+    "app-sg",
+    {
+        groupName: namer.name("app"),
+        description: "BrazilCart application: its port from inside the VPC only",
+        vpcId: network.vpcId,
+        tags,
+        ingress: [{ description: "Application port from inside the VPC", port: config.appPort, cidr: config.vpcCidr }],
+        egress: [
+            { description: "HTTPS to AWS APIs", port: 443, cidr: "0.0.0.0/0" },
+            { description: "PostgreSQL inside the VPC", port: 5432, cidr: config.vpcCidr },
+            { description: "Redis inside the VPC", port: 6379, cidr: config.vpcCidr },
+        ],
+    },
+    {},
+);
+const deploySg = securityGroup(
+    "deploy-sg",
+    {
+        groupName: namer.name("deploy"),
+        description: "BrazilCart deploy builds: no inbound traffic",
+        vpcId: network.vpcId,
+        tags,
+        egress: [
+            { description: "HTTPS to AWS APIs, GitHub and package registries", port: 443, cidr: "0.0.0.0/0" },
+            { description: "PostgreSQL inside the VPC", port: 5432, cidr: config.vpcCidr },
+            { description: "Redis inside the VPC", port: 6379, cidr: config.vpcCidr },
+        ],
+    },
+    {},
+);
+
+const database = new PostgresDatabase("db", {
+    ...base,
+    vpcId: network.vpcId,
+    subnetIds: network.privateSubnetIds,
+    clientSecurityGroupIds: [appSg.id, deploySg.id],
+    kmsKeyArn: dataKey.arn,
+    instanceClass: config.dbInstanceClass,
+    allocatedStorageGb: config.dbAllocatedStorageGb,
+    multiAz: config.dbMultiAz,
+    backupRetentionDays: config.dbBackupRetentionDays,
+    deletionProtection: prod,
+    skipFinalSnapshot: !prod,
+    databaseName: config.dbName,
+    masterUsername: config.dbUsername,
+    monitoringIntervalSeconds: prod ? 60 : 0,
+    alarmActions: [alerts.arn],
+    protect: prod,
+});
+
+const cache = new RedisCache("cache", {
+    ...base,
+    vpcId: network.vpcId,
+    subnetIds: network.privateSubnetIds,
+    clientSecurityGroupIds: [appSg.id, deploySg.id],
+    kmsKeyArn: dataKey.arn,
+    engine: "redis",
+    nodeType: config.cacheNodeType,
+    numCacheClusters: config.cacheNodes,
+    snapshotRetentionDays: prod ? 7 : 1,
+    alarmActions: [alerts.arn],
+    protect: prod,
+    secretRecoveryWindowDays: prod ? 30 : 0,
+});
+
+const accessLogs = new SecureBucket("access-logs", {
+    ...base,
+    bucketName: "access-logs",
+    purpose: "accessLogs",
+    forceDestroy: !prod,
+    lifecycle: { expireAfterDays: prod ? 365 : 30, noncurrentVersionsExpireAfterDays: 7 },
+    protect: prod,
+});
+const artifacts = new SecureBucket("artifacts", {
+    ...base,
+    bucketName: "artifacts",
+    kmsKeyArn: pipelineKey.arn,
+    forceDestroy: !prod,
+    lifecycle: { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: 7 },
+    accessLogs: { targetBucket: accessLogs.name },
+    protect: prod,
+});
+
+const source = new PipelineSource("source", {
+    ...base,
+    spec:
+        config.sourceProvider === "github"
+            ? { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: config.githubRepository!, branch: config.branch }
+            : { provider: "CodeCommit", repositoryName: "app", description: `BrazilCart application (${config.environmentSuffix})`, branch: config.branch, kmsKeyArn: pipelineKey.arn },
+    protect: prod,
+});
+
+const pipelineBase = { ...base, kmsKeyArn: pipelineKey.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.logRetentionDays, image: config.buildImage };
+const build = new BuildProject("build", {
+    ...pipelineBase,
+    projectName: "build",
+    description: "Installs, tests and packages the BrazilCart application",
+    buildspec: buildspec(config.buildCommands, true),
+    computeType: config.buildComputeType,
+    environmentVariables: [{ name: "ENVIRONMENT", value: config.environmentSuffix }],
+});
+const deploy = new BuildProject("deploy", {
+    ...pipelineBase,
+    projectName: "deploy",
+    description: "Migrates the database and releases the application, from inside the private subnets",
+    buildspec: buildspec(config.deployCommands, false),
+    computeType: config.buildComputeType,
+    vpc: { vpcId: network.vpcId, subnetIds: network.privateSubnetIds, securityGroupIds: [deploySg.id] },
+    environmentVariables: [
+        { name: "ENVIRONMENT", value: config.environmentSuffix },
+        { name: "DB_HOST", value: database.address },
+        { name: "DB_PORT", value: database.port.apply(String) },
+        { name: "DB_NAME", value: config.dbName },
+        { name: "DB_USERNAME", type: "SECRETS_MANAGER", secretArn: database.secretArn, jsonKey: "username" },
+        { name: "DB_PASSWORD", type: "SECRETS_MANAGER", secretArn: database.secretArn, jsonKey: "password" },
+        { name: "REDIS_HOST", value: cache.primaryEndpoint },
+        { name: "REDIS_PORT", value: cache.port.apply(String) },
+        { name: "REDIS_TLS", value: "true" },
+        { name: "REDIS_AUTH_TOKEN", type: "SECRETS_MANAGER", secretArn: cache.authSecret.arn },
+    ],
+    // The database and cache secrets are encrypted with the data key.
+    policyStatements: [{ Sid: "DecryptDataSecrets", Action: KEY_USE_ACTIONS.filter((a) => a === "kms:Decrypt" || a === "kms:DescribeKey"), Resource: dataKey.arn }],
+});
+
+const pipeline = new Pipeline("pipeline", {
+    ...base,
+    pipelineName: "pipeline",
+    source,
+    artifactBucket: artifacts,
+    kmsKeyArn: pipelineKey.arn,
+    logRetentionDays: config.logRetentionDays,
+    failureTopicArn: approvals.arn,
+    stages: [
+        { name: "Build", actions: [{ kind: "build", name: "Build", project: build, inputArtifacts: ["source"], outputArtifacts: ["build"] }] },
+        {
+            name: "Approval",
+            actions: [
+                {
+                    kind: "approval",
+                    name: "ApproveDeployment",
+                    topicArn: approvals.arn,
+                    topicKmsKeyArn: pipelineKey.arn,
+                    message: `Approve deploying this build of BrazilCart to ${config.environmentSuffix}`,
+                },
+            ],
+        },
+        { name: "Deploy", actions: [{ kind: "build", name: "Deploy", project: deploy, inputArtifacts: ["build"] }] },
+    ],
+});
+
+export const vpc_id = network.vpcId;
+export const rds_endpoint = database.endpoint;
+export const rds_secret_arn = database.secretArn;
+export const redis_endpoint = cache.primaryEndpoint;
+export const redis_secret_arn = cache.authSecret.arn;
+/** Empty with the GitHub source: the code lives on GitHub (see source_connection_arn). */
+export const codecommit_clone_url_http = source.cloneUrlHttp;
+export const codepipeline_name = pipeline.pipeline.name;
+export const artifact_bucket = artifacts.name;
+/** Empty with the CodeCommit source. A new connection is PENDING until completed in the console. */
+export const source_connection_arn = source.connectionArn;
+export const source_connection_status = source.connectionStatus;
