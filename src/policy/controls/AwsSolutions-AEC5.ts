@@ -1,5 +1,5 @@
 import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import { ADVISORY } from "./util";
 
 const REDIS_DEFAULT_PORT = 6379;
 
@@ -14,7 +14,8 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set port on the aws.elasticache.ReplicationGroup to a value other than 6379 and open that port in its security group.",
-    levels: MANDATORY,
+    levels: ADVISORY,
+    levelReason: "A non-default port is obscurity, not access control: the designs keep Redis on 6379, with TLS, AUTH and security groups that admit only named clients.",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) => {
         if (group.props.port === undefined) return [`port is unset, so the default ${REDIS_DEFAULT_PORT} is used`];

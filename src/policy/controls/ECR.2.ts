@@ -1,5 +1,5 @@
 import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import { DEV_ADVISORY, show } from "./util";
 
 const control: ResourceControl = {
     id: "ECR.2",
@@ -10,7 +10,8 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:ecr/repository:Repository"],
     remediation: "Set imageTagMutability to \"IMMUTABLE\" on the aws.ecr.Repository.",
-    levels: MANDATORY,
+    levels: DEV_ADVISORY,
+    levelReason: "dev keeps mutable tags, as the designs ask, so a tag such as latest can be pushed again; prod must be immutable.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-2",
     check: (repo) =>
         repo.props.imageTagMutability === "IMMUTABLE"

@@ -1,5 +1,5 @@
 import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import { ADVISORY } from "./util";
 
 const DEFAULT_PORTS: Record<string, number> = {
     postgres: 5432,
@@ -23,7 +23,8 @@ const control: ResourceControl = {
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation:
         "Set port on the aws.rds.Instance to a value other than the engine default (5432 for PostgreSQL) and open that port in its security group.",
-    levels: MANDATORY,
+    levels: ADVISORY,
+    levelReason: "A non-default port is obscurity, not access control: the designs keep PostgreSQL on 5432 and security groups admit only named clients.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-23",
     check: (db) => {
         if (db.props.port === undefined) return ["port is unset, so the engine default port is used; set a custom port"];

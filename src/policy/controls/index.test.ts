@@ -41,6 +41,9 @@ const RELAXED: Readonly<Record<string, { dev: Level; prod: Level }>> = {
     "PCI.DSS.321-LambdaInsideVPC": { dev: "advisory", prod: "mandatory" },
     "S3.1": { dev: "advisory", prod: "advisory" },
     "AwsSolutions-CB3": { dev: "advisory", prod: "advisory" },
+    "RDS.23": { dev: "advisory", prod: "advisory" },
+    "AwsSolutions-AEC5": { dev: "advisory", prod: "advisory" },
+    "ECR.2": { dev: "advisory", prod: "mandatory" },
 };
 
 const STRICTNESS: Readonly<Record<Level, number>> = { disabled: 0, advisory: 1, mandatory: 2 };

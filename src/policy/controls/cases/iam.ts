@@ -56,10 +56,14 @@ controlCases(AwsSolutionsIAM5, {
     passing: [
         pass("exact actions and ARNs", policy({ policy: doc({ ...scoped, Resource: "arn:aws:s3:::artifacts/build.zip" }) })),
         pass("wildcard in a Deny", rolePolicy({ policy: doc({ Effect: "Deny", Action: "*", Resource: "*" }) })),
+        pass("objects of one named bucket", policy({ policy: doc(scoped) })),
+        pass("streams of one named log group", policy({ policy: doc({ Effect: "Allow", Action: "logs:PutLogEvents", Resource: "arn:aws:logs:us-east-1:1:log-group:/ecs/app:*" }) })),
     ],
     failing: [
-        fail("object wildcard in Resource", policy({ policy: doc(scoped) }), "arn:aws:s3:::artifacts/*"),
+        fail("objects of every bucket", policy({ policy: doc({ ...scoped, Resource: "arn:aws:s3:::*/*" }) }), "arn:aws:s3:::*/*"),
+        fail("wildcard in the account and region of an ARN", policy({ policy: doc({ ...scoped, Resource: "arn:aws:logs:*:*:log-group:app:*" }) }), "arn:aws:logs:*:*"),
+        fail("bare wildcard resource", policy({ policy: doc({ ...scoped, Resource: "*" }) }), "*"),
         fail("action prefix wildcard in a role policy", rolePolicy({ policy: doc({ Effect: "Allow", Action: "logs:Create*", Resource: "arn:aws:logs:us-east-1:1:log-group:app" }) }), "logs:Create*"),
-        fail("role inline policies", role({ inlinePolicies: [{ name: "a", policy: doc(admin) }, { name: "b", policy: doc(scoped) }] }), "inlinePolicies[", 2),
+        fail("role inline policies", role({ inlinePolicies: [{ name: "a", policy: doc(admin) }, { name: "b", policy: doc({ ...scoped, Resource: "arn:aws:s3:::*" }) }] }), "inlinePolicies[", 2),
     ],
 });
