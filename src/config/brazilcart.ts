@@ -8,7 +8,7 @@ import { z } from "zod";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { defaultLayout, layoutProblems } from "../components/network/cidr";
 import { baseConfigShape, baseSources, stackDefaults } from "./base";
-import { ConfigError, loadConfig, type ConfigIssue, type RawReader } from "./load";
+import { ConfigError, loadConfig, pulumiReader, type ConfigIssue, type KeySource, type RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
 
@@ -104,7 +104,29 @@ export function loadBrazilcartConfig(stack: string, read?: RawReader, env?: Node
         region: baseConfigShape.region.default(DEFAULT_REGION),
         profile: baseConfigShape.profile.default(defaults.profile),
     });
-    const parsed = loadConfig(PROJECT, schema, baseSources, read, env);
+    let parsed: z.infer<typeof schema>;
+    try {
+        parsed = loadConfig(PROJECT, schema, baseSources, read, env);
+    } catch (e) {
+        if (!(e instanceof ConfigError)) throw e;
+        // Check the other keys across fields too, with the bad ones at their defaults, so every
+        // problem is reported at once rather than one round at a time.
+        const bad = new Set(e.issues.map((i) => i.key.split(".")[0]!.split(":").pop()!));
+        const reader: RawReader = read ?? pulumiReader;
+        const envSource = env ?? process.env;
+        const sources = baseSources as Record<string, KeySource | undefined>;
+        const withoutBad: NodeJS.ProcessEnv = Object.fromEntries(
+            Object.entries(envSource).filter(([name]) => ![...bad].some((key) => sources[key]?.env === name)),
+        );
+        let more: ConfigIssue[] = [];
+        try {
+            const rest = loadConfig(PROJECT, schema, baseSources, (ns, key) => (bad.has(key) ? undefined : reader(ns, key)), withoutBad);
+            more = crossFieldIssues(resolveBrazilcart(rest)).filter((i) => !bad.has(i.key));
+        } catch {
+            // A default that fails only with other bad values adds nothing the first report lacks.
+        }
+        throw new ConfigError(PROJECT, [...e.issues, ...more]);
+    }
     const config = resolveBrazilcart(parsed);
     const issues = crossFieldIssues(config);
     if (issues.length > 0) throw new ConfigError(PROJECT, issues);
