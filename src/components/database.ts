@@ -102,6 +102,9 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         );
 
         const interval = args.monitoringIntervalSeconds ?? 0;
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
+        const osMetrics = pulumi.interpolate`arn:aws:logs:${region}:${account}:log-group:RDSOSMetrics`;
         const monitoringRole =
             interval > 0
                 ? new ServiceRole(
@@ -113,10 +116,14 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                           description: `Enhanced monitoring of ${this.identifier}`,
                           services: ["monitoring.rds.amazonaws.com"],
                           policies: {
-                              // The permissions of AmazonRDSEnhancedMonitoringRole, as a customer-managed policy.
+                              // AmazonRDSEnhancedMonitoringRole's permissions, narrowed to this account and
+                              // region and to RDSOSMetrics, the log group enhanced monitoring writes to.
                               "enhanced-monitoring": [
-                                  { Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: "arn:aws:logs:*:*:log-group:RDS*" },
-                                  { Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"], Resource: "arn:aws:logs:*:*:log-group:RDS*:log-stream:*" },
+                                  { Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: pulumi.interpolate`${osMetrics}` },
+                                  {
+                                      Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+                                      Resource: pulumi.interpolate`${osMetrics}:log-stream:*`,
+                                  },
                               ],
                           },
                       },
