@@ -77,6 +77,7 @@ export const UNTAGGABLE = new Set([
     "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
     "aws:s3/bucketLogging:BucketLogging",
     "aws:cloudwatch/eventTarget:EventTarget",
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
     "aws:lambda/permission:Permission",
     "aws:lambda/alias:Alias",
     "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig",
