@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConfigError, type RawReader } from "./load";
-import { loadServiceConfig } from "./service";
+import { loadServiceConfig, sourceSpec } from "./service";
 
 /** A reader over `"ns:key"` (aws) or `"key"` (project) entries, as Pulumi config would give them. */
 function reader(values: Record<string, string>): RawReader {
@@ -38,7 +38,6 @@ describe("service-pipeline config: defaults", () => {
         assert.equal(c.keepImages, 10);
         assert.equal(c.logRetentionDays, 7);
         assert.equal(c.trustedAccountId, undefined, "the deployment role trusts this account unless told otherwise");
-        assert.equal(c.codecommitRepositoryName, "service-pipeline-app-dev");
     });
 
     it("keeps logs a year in prod", () => {
@@ -48,10 +47,10 @@ describe("service-pipeline config: defaults", () => {
     });
 
     it("needs no GitHub repository with the CodeCommit source", () => {
-        const c = loadServiceConfig("dev", reader({ sourceProvider: "codecommit", codecommitRepositoryName: "orders-service" }), {});
+        const c = loadServiceConfig("dev", reader({ sourceProvider: "codecommit" }), {});
         assert.equal(c.sourceProvider, "codecommit");
-        assert.equal(c.codecommitRepositoryName, "orders-service");
         assert.equal(c.githubRepository, undefined);
+        assert.deepEqual(sourceSpec(c), { provider: "CodeCommit", repositoryName: "app", description: "Source of the service released by service-pipeline (dev)", branch: "main" });
     });
 
     it("reads config first, then the environment, then the default", () => {
@@ -77,8 +76,6 @@ describe("service-pipeline config: each bad value is rejected with its own messa
         ["an unknown source provider", { sourceProvider: "github-oauth" }, "sourceProvider", /"connection".*or "codecommit"/],
         ["a connection source without a repository", { githubRepository: "" }, "githubRepository", /owner\/name/],
         ["a GitHub repository without an owner", { githubRepository: "orders-service" }, "githubRepository", /"owner\/name"/],
-        ["a CodeCommit repository name ending in .git", { sourceProvider: "codecommit", codecommitRepositoryName: "orders.git" }, "codecommitRepositoryName", /\.git/],
-        ["a CodeCommit repository name with a space", { sourceProvider: "codecommit", codecommitRepositoryName: "orders service" }, "codecommitRepositoryName", /letters, digits/],
         ["a branch name git refuses", { branch: "feature..x" }, "branch", /git branch name/],
         ["too little memory", { appMemoryMb: "64" }, "appMemoryMb", /128 to 10240 MiB/],
         ["too much memory", { appMemoryMb: "20480" }, "appMemoryMb", /128 to 10240 MiB/],

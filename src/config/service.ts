@@ -3,7 +3,10 @@
  * Lambda service (us-east-1). Defaults follow the original design; prod keeps every stateful
  * thing.
  */
+import { stringify } from "yaml";
 import { z } from "zod";
+import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
+import type { SourceSpec } from "../components/pipeline/source";
 import { baseConfigShape, baseSources, stackDefaults } from "./base";
 import { ConfigError, loadConfig, type ConfigIssue, type RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
@@ -14,6 +17,8 @@ export const SYSTEM = "service-pipeline";
 export const DEFAULT_REGION = "us-east-1";
 /** Resource key of the CodeStar connection: its name is `<system>-gh-<suffix>`, at most 32 characters. */
 export const CONNECTION_RESOURCE = "gh";
+/** Resource key of the CodeCommit repository the stack creates for the CodeCommit source. */
+export const CODECOMMIT_RESOURCE = "app";
 
 export const sourceProvider = z.enum(["connection", "codecommit"], { message: 'must be "connection" (GitHub through a CodeStar connection) or "codecommit"' });
 export type SourceProvider = z.infer<typeof sourceProvider>;
@@ -31,12 +36,6 @@ export const serviceSchema = z.object({
     githubRepository: z
         .string()
         .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository as "owner/name", e.g. "acme/orders-service"')
-        .optional(),
-    /** Name of the CodeCommit repository this stack creates, for the CodeCommit source. @default `<system>-app-<suffix>` */
-    codecommitRepositoryName: z
-        .string()
-        .regex(/^[\w.-]{1,100}$/, "must be 1 to 100 letters, digits, '.', '_' or '-'")
-        .refine((n) => !n.endsWith(".git"), "must not end in .git")
         .optional(),
     branch: z
         .string()
@@ -59,8 +58,11 @@ export const serviceSchema = z.object({
     testComputeType: buildComputeType.default("BUILD_GENERAL1_SMALL"),
     buildImage: z
         .string()
-        .regex(/^aws\/codebuild\/(standard|amazonlinux-x86_64-standard|amazonlinux2-x86_64-standard):[0-9.]+$/, "must be an x86_64 CodeBuild-managed image such as aws/codebuild/standard:7.0")
-        .default("aws/codebuild/standard:7.0"),
+        .regex(
+            /^aws\/codebuild\/(standard|amazonlinux-x86_64-standard|amazonlinux2-x86_64-standard):[0-9.]+$/,
+            `must be an x86_64 CodeBuild-managed image such as ${DEFAULT_BUILD_IMAGE} (the build needs Docker)`,
+        )
+        .default(DEFAULT_BUILD_IMAGE),
     testCommands: z.array(z.string().min(1, "must not be empty")).min(1, "must list at least one command").default(["npm ci", "npm test"]),
     /** Account whose principals may assume the deployment role. @default this account */
     trustedAccountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
@@ -77,7 +79,6 @@ function resolveService(c: z.infer<typeof serviceSchema>) {
     const prod = c.profile === "prod";
     return {
         ...c,
-        codecommitRepositoryName: c.codecommitRepositoryName ?? `${SYSTEM}-app-${c.environmentSuffix}`,
         logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 7),
     };
 }
@@ -96,12 +97,25 @@ export function loadServiceConfig(stack: string, read?: RawReader, env?: NodeJS.
     return config;
 }
 
+/** The pipeline source the config chose: the GitHub repository through a connection, or a new CodeCommit repository. */
+export function sourceSpec(c: ServiceConfig): SourceSpec {
+    if (c.sourceProvider === "codecommit") {
+        return { provider: "CodeCommit", repositoryName: CODECOMMIT_RESOURCE, description: `Source of the service released by ${PROJECT} (${c.environmentSuffix})`, branch: c.branch };
+    }
+    if (c.githubRepository === undefined) throw new ConfigError(PROJECT, [githubRepositoryMissing]);
+    return { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: c.githubRepository, branch: c.branch };
+}
+
+const githubRepositoryMissing: ConfigIssue = {
+    key: "githubRepository",
+    value: undefined,
+    message: 'is required with sourceProvider "connection": the GitHub repository as "owner/name"',
+};
+
 function crossFieldIssues(c: ServiceConfig): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
     if (c.sourceProvider === "connection") {
-        if (c.githubRepository === undefined) {
-            issues.push({ key: "githubRepository", value: undefined, message: 'is required with sourceProvider "connection": the GitHub repository as "owner/name"' });
-        }
+        if (c.githubRepository === undefined) issues.push(githubRepositoryMissing);
         const connection = `${SYSTEM}-${CONNECTION_RESOURCE}-${c.environmentSuffix}`;
         if (nameProblem(connection, "connection") !== undefined) {
             const room = NAME_RULES.connection.max - `${SYSTEM}-${CONNECTION_RESOURCE}-`.length;
@@ -113,4 +127,80 @@ function crossFieldIssues(c: ServiceConfig): ConfigIssue[] {
         }
     }
     return issues;
+}
+
+/** YAML without folded lines, so a buildspec reads as the commands it runs. */
+function buildspec(spec: object): string {
+    return stringify(spec, { lineWidth: 0 });
+}
+
+/**
+ * A buildx builder image from Amazon ECR Public: CodeBuild's shared addresses hit Docker Hub's
+ * anonymous pull limit, which would fail the build before it starts.
+ */
+export const BUILDKIT_IMAGE = "public.ecr.aws/vend/moby/buildkit:buildx-stable-1";
+
+/** Where the Build stage keeps its Docker layer cache on the build host; CodeBuild syncs it with the S3 cache bucket. */
+export const LAYER_CACHE_DIR = "/root/.buildx-cache";
+
+/**
+ * The Build stage: build the application's `Dockerfile` with a layer cache, push it to ECR under
+ * `<commit>-<build number>` (unique, so immutable tags never collide on a retry), and export the
+ * pushed image by digest as `IMAGE_URI` with the commit as `COMMIT`, for the Deploy stage.
+ * Expects `REPOSITORY_URI` in the environment.
+ *
+ * Lambda accepts only single-platform image manifests, so provenance and SBOM attestations (which
+ * turn the push into an image index) are off.
+ */
+export function imageBuildspec(): string {
+    const next = `${LAYER_CACHE_DIR}-next`;
+    return buildspec({
+        version: 0.2,
+        env: { "exported-variables": ["IMAGE_URI", "COMMIT"] },
+        phases: {
+            pre_build: {
+                commands: [
+                    'COMMIT="${CODEBUILD_RESOLVED_SOURCE_VERSION:-unknown}"',
+                    'IMAGE_TAG="${COMMIT:0:12}-${CODEBUILD_BUILD_NUMBER}"',
+                    'aws ecr get-login-password --region "$AWS_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"',
+                    // The default docker driver cannot export a cache; a docker-container builder can.
+                    `docker buildx create --name layer-cache --driver docker-container --driver-opt image=${BUILDKIT_IMAGE} --use`,
+                ],
+            },
+            build: {
+                commands: [
+                    [
+                        "docker buildx build --platform linux/amd64 --provenance=false --sbom=false",
+                        `--cache-from type=local,src=${LAYER_CACHE_DIR}`,
+                        `--cache-to type=local,dest=${next},mode=max`,
+                        '--tag "$REPOSITORY_URI:$IMAGE_TAG" --metadata-file image-metadata.json --push .',
+                    ].join(" "),
+                    // A fresh export each build keeps the cache from growing with layers no longer used.
+                    `rm -rf ${LAYER_CACHE_DIR} && mv ${next} ${LAYER_CACHE_DIR}`,
+                    `IMAGE_URI="$REPOSITORY_URI@$(jq -r '."containerimage.digest"' image-metadata.json)"`,
+                    'echo "Pushed $IMAGE_URI"',
+                ],
+            },
+        },
+        cache: { paths: [`${LAYER_CACHE_DIR}/**/*`] },
+    });
+}
+
+/** The Test stage: the application's test suite on the source, with Node.js 22. */
+export function testBuildspec(commands: readonly string[]): string {
+    return buildspec({
+        version: 0.2,
+        phases: {
+            install: { "runtime-versions": { nodejs: 22 } },
+            build: { commands: [...commands] },
+        },
+    });
+}
+
+/**
+ * What the Deploy stage's Lambda invoke action passes to the deploy function
+ * (src/functions/deploy/README.md): the image and commit the Build stage exported.
+ */
+export function deployUserParameters(buildNamespace: string): string {
+    return JSON.stringify({ imageUri: `#{${buildNamespace}.IMAGE_URI}`, commit: `#{${buildNamespace}.COMMIT}` });
 }

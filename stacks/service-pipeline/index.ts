@@ -1,0 +1,229 @@
+/**
+ * A release pipeline for a container-image Lambda service: Source (GitHub through a CodeStar
+ * connection, or CodeCommit) → Build (Docker image with a layer cache, pushed to ECR) → Test →
+ * Manual approval → Deploy (a Lambda invoke of the deploy function, which moves the service to
+ * the new image and records the deployment in DynamoDB). One customer KMS key encrypts
+ * everything; alarms and failed executions go to one SNS topic.
+ */
+import * as path from "node:path";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SecureBucket } from "../../src/components/bucket";
+import { EncryptionKey } from "../../src/components/encryption";
+import { ServiceRole } from "../../src/components/iam";
+import { ContainerImageFunction, DeployFunction } from "../../src/components/lambda";
+import { Notifications } from "../../src/components/notifications";
+import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
+import { ContainerRegistry } from "../../src/components/registry";
+import { DynamoDbTable } from "../../src/components/table";
+import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
+import { Namer } from "../../src/config/naming";
+import { deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, sourceSpec, SYSTEM, testBuildspec } from "../../src/config/service";
+import { commonTags } from "../../src/config/tags";
+
+const config = loadServiceConfig(pulumi.getStack());
+const prod = config.profile === "prod";
+const namer = new Namer(SYSTEM, config.environmentSuffix);
+const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: config.environmentSuffix, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
+const base = { namer, tags };
+const account = aws.getCallerIdentityOutput().accountId;
+const partition = aws.getPartitionOutput().partition;
+
+const key = new EncryptionKey("service-key", {
+    ...base,
+    aliasName: "key",
+    description: `Service release pipeline (${config.environmentSuffix})`,
+    viaServices: ["s3", "ecr", "dynamodb", "lambda", "codebuild", "codepipeline", "sns"],
+    cloudWatchLogs: true,
+    eventBridge: true,
+    cloudWatchAlarms: true,
+    deletionWindowInDays: prod ? 30 : 7,
+});
+
+// Alarms, failed executions and approval requests.
+const alerts = new Notifications("service-alerts", {
+    ...base,
+    topicName: namer.name("alerts"),
+    displayName: `Service pipeline (${config.environmentSuffix})`,
+    kmsKeyArn: key.arn,
+    publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
+    email: config.alarmEmail,
+});
+
+const registry = new ContainerRegistry("service-registry", {
+    ...base,
+    repositoryName: "app",
+    kmsKeyArn: key.arn,
+    immutableTags: prod,
+    keepImages: config.keepImages,
+    forceDelete: !prod,
+    lambdaPull: true,
+});
+
+const history = new DynamoDbTable("deployment-history", {
+    ...base,
+    tableName: "deployments",
+    keys: DEPLOYMENT_HISTORY_KEYS,
+    kmsKeyArn: key.arn,
+    deletionProtection: prod,
+    protect: prod,
+});
+
+const app = new ContainerImageFunction("service-app", {
+    ...base,
+    functionName: "app",
+    description: `The service released by ${PROJECT} (${config.environmentSuffix})`,
+    memorySize: config.appMemoryMb,
+    timeoutSeconds: config.appTimeoutSeconds,
+    reservedConcurrency: config.appReservedConcurrency,
+    kmsKeyArn: key.arn,
+    logRetentionDays: config.logRetentionDays,
+    repositoryUrl: registry.repositoryUrl,
+    bootstrapImage: { contextDir: path.join(__dirname, "bootstrap") },
+    environment: { DEPLOYMENT_TABLE_NAME: history.name, ENVIRONMENT_SUFFIX: config.environmentSuffix },
+    policies: { "read-deployments": [{ Sid: "ReadDeploymentHistory", Action: ["dynamodb:GetItem", "dynamodb:Query"], Resource: history.arn }] },
+    errorAlarm: { threshold: config.errorAlarmThreshold, periodSeconds: 300, evaluationPeriods: 1, actions: [alerts.arn] },
+});
+
+const deployer = new DeployFunction("service-deployer", {
+    ...base,
+    functionName: "deploy",
+    description: `Deploy stage of ${PROJECT} (${config.environmentSuffix}): moves ${app.name} to a new image and records it`,
+    timeoutSeconds: config.deployTimeoutSeconds,
+    kmsKeyArn: key.arn,
+    logRetentionDays: config.logRetentionDays,
+    targetFunctionName: app.name,
+    targetFunctionArn: app.arn,
+    historyTableName: history.name,
+    historyTableArn: history.arn,
+    environmentSuffix: config.environmentSuffix,
+});
+
+// The role a pipeline in the trusted account (this one unless configured) assumes to release here.
+const trustedAccount = config.trustedAccountId ?? account;
+const deploymentRole = new ServiceRole("service-deployment-role", {
+    ...base,
+    roleName: namer.name("deployment", "iamRole"),
+    description: `Releases ${app.name} for CodePipeline, also from account ${config.trustedAccountId ?? "(this account)"}`,
+    services: ["codepipeline.amazonaws.com"],
+    awsPrincipals: [pulumi.interpolate`arn:${partition}:iam::${trustedAccount}:root`],
+    policies: {
+        "lambda-deploy": [
+            {
+                Sid: "ReleaseTheServiceFunction",
+                Action: ["lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:PublishVersion", "lambda:GetAlias", "lambda:CreateAlias", "lambda:UpdateAlias"],
+                Resource: [app.arn, pulumi.interpolate`${app.arn}:*`],
+            },
+            { Sid: "RunTheDeployFunction", Action: "lambda:InvokeFunction", Resource: deployer.arn },
+        ],
+        ecr: [
+            {
+                Sid: "ReadServiceImages",
+                Action: ["ecr:DescribeImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+                Resource: registry.arn,
+            },
+        ],
+    },
+});
+
+const accessLogs = new SecureBucket("service-access-logs", {
+    ...base,
+    bucketName: "access-logs",
+    purpose: "accessLogs",
+    forceDestroy: !prod,
+    lifecycle: { expireAfterDays: config.logRetentionDays, noncurrentVersionsExpireAfterDays: 1 },
+});
+const bucketLifecycle = { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: 7, abortIncompleteMultipartUploadAfterDays: 2 };
+const artifacts = new SecureBucket("service-artifacts", {
+    ...base,
+    bucketName: "artifacts",
+    kmsKeyArn: key.arn,
+    forceDestroy: !prod,
+    lifecycle: bucketLifecycle,
+    accessLogs: { targetBucket: accessLogs.name },
+});
+const buildCache = new SecureBucket("service-build-cache", {
+    ...base,
+    bucketName: "build-cache",
+    kmsKeyArn: key.arn,
+    forceDestroy: !prod,
+    lifecycle: bucketLifecycle,
+    accessLogs: { targetBucket: accessLogs.name },
+});
+
+const source = new PipelineSource("service-source", { ...base, spec: sourceSpec(config), protect: prod });
+
+const buildDefaults = { ...base, kmsKeyArn: key.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.logRetentionDays, image: config.buildImage };
+const imageBuild = new BuildProject("service-image-build", {
+    ...buildDefaults,
+    projectName: "image-build",
+    description: "Builds the service's Docker image with a layer cache and pushes it to ECR",
+    buildspec: imageBuildspec(),
+    computeType: config.buildComputeType,
+    // Docker builds need the daemon, which runs privileged in CodeBuild.
+    privilegedMode: true,
+    environmentVariables: [{ name: "REPOSITORY_URI", value: registry.repositoryUrl }],
+    cache: { bucketName: buildCache.name, bucketArn: buildCache.arn, prefix: "image-build" },
+    policyStatements: [
+        { Sid: "RegistryLogin", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        {
+            Sid: "PushServiceImages",
+            Action: ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+            Resource: registry.arn,
+        },
+    ],
+});
+const tests = new BuildProject("service-tests", {
+    ...buildDefaults,
+    projectName: "tests",
+    description: "Runs the service's test suite",
+    buildspec: testBuildspec(config.testCommands),
+    computeType: config.testComputeType,
+});
+
+const BUILD = "BuildVariables";
+const pipeline = new Pipeline("service-pipeline", {
+    ...base,
+    pipelineName: "release",
+    source,
+    artifactBucket: artifacts,
+    kmsKeyArn: key.arn,
+    logRetentionDays: config.logRetentionDays,
+    failureTopicArn: alerts.arn,
+    // A connection source starts on pushes to the branch through a V2 trigger; a CodeCommit source through its EventBridge rule.
+    ...(config.sourceProvider === "connection"
+        ? { triggers: [{ providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "Source", pushes: [{ branches: { includes: [config.branch] } }] } }] }
+        : {}),
+    stages: [
+        { name: "Build", actions: [{ kind: "build", name: "BuildImage", project: imageBuild, inputArtifacts: ["source"], namespace: BUILD }] },
+        { name: "Test", actions: [{ kind: "build", name: "RunTests", category: "Test", project: tests, inputArtifacts: ["source"] }] },
+        {
+            name: "Approval",
+            actions: [
+                {
+                    kind: "approval",
+                    name: "ApproveRelease",
+                    topicArn: alerts.arn,
+                    topicKmsKeyArn: key.arn,
+                    message: `Release #{${BUILD}.IMAGE_URI} (commit #{${BUILD}.COMMIT}) to ${app.name}?`,
+                },
+            ],
+        },
+        {
+            name: "Deploy",
+            actions: [{ kind: "lambdaInvoke", name: "DeployImage", functionName: deployer.name, functionArn: deployer.arn, userParameters: deployUserParameters(BUILD) }],
+        },
+    ],
+});
+
+export const pipelineArn = pipeline.arn;
+export const pipelineUrl = pulumi.interpolate`https://${config.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline.pipeline.name}/view?region=${config.region}`;
+export const ecrRepositoryUri = registry.repositoryUrl;
+export const lambdaFunctionArn = app.arn;
+export const deploymentTableName = history.name;
+// PENDING until someone completes the connection in the console (README); NONE for CodeCommit.
+export const sourceConnectionStatus = source.connectionStatus;
+export const sourceConnectionArn = source.connectionArn;
+export const codecommitCloneUrl = source.cloneUrlHttp;
+export const deploymentRoleArn = deploymentRole.arn;
+export const deployFunctionName = deployer.name;
