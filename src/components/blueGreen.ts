@@ -1,0 +1,278 @@
+/**
+ * ECS blue/green deployments through CodeDeploy: an ECS application, a deployment group that
+ * shifts production traffic from the blue target group to the green one by a predefined
+ * configuration (canary or linear), rolls back on a failed deployment or a firing alarm, and
+ * terminates the old tasks a few minutes after success; the CloudWatch alarms that stop a bad
+ * release (target 5xx, load balancer 5xx, unhealthy targets); and CodeDeploy's service role with
+ * a customer-managed policy scoped to this service, its listeners, target groups and alarms
+ * instead of AWSCodeDeployRoleForECS (AwsSolutions-IAM4).
+ *
+ * `deployAction()` gives the CodePipeline CodeDeployToECS action and what the pipeline's role
+ * needs for it.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+import { ServiceRole, type Statement } from "./iam";
+import { metricAlarm } from "./logs";
+import type { CustomAction } from "./pipeline";
+
+/** Where CodeDeploy deploys: an ECS service behind two target groups and a production listener. */
+export interface EcsBlueGreenTarget {
+    readonly clusterName: pulumi.Input<string>;
+    readonly serviceName: pulumi.Input<string>;
+    /** Target group names: CodeDeploy's `targetGroupPairInfo` takes names, not ARNs. */
+    readonly blueTargetGroupName: pulumi.Input<string>;
+    readonly greenTargetGroupName: pulumi.Input<string>;
+    readonly productionListenerArn: pulumi.Input<string>;
+    /** A second listener for test traffic, which lifecycle hooks can probe before the shift. @default - none */
+    readonly testListenerArn?: pulumi.Input<string>;
+    /** CloudWatch dimension values of the load balancer (`app/<name>/<id>`) and the two target groups (`targetgroup/<name>/<id>`). */
+    readonly loadBalancerDimension: pulumi.Input<string>;
+    readonly blueTargetGroupDimension: pulumi.Input<string>;
+    readonly greenTargetGroupDimension: pulumi.Input<string>;
+    /** The task's execution and task roles: CodeDeploy and CodePipeline pass exactly these to ECS. */
+    readonly taskRoleArns: readonly pulumi.Input<string>[];
+}
+
+export interface EcsBlueGreenDeploymentArgs extends BaseArgs {
+    /** Full names the design fixes (`payment-service-app-<env>` ...), checked against the generic rule. */
+    readonly applicationName: string;
+    readonly deploymentGroupName: string;
+    readonly roleName: string;
+    readonly target: EcsBlueGreenTarget;
+    /**
+     * A predefined ECS configuration, e.g. `CodeDeployDefault.ECSCanary10Percent5Minutes`.
+     * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-ecs
+     */
+    readonly deploymentConfigName: string;
+    /** Minutes the blue tasks keep running after a successful deployment, for a fast manual rollback. */
+    readonly terminationWaitMinutes: number;
+    /** SNS topics the rollback alarms notify when they fire and when they clear. */
+    readonly alarmActions: readonly pulumi.Input<string>[];
+    /** Target 5xx responses a minute that stop the deployment. @default 10 */
+    readonly target5xxPerMinute?: number;
+}
+
+export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
+    readonly application: aws.codedeploy.Application;
+    readonly deploymentGroup: aws.codedeploy.DeploymentGroup;
+    readonly role: ServiceRole;
+    readonly alarms: aws.cloudwatch.MetricAlarm[];
+    readonly applicationName: string;
+    readonly deploymentGroupName: string;
+    readonly deploymentConfigName: string;
+    /** The application's ARN (`arn:aws:codedeploy:<region>:<account>:application:<name>`). */
+    readonly arn: pulumi.Output<string>;
+    private readonly where: Where;
+    private readonly target: EcsBlueGreenTarget;
+
+    constructor(name: string, args: EcsBlueGreenDeploymentArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:codedeploy:EcsBlueGreenDeployment`, name, {}, opts);
+        const problems = blueGreenProblems(args);
+        if (problems.length > 0) throw new Error(`EcsBlueGreenDeployment ${name}: ${problems.join("; ")}`);
+        const child = { parent: this };
+        const n = args.namer;
+        const tags = args.tags;
+        const target = args.target;
+        this.target = target;
+        this.applicationName = n.custom(args.applicationName, "CodeDeploy application");
+        this.deploymentGroupName = n.custom(args.deploymentGroupName, "CodeDeploy deployment group");
+        this.deploymentConfigName = args.deploymentConfigName;
+        this.where = {
+            partition: aws.getPartitionOutput({}, child).partition,
+            region: aws.getRegionOutput({}, child).region,
+            account: aws.getCallerIdentityOutput({}, child).accountId,
+        };
+
+        const threshold = args.target5xxPerMinute ?? 10;
+        const alarm = (key: string, description: string, metricName: string, statistic: "Sum" | "Maximum", limit: number, dimensions: Record<string, pulumi.Input<string>>) =>
+            metricAlarm(
+                `${name}-${key}`,
+                {
+                    alarmName: n.name(key),
+                    description: `${description}: stops a ${this.deploymentGroupName} deployment and rolls it back`,
+                    namespace: "AWS/ApplicationELB",
+                    metricName,
+                    dimensions,
+                    statistic,
+                    threshold: limit,
+                    periodSeconds: 60,
+                    evaluationPeriods: 2,
+                    actions: args.alarmActions,
+                    tags,
+                },
+                child,
+            );
+        this.alarms = [
+            alarm("target-5xx", `More than ${threshold} target 5xx responses a minute`, "HTTPCode_Target_5XX_Count", "Sum", threshold, { LoadBalancer: target.loadBalancerDimension }),
+            alarm("alb-5xx", `More than ${threshold} load balancer 5xx responses a minute`, "HTTPCode_ELB_5XX_Count", "Sum", threshold, { LoadBalancer: target.loadBalancerDimension }),
+            alarm("blue-unhealthy", "Unhealthy targets in the blue target group", "UnHealthyHostCount", "Maximum", 0, { LoadBalancer: target.loadBalancerDimension, TargetGroup: target.blueTargetGroupDimension }),
+            alarm("green-unhealthy", "Unhealthy targets in the green target group", "UnHealthyHostCount", "Maximum", 0, { LoadBalancer: target.loadBalancerDimension, TargetGroup: target.greenTargetGroupDimension }),
+        ];
+
+        this.role = new ServiceRole(
+            `${name}-role`,
+            {
+                namer: n,
+                tags,
+                roleName: n.custom(args.roleName, "CodeDeploy role", "iamRole"),
+                description: `CodeDeploy blue/green deployments of ${this.deploymentGroupName}`,
+                services: ["codedeploy.amazonaws.com"],
+                policies: codeDeployPolicies(target, this.alarms.map((a) => a.arn), this.where),
+            },
+            child,
+        );
+
+        this.application = new aws.codedeploy.Application(name, { name: this.applicationName, computePlatform: "ECS", tags }, child);
+        this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
+            name,
+            {
+                appName: this.application.name,
+                deploymentGroupName: this.deploymentGroupName,
+                serviceRoleArn: this.role.arn,
+                deploymentConfigName: args.deploymentConfigName,
+                deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+                blueGreenDeploymentConfig: {
+                    // Shift as soon as the green tasks are healthy; the approval happened before the Deploy stage.
+                    deploymentReadyOption: { actionOnTimeout: "CONTINUE_DEPLOYMENT" },
+                    terminateBlueInstancesOnDeploymentSuccess: { action: "TERMINATE", terminationWaitTimeInMinutes: args.terminationWaitMinutes },
+                },
+                ecsService: { clusterName: target.clusterName, serviceName: target.serviceName },
+                loadBalancerInfo: {
+                    targetGroupPairInfo: {
+                        targetGroups: [{ name: target.blueTargetGroupName }, { name: target.greenTargetGroupName }],
+                        prodTrafficRoute: { listenerArns: [target.productionListenerArn] },
+                        ...(target.testListenerArn !== undefined ? { testTrafficRoute: { listenerArns: [target.testListenerArn] } } : {}),
+                    },
+                },
+                autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
+                alarmConfiguration: { enabled: true, alarms: this.alarms.map((a) => a.name), ignorePollAlarmFailure: false },
+                tags,
+            },
+            // CodeDeploy validates the role's permissions when the group is created.
+            { parent: this, dependsOn: [this.role] },
+        );
+        this.arn = this.application.arn;
+        this.registerOutputs({ applicationArn: this.arn, applicationName: this.applicationName, deploymentGroupName: this.deploymentGroupName });
+    }
+
+    /**
+     * The Deploy stage's CodeDeployToECS action, reading `taskdef.json` and `appspec.yaml` from
+     * `artifact`, and the statements the pipeline's role needs to run it: start and watch
+     * deployments of this group only, register the task definition, pass the task's roles.
+     * @see https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-ECSbluegreen.html
+     */
+    deployAction(actionName: string, artifact: string): CustomAction {
+        const w = this.where;
+        const codedeploy = (resource: string) => pulumi.interpolate`arn:${w.partition}:codedeploy:${w.region}:${w.account}:${resource}`;
+        const statements: Statement[] = [
+            {
+                Sid: "DeployThroughCodeDeploy",
+                Action: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
+                Resource: codedeploy(`deploymentgroup:${this.applicationName}/${this.deploymentGroupName}`),
+            },
+            {
+                Sid: "RegisterRevisions",
+                Action: ["codedeploy:GetApplication", "codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
+                Resource: codedeploy(`application:${this.applicationName}`),
+            },
+            { Sid: "ReadDeploymentConfig", Action: "codedeploy:GetDeploymentConfig", Resource: codedeploy(`deploymentconfig:${this.deploymentConfigName}`) },
+            // ECS supports no resource-level permission for task definitions (aws/containers-roadmap#929).
+            { Sid: "RegisterTaskDefinition", Action: "ecs:RegisterTaskDefinition", Resource: "*" },
+            passTaskRoles(this.target.taskRoleArns),
+        ];
+        return {
+            kind: "custom",
+            action: {
+                name: actionName,
+                category: "Deploy",
+                owner: "AWS",
+                provider: "CodeDeployToECS",
+                version: "1",
+                runOrder: 1,
+                inputArtifacts: [artifact],
+                configuration: {
+                    ApplicationName: this.applicationName,
+                    DeploymentGroupName: this.deploymentGroupName,
+                    TaskDefinitionTemplateArtifact: artifact,
+                    TaskDefinitionTemplatePath: "taskdef.json",
+                    AppSpecTemplateArtifact: artifact,
+                    AppSpecTemplatePath: "appspec.yaml",
+                },
+            },
+            statements,
+        };
+    }
+}
+
+interface Where {
+    readonly partition: pulumi.Input<string>;
+    readonly region: pulumi.Input<string>;
+    readonly account: pulumi.Input<string>;
+}
+
+function passTaskRoles(roleArns: readonly pulumi.Input<string>[]): Statement {
+    return {
+        Sid: "PassTaskRoles",
+        Action: "iam:PassRole",
+        Resource: [...roleArns],
+        Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+    };
+}
+
+/**
+ * What AWSCodeDeployRoleForECS grants on every resource, cut down to this target. Three policies,
+ * so the reviewed exceptions for wildcards name exactly the statements that need them:
+ * - `deploy`: exact ARNs (the service, the listeners, the alarms, the task's roles);
+ * - `deployment-resources`: task sets and listener rules, whose ids CodeDeploy creates during each
+ *   deployment, under this service's and these listeners' ARNs;
+ * - `describe`: the Elastic Load Balancing Describe calls, which support no resource-level permissions.
+ */
+export function codeDeployPolicies(target: EcsBlueGreenTarget, alarmArns: readonly pulumi.Input<string>[], w: Where): Record<string, Statement[]> {
+    const ecs = (resource: pulumi.Input<string>) => pulumi.interpolate`arn:${w.partition}:ecs:${w.region}:${w.account}:${resource}`;
+    const listeners = [target.productionListenerArn, ...(target.testListenerArn !== undefined ? [target.testListenerArn] : [])];
+    return {
+        deploy: [
+            {
+                Sid: "ShiftTaskSets",
+                Action: ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet"],
+                Resource: ecs(pulumi.interpolate`service/${target.clusterName}/${target.serviceName}`),
+            },
+            { Sid: "ShiftListeners", Action: "elasticloadbalancing:ModifyListener", Resource: listeners },
+            { Sid: "WatchRollbackAlarms", Action: "cloudwatch:DescribeAlarms", Resource: [...alarmArns] },
+            passTaskRoles(target.taskRoleArns),
+        ],
+        "deployment-resources": [
+            { Sid: "DeleteOldTaskSets", Action: "ecs:DeleteTaskSet", Resource: ecs(pulumi.interpolate`task-set/${target.clusterName}/${target.serviceName}/*`) },
+            {
+                Sid: "ShiftListenerRules",
+                Action: "elasticloadbalancing:ModifyRule",
+                Resource: listeners.map((arn) => pulumi.output(arn).apply((a) => `${a.replace(":listener/", ":listener-rule/")}/*`)),
+            },
+        ],
+        describe: [
+            {
+                Sid: "DescribeLoadBalancing",
+                Action: ["elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTargetHealth"],
+                Resource: "*",
+            },
+        ],
+    };
+}
+
+/** What is wrong with the arguments, all at once. */
+export function blueGreenProblems(args: Pick<EcsBlueGreenDeploymentArgs, "deploymentConfigName" | "terminationWaitMinutes" | "target5xxPerMinute" | "target">): string[] {
+    const problems: string[] = [];
+    if (!/^CodeDeployDefault\.ECS(AllAtOnce|Canary10Percent(5|15)Minutes|Linear10PercentEvery(1|3)Minutes)$/.test(args.deploymentConfigName)) {
+        problems.push(`deploymentConfigName "${args.deploymentConfigName}" is not one of CodeDeploy's predefined ECS configurations`);
+    }
+    const wait = args.terminationWaitMinutes;
+    if (!Number.isInteger(wait) || wait < 0 || wait > 2880) problems.push(`terminationWaitMinutes must be 0 to 2880, got ${wait}`);
+    const threshold = args.target5xxPerMinute;
+    if (threshold !== undefined && (!Number.isInteger(threshold) || threshold < 1)) problems.push(`target5xxPerMinute must be a whole number of at least 1, got ${threshold}`);
+    if (args.target.taskRoleArns.length === 0) problems.push("target.taskRoleArns must name the task's execution role (and task role), which CodeDeploy passes to ECS");
+    return problems;
+}

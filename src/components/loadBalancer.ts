@@ -1,0 +1,255 @@
+/**
+ * An internet-facing Application Load Balancer set up for ECS blue/green through CodeDeploy: the
+ * load balancer in public subnets of at least two zones, a security group open only on the
+ * listener's port, two `ip` target groups (blue and green, for Fargate tasks), and one production
+ * listener that forwards to blue until CodeDeploy swaps it. Invalid headers are dropped (ELB.4),
+ * desync mitigation stays defensive (ELB.12), access logs go to S3 (ELB.5), and with a certificate
+ * the listener is HTTPS with a TLS 1.3 policy (ELB.17, ELB.18).
+ *
+ * Without a certificate the listener is plain HTTP on port 80: only for a dev stack that records
+ * the ELB.1 and ELB.18 exceptions; the payment stack refuses it in prod.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AwsRegion } from "../config/regions";
+import { withName } from "../config/tags";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+import type { BucketPolicyStatement } from "./bucket";
+import { securityGroup } from "./securityGroup";
+
+/**
+ * The TLS policies Security Hub ELB.17 accepts. `ELBSecurityPolicy-TLS13-1-3-2021-06` negotiates
+ * TLS 1.3 only; the `-1-2-Res-` ones also admit TLS 1.2 with forward-secret AEAD ciphers, for
+ * clients that cannot speak 1.3 yet.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+ */
+export const TLS_POLICIES = [
+    "ELBSecurityPolicy-TLS13-1-3-2021-06",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-Res-2021-06",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-2023-04",
+    "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-2-Res-FIPS-PQ-2025-09",
+    "ELBSecurityPolicy-TLS13-1-3-FIPS-PQ-2025-09",
+] as const;
+export type TlsPolicy = (typeof TLS_POLICIES)[number];
+
+export interface HealthCheck {
+    /** @default "/" */
+    readonly path?: string;
+    /** HTTP codes of a healthy target. @default "200-399" */
+    readonly matcher?: string;
+    /** @default 15 */
+    readonly intervalSeconds?: number;
+}
+
+export interface BlueGreenLoadBalancerArgs extends BaseArgs {
+    readonly vpcId: pulumi.Input<string>;
+    /** The VPC's block: the load balancer may reach the targets' port inside it only. */
+    readonly vpcCidr: string;
+    /** Public subnets, in at least two availability zones (ELB.13). */
+    readonly publicSubnetIds: readonly pulumi.Input<string>[];
+    /** The port the containers listen on; the target groups route to it. */
+    readonly targetPort: number;
+    readonly healthCheck?: HealthCheck;
+    /**
+     * An ACM certificate in the stack's region: the listener is HTTPS on 443.
+     * @default - HTTP on 80 (dev only, with recorded ELB.1 and ELB.18 exceptions)
+     */
+    readonly certificateArn?: pulumi.Input<string>;
+    /** @default "ELBSecurityPolicy-TLS13-1-3-2021-06" */
+    readonly tlsPolicy?: TlsPolicy;
+    /** Access logs (ELB.5) into this bucket under this prefix; the bucket must let ELB log delivery write (see `elbLogDeliveryStatement`). */
+    readonly accessLogs: { readonly bucket: pulumi.Input<string>; readonly prefix: string };
+    /** prod: true (ELB.6); dev: false so `pulumi destroy` works. */
+    readonly deletionProtection: boolean;
+    /**
+     * Seconds a target keeps serving in-flight requests after CodeDeploy moves traffic away.
+     * Short, so a blue/green swap does not wait long; the default 300 would hold every deployment.
+     * @default 30
+     */
+    readonly deregistrationDelaySeconds?: number;
+}
+
+export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
+    readonly loadBalancer: aws.lb.LoadBalancer;
+    readonly securityGroup: aws.ec2.SecurityGroup;
+    readonly blue: aws.lb.TargetGroup;
+    readonly green: aws.lb.TargetGroup;
+    /** The production listener: CodeDeploy points its default action at blue or green. */
+    readonly listener: aws.lb.Listener;
+    readonly protocol: "HTTPS" | "HTTP";
+    readonly port: number;
+    /** Checked names, known before deployment (CodeDeploy names target groups by name). */
+    readonly loadBalancerName: string;
+    readonly blueName: string;
+    readonly greenName: string;
+
+    constructor(name: string, args: BlueGreenLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:lb:BlueGreenLoadBalancer`, name, {}, opts);
+        const problems = loadBalancerProblems(args);
+        if (problems.length > 0) throw new Error(`BlueGreenLoadBalancer ${name}: ${problems.join("; ")}`);
+        const child = { parent: this };
+        const n = args.namer;
+        const tags = args.tags;
+        this.loadBalancerName = n.name("alb", "loadBalancer");
+        this.blueName = n.name("blue", "targetGroup");
+        this.greenName = n.name("green", "targetGroup");
+        this.protocol = args.certificateArn !== undefined ? "HTTPS" : "HTTP";
+        this.port = this.protocol === "HTTPS" ? 443 : 80;
+
+        this.securityGroup = securityGroup(
+            `${name}-sg`,
+            {
+                groupName: n.name("alb"),
+                description: `${this.loadBalancerName}: ${this.protocol} from the internet, to the tasks inside the VPC`,
+                vpcId: args.vpcId,
+                tags,
+                ingress: [{ description: `${this.protocol} from the internet`, port: this.port, cidr: "0.0.0.0/0" }],
+                egress: [{ description: "To the tasks' port inside the VPC", port: args.targetPort, cidr: args.vpcCidr }],
+            },
+            child,
+        );
+
+        this.loadBalancer = new aws.lb.LoadBalancer(
+            name,
+            {
+                name: this.loadBalancerName,
+                loadBalancerType: "application",
+                internal: false,
+                ipAddressType: "ipv4",
+                securityGroups: [this.securityGroup.id],
+                subnets: [...args.publicSubnetIds],
+                dropInvalidHeaderFields: true,
+                desyncMitigationMode: "defensive",
+                enableHttp2: true,
+                idleTimeout: 60,
+                enableDeletionProtection: args.deletionProtection,
+                accessLogs: { enabled: true, bucket: args.accessLogs.bucket, prefix: args.accessLogs.prefix },
+                tags: withName(tags, this.loadBalancerName),
+            },
+            child,
+        );
+
+        const targetGroup = (color: "blue" | "green", tgName: string) =>
+            new aws.lb.TargetGroup(
+                `${name}-${color}`,
+                {
+                    name: tgName,
+                    // Fargate tasks in awsvpc mode register by IP; CodeDeploy needs two such groups.
+                    targetType: "ip",
+                    vpcId: args.vpcId,
+                    // TLS ends at the load balancer; tasks sit in private subnets reached only from it.
+                    protocol: "HTTP",
+                    port: args.targetPort,
+                    deregistrationDelay: args.deregistrationDelaySeconds ?? 30,
+                    healthCheck: {
+                        enabled: true,
+                        protocol: "HTTP",
+                        path: args.healthCheck?.path ?? "/",
+                        matcher: args.healthCheck?.matcher ?? "200-399",
+                        interval: args.healthCheck?.intervalSeconds ?? 15,
+                        timeout: 5,
+                        healthyThreshold: 2,
+                        unhealthyThreshold: 3,
+                    },
+                    tags: withName(tags, tgName),
+                },
+                child,
+            );
+        this.blue = targetGroup("blue", this.blueName);
+        this.green = targetGroup("green", this.greenName);
+
+        this.listener = new aws.lb.Listener(
+            `${name}-production`,
+            {
+                loadBalancerArn: this.loadBalancer.arn,
+                port: this.port,
+                protocol: this.protocol,
+                ...(this.protocol === "HTTPS" ? { certificateArn: args.certificateArn, sslPolicy: args.tlsPolicy ?? TLS_POLICIES[0] } : {}),
+                defaultActions: [{ type: "forward", targetGroupArn: this.blue.arn }],
+                tags: withName(tags, `${this.loadBalancerName}-production`),
+            },
+            // CodeDeploy flips the default action between blue and green; Pulumi must not flip it back.
+            { parent: this, ignoreChanges: ["defaultActions"] },
+        );
+
+        this.registerOutputs({
+            loadBalancerArn: this.loadBalancer.arn,
+            dnsName: this.loadBalancer.dnsName,
+            listenerArn: this.listener.arn,
+            blueTargetGroupArn: this.blue.arn,
+            greenTargetGroupArn: this.green.arn,
+        });
+    }
+
+    /** The URL clients use: `https://<dns name>` or, without a certificate, `http://<dns name>`. */
+    get url(): pulumi.Output<string> {
+        return pulumi.interpolate`${this.protocol.toLowerCase()}://${this.loadBalancer.dnsName}`;
+    }
+}
+
+/** What is wrong with the arguments, all at once. */
+export function loadBalancerProblems(args: Pick<BlueGreenLoadBalancerArgs, "publicSubnetIds" | "targetPort" | "healthCheck" | "deregistrationDelaySeconds" | "tlsPolicy" | "certificateArn" | "accessLogs">): string[] {
+    const problems: string[] = [];
+    if (args.publicSubnetIds.length < 2) problems.push(`publicSubnetIds must name subnets in at least two availability zones (ELB.13), got ${args.publicSubnetIds.length}`);
+    if (!Number.isInteger(args.targetPort) || args.targetPort < 1 || args.targetPort > 65535) problems.push(`targetPort must be 1 to 65535, got ${args.targetPort}`);
+    const path = args.healthCheck?.path;
+    if (path !== undefined && !/^\/[\x21-\x7e]{0,1023}$/.test(path)) problems.push(`healthCheck.path must start with "/", got "${path}"`);
+    const interval = args.healthCheck?.intervalSeconds;
+    if (interval !== undefined && (!Number.isInteger(interval) || interval < 6 || interval > 300)) problems.push(`healthCheck.intervalSeconds must be 6 to 300 (above the 5-second timeout), got ${interval}`);
+    const delay = args.deregistrationDelaySeconds;
+    if (delay !== undefined && (!Number.isInteger(delay) || delay < 0 || delay > 3600)) problems.push(`deregistrationDelaySeconds must be 0 to 3600, got ${delay}`);
+    if (args.tlsPolicy !== undefined && args.certificateArn === undefined) problems.push("tlsPolicy applies to an HTTPS listener only: set certificateArn too");
+    if (args.accessLogs.prefix.startsWith("/") || args.accessLogs.prefix.endsWith("/") || args.accessLogs.prefix.includes("AWSLogs")) {
+        problems.push(`accessLogs.prefix "${args.accessLogs.prefix}" must have no leading or trailing slash and must not contain AWSLogs`);
+    }
+    return problems;
+}
+
+/**
+ * Elastic Load Balancing's log-delivery account per region, for regions opened before August
+ * 2022; later regions deliver as the `logdelivery.elasticloadbalancing.amazonaws.com` service.
+ * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html#attach-bucket-policy
+ */
+export const ELB_LOG_DELIVERY_ACCOUNTS: Partial<Readonly<Record<AwsRegion, string>>> = {
+    "us-east-1": "127311923021",
+    "us-east-2": "033677994240",
+    "us-west-1": "027434742980",
+    "us-west-2": "797873946194",
+    "af-south-1": "098369216593",
+    "ap-east-1": "754344448648",
+    "ap-south-1": "718504428378",
+    "ap-southeast-1": "114774131450",
+    "ap-southeast-2": "783225319266",
+    "ap-southeast-3": "589379963580",
+    "ap-northeast-1": "582318560864",
+    "ap-northeast-2": "600734575887",
+    "ap-northeast-3": "383597477331",
+    "ca-central-1": "985666609251",
+    "eu-central-1": "054676820928",
+    "eu-west-1": "156460612806",
+    "eu-west-2": "652711504416",
+    "eu-west-3": "009996457667",
+    "eu-south-1": "635631232127",
+    "eu-north-1": "897822967062",
+    "me-south-1": "076674570225",
+    "sa-east-1": "507241528517",
+};
+
+/**
+ * The bucket-policy statement that lets the region's load balancers write access logs under
+ * `<prefix>/AWSLogs/<account>/`.
+ */
+export function elbLogDeliveryStatement(region: AwsRegion, bucketArn: pulumi.Input<string>, prefix: string, account: pulumi.Input<string>): BucketPolicyStatement {
+    const elbAccount = ELB_LOG_DELIVERY_ACCOUNTS[region];
+    return {
+        Sid: "LoadBalancerAccessLogDelivery",
+        Effect: "Allow",
+        Principal: elbAccount !== undefined ? { AWS: `arn:aws:iam::${elbAccount}:root` } : { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: pulumi.interpolate`${bucketArn}/${prefix}/AWSLogs/${account}/*`,
+    };
+}
