@@ -65,6 +65,7 @@ export const UNTAGGABLE = new Set([
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
     "aws:kms/alias:Alias",
     "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+    "aws:ecr/repositoryPolicy:RepositoryPolicy",
     "aws:secretsmanager/secretVersion:SecretVersion",
     "aws:secretsmanager/secretRotation:SecretRotation",
     "aws:sns/topicPolicy:TopicPolicy",
