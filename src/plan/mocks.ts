@@ -112,6 +112,26 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { id, state: { ...state, arn: this.arn("codeconnections", `connection/${name}`), connectionStatus: "PENDING" } };
             case "aws:codepipeline/pipeline:Pipeline":
                 return { id: explicit, state: { ...state, arn: this.arn("codepipeline", explicit) } };
+            case "aws:lb/listener:Listener": {
+                // A listener's ARN extends its load balancer's: loadbalancer/app/<name>/<id> -> listener/app/<name>/<id>/<listener id>.
+                const lb = String(inputs.loadBalancerArn ?? this.arn("elasticloadbalancing", `loadbalancer/app/${name}/abc123`));
+                return { id, state: { ...state, arn: `${lb.replace(":loadbalancer/", ":listener/")}/${String(inputs.port ?? 0).padStart(16, "0")}` } };
+            }
+            case "aws:codebuild/project:Project":
+                return { id: explicit, state: { ...state, arn: this.arn("codebuild", `project/${explicit}`) } };
+            case "aws:codebuild/reportGroup:ReportGroup":
+                return { id: this.arn("codebuild", `report-group/${explicit}`), state: { ...state, arn: this.arn("codebuild", `report-group/${explicit}`) } };
+            case "aws:codedeploy/application:Application":
+                return { id: `${name}-app-id:${explicit}`, state: { ...state, arn: this.arn("codedeploy", `application:${explicit}`), applicationId: `${name}-app-id` } };
+            case "aws:codedeploy/deploymentGroup:DeploymentGroup":
+                return {
+                    id,
+                    state: { ...state, arn: this.arn("codedeploy", `deploymentgroup:${inputs.appName}/${inputs.deploymentGroupName}`), deploymentGroupId: `${name}-group-id` },
+                };
+            case "aws:cloudwatch/metricAlarm:MetricAlarm":
+                return { id: explicit, state: { ...state, arn: this.arn("cloudwatch", `alarm:${explicit}`) } };
+            case "aws:cloudwatch/eventRule:EventRule":
+                return { id: explicit, state: { ...state, arn: this.arn("events", `rule/${explicit}`) } };
             case "aws:lambda/function:Function":
                 return {
                     id: explicit,
