@@ -40,6 +40,16 @@ describe("fastcart-orders: both stacks", () => {
         assertTagged(prod, { Project: "fastcart-orders", Environment: "prod", Profile: "prod" });
     });
 
+    it("price dev below prod, with NAT, database and cache lines", () => {
+        assert.ok(dev.cost && prod.cost);
+        assert.ok(dev.cost.monthlyUsd > 0);
+        assert.ok(dev.cost.monthlyUsd < prod.cost.monthlyUsd, `dev ${dev.cost.monthlyUsd} < prod ${prod.cost.monthlyUsd}`);
+        const described = dev.cost.items.map((i) => i.description).join("\n");
+        assert.match(described, /NAT gateway/);
+        assert.match(described, /db\.t3\.micro/);
+        assert.match(described, /cache\.t3\.micro/);
+    });
+
     it("name AWS resources fastcart-<resource>-<suffix>", () => {
         for (const p of [dev, prod]) {
             const named = [
