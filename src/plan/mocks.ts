@@ -117,8 +117,6 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 const lb = String(inputs.loadBalancerArn ?? this.arn("elasticloadbalancing", `loadbalancer/app/${name}/abc123`));
                 return { id, state: { ...state, arn: `${lb.replace(":loadbalancer/", ":listener/")}/${String(inputs.port ?? 0).padStart(16, "0")}` } };
             }
-            case "aws:codebuild/project:Project":
-                return { id: explicit, state: { ...state, arn: this.arn("codebuild", `project/${explicit}`) } };
             case "aws:codebuild/reportGroup:ReportGroup":
                 return { id: this.arn("codebuild", `report-group/${explicit}`), state: { ...state, arn: this.arn("codebuild", `report-group/${explicit}`) } };
             case "aws:codedeploy/application:Application":
