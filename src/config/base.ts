@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { assumptionOverridesSchema } from "../cost/assumptions";
 import { SUFFIX_MAX, SUFFIX_PATTERN } from "./naming";
 import { AWS_REGIONS } from "./regions";
 import type { KeySource } from "./load";
@@ -27,7 +28,7 @@ export const baseConfigShape = {
     costCenter: z.string().min(1).max(128).default("commerce-platform"),
     owner: z.string().min(1).max(256).optional(),
     policyExceptions: z.array(policyExceptionSchema).default([]),
-    costAssumptions: z.record(z.string(), z.number().nonnegative()).default({}),
+    costAssumptions: assumptionOverridesSchema.default({}),
 };
 
 /** Where the shared keys come from. */

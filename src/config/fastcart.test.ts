@@ -84,6 +84,8 @@ describe("fastcart config: each bad value is rejected with its own message", () 
         ["a policy exception without a reason", { policyExceptions: '[{"policy":"RDS.8"}]' }, "policyExceptions.0.reason", /reason/],
         ["one cache node in prod", { profile: "prod", cacheNodes: "1" }, "cacheNodes", /at least 2 cache nodes/],
         ["an unknown profile", { profile: "staging" }, "profile", /dev|prod/],
+        ["a cost assumption that does not exist", { costAssumptions: '{"natGb": 10}' }, "costAssumptions", /natGb|Unrecognized/],
+        ["a negative cost assumption", { costAssumptions: '{"natDataProcessedGb": -5}' }, "costAssumptions.natDataProcessedGb", />=\s*0|too small/],
     ];
     for (const [what, values, key, message] of cases) {
         it(`rejects ${what}`, () => {
