@@ -46,9 +46,16 @@ export class ServiceRole extends pulumi.ComponentResource {
     readonly policies: aws.iam.Policy[] = [];
     readonly arn: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
+    /** The role's name as given, known before deployment. */
+    readonly roleName: string;
+    private readonly resourceName: string;
+    private readonly tags: BaseArgs["tags"];
 
     constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:iam:ServiceRole`, name, {}, opts);
+        this.roleName = args.roleName;
+        this.resourceName = name;
+        this.tags = args.tags;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const trust: Record<string, unknown>[] = [
             {
@@ -72,17 +79,25 @@ export class ServiceRole extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        for (const [key, statements] of Object.entries(args.policies)) {
-            const policy = new aws.iam.Policy(
-                `${name}-${key}`,
-                { name: `${args.roleName}-${key}`, description: `${key} for ${args.roleName}`, policy: policyDocument(statements), tags: args.tags },
-                { parent: this },
-            );
-            new aws.iam.RolePolicyAttachment(`${name}-${key}`, { role: this.role.name, policyArn: policy.arn }, { parent: this });
-            this.policies.push(policy);
-        }
+        for (const [key, statements] of Object.entries(args.policies)) this.attachPolicy(key, statements, { parent: this });
         this.arn = this.role.arn;
         this.name = this.role.name;
         this.registerOutputs({ arn: this.arn, name: this.name });
+    }
+
+    /**
+     * One more customer-managed policy `<roleName>-<key>`, attached to the role: for a component
+     * that shares the role with others (one CodeBuild role for several projects) and adds the
+     * statements of its own part. `opts.parent` places it under that component.
+     * @returns the attachment, for resources that must wait until the permissions are in place
+     */
+    attachPolicy(key: string, statements: readonly Statement[], opts: pulumi.CustomResourceOptions = { parent: this }): aws.iam.RolePolicyAttachment {
+        const policy = new aws.iam.Policy(
+            `${this.resourceName}-${key}`,
+            { name: `${this.roleName}-${key}`, description: `${key} for ${this.roleName}`, policy: policyDocument(statements), tags: this.tags },
+            opts,
+        );
+        this.policies.push(policy);
+        return new aws.iam.RolePolicyAttachment(`${this.resourceName}-${key}`, { role: this.role.name, policyArn: policy.arn }, opts);
     }
 }
