@@ -229,7 +229,8 @@ interface Where {
 
 /** Read access to exactly the secrets and parameters the variables name. */
 function variableStatements(variables: readonly BuildVariable[], where: Where): Statement[] {
-    const secrets = variables.flatMap((v) => (v.type === "SECRETS_MANAGER" ? [v.secretArn] : []));
+    // One secret read through several JSON keys is usually the same input: name it once.
+    const secrets = [...new Set(variables.flatMap((v) => (v.type === "SECRETS_MANAGER" ? [v.secretArn] : [])))];
     const parameters = variables.flatMap((v) =>
         v.type === "PARAMETER_STORE" ? [pulumi.interpolate`arn:${where.partition}:ssm:${where.region}:${where.account}:parameter/${v.parameterName.replace(/^\//, "")}`] : [],
     );
