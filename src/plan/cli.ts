@@ -14,6 +14,7 @@ import { policyPackConfig } from "../policy/engine";
 import { planSettings } from "./planner";
 import { readStackConfig } from "./project";
 import type { PlanDocument, StackPlan } from "./types";
+import { writeReport } from "../report";
 
 const REPO = path.resolve(__dirname, "..", "..");
 
@@ -145,6 +146,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return plan;
     });
     writePlans(args.values.out, plans, jobs);
+    const report = await writeReport(args.values.out, plans);
+    process.stderr.write(`Report with ${report.diagrams.length} diagram${report.diagrams.length === 1 ? "" : "s"} written to ${path.relative(process.cwd(), report.file)} (${(report.ms / 1000).toFixed(1)} s)\n`);
     if (args.values.json) {
         process.stdout.write(JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
     } else {
