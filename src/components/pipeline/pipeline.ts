@@ -110,7 +110,28 @@ export interface PipelineArgs extends BaseArgs {
      * @default - no failure notifications
      */
     readonly failureTopicArn?: pulumi.Input<string>;
+    /**
+     * Execution state changes announced on an SNS topic through one EventBridge rule, with a
+     * message naming the pipeline, the state and the execution id. The topic's policy (and its
+     * key's, if encrypted) must let events.amazonaws.com publish.
+     * @default - none
+     */
+    readonly executionNotifications?: { readonly topicArn: pulumi.Input<string>; readonly states: readonly ExecutionState[] };
+    /**
+     * The role's full name, when the design fixes one (e.g. `codepipeline-role-<env>`).
+     * @default - `<system>-<pipelineName>-<suffix>`
+     */
+    readonly roleName?: string;
+    /**
+     * Namespace of the source action's variables, so later actions can read them, e.g.
+     * `#{SourceVariables.CommitId}` in a build's variables.
+     * @default - none
+     */
+    readonly sourceNamespace?: string;
 }
+
+/** States of a pipeline execution, as the "CodePipeline Pipeline Execution State Change" event names them. */
+export type ExecutionState = "CANCELED" | "FAILED" | "RESUMED" | "STARTED" | "STOPPED" | "STOPPING" | "SUCCEEDED" | "SUPERSEDED";
 
 /** Event types a pipeline emits on its default event bus. */
 export const PIPELINE_EVENT_TYPES = [
@@ -128,6 +149,8 @@ export class Pipeline extends pulumi.ComponentResource {
     readonly sourceRule?: aws.cloudwatch.EventRule;
     /** The rule that notifies `failureTopicArn` of failed executions. */
     readonly failureRule?: aws.cloudwatch.EventRule;
+    /** The rule that announces `executionNotifications.states` on its topic. */
+    readonly executionRule?: aws.cloudwatch.EventRule;
     readonly arn: pulumi.Output<string>;
     /** The checked pipeline name, known before deployment. */
     readonly pipelineName: string;
@@ -140,6 +163,13 @@ export class Pipeline extends pulumi.ComponentResource {
         if ((args.triggers ?? []).length > 0 && args.source.spec.provider !== "CodeStarConnection") {
             problems.push("V2 triggers work only with a CodeStar connection source; a CodeCommit source is started by its EventBridge rule");
         }
+        const states = args.executionNotifications?.states;
+        if (states !== undefined && (states.length === 0 || new Set(states).size !== states.length)) {
+            problems.push("executionNotifications.states must name each state at most once, and at least one");
+        }
+        if (args.sourceNamespace !== undefined && !/^[A-Za-z0-9@_-]{1,100}$/.test(args.sourceNamespace)) {
+            problems.push(`sourceNamespace "${args.sourceNamespace}" must be 1-100 letters, digits and @_-`);
+        }
         if (problems.length > 0) throw new Error(`Pipeline ${name}: ${problems.join("; ")}`);
         const child = { parent: this };
         this.pipelineName = args.namer.name(args.pipelineName, "codePipeline");
@@ -150,6 +180,7 @@ export class Pipeline extends pulumi.ComponentResource {
 
         const hasTriggers = (args.triggers ?? []).length > 0;
         const source = args.source.sourceAction("Source", sourceArtifact, !hasTriggers);
+        const sourceAction = args.sourceNamespace !== undefined ? { ...source.action, namespace: args.sourceNamespace } : source.action;
         const rendered = args.stages.map((stage) => ({ name: stage.name, actions: stage.actions.map(render) }));
 
         this.role = new ServiceRole(
@@ -157,7 +188,7 @@ export class Pipeline extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.namer.name(args.pipelineName, "iamRole"),
+                roleName: args.roleName !== undefined ? args.namer.custom(args.roleName, "pipeline role", "iamRole") : args.namer.name(args.pipelineName, "iamRole"),
                 description: `CodePipeline ${this.pipelineName}`,
                 services: ["codepipeline.amazonaws.com"],
                 policies: {
@@ -186,7 +217,7 @@ export class Pipeline extends pulumi.ComponentResource {
                 roleArn: this.role.arn,
                 artifactStores: [{ type: "S3", location: args.artifactBucket.name, encryptionKey: { type: "KMS", id: args.kmsKeyArn } }],
                 stages: [
-                    { name: sourceStage, actions: [source.action] },
+                    { name: sourceStage, actions: [sourceAction] },
                     ...rendered.map((s) => ({ name: s.name, actions: s.actions.map((a) => a.action) })),
                 ],
                 ...(hasTriggers ? { triggers: [...args.triggers!] } : {}),
@@ -245,6 +276,7 @@ export class Pipeline extends pulumi.ComponentResource {
         );
 
         if (args.failureTopicArn !== undefined) this.failureRule = this.notifyFailures(name, args, args.failureTopicArn, pipelineArn);
+        if (args.executionNotifications !== undefined) this.executionRule = this.notifyExecutions(name, args, args.executionNotifications, pipelineArn);
 
         this.registerOutputs({ arn: this.arn, name: this.pipelineName, roleArn: this.role.arn, eventsLogGroup: this.eventsLogGroup.name });
     }
@@ -277,6 +309,42 @@ export class Pipeline extends pulumi.ComponentResource {
                     inputPaths: { pipeline: "$.detail.pipeline", execution: "$.detail.execution-id", region: "$.region" },
                     inputTemplate:
                         '"Pipeline <pipeline> failed (execution <execution>): ' +
+                        'https://<region>.console.aws.amazon.com/codesuite/codepipeline/pipelines/<pipeline>/executions/<execution>/timeline?region=<region>"',
+                },
+            },
+            child,
+        );
+        return rule;
+    }
+
+    /** An EventBridge rule on the given execution states, publishing pipeline, state, execution id and a console link. */
+    private notifyExecutions(name: string, args: PipelineArgs, notify: NonNullable<PipelineArgs["executionNotifications"]>, pipelineArn: pulumi.Output<string>): aws.cloudwatch.EventRule {
+        const child = { parent: this };
+        const rule = new aws.cloudwatch.EventRule(
+            `${name}-executions`,
+            {
+                name: args.namer.name(`${args.pipelineName}-executions`, "eventRule"),
+                description: `${this.pipelineName} executions that end ${notify.states.join(" or ")}`,
+                eventPattern: pulumi.jsonStringify({
+                    source: ["aws.codepipeline"],
+                    "detail-type": ["CodePipeline Pipeline Execution State Change"],
+                    resources: [pipelineArn],
+                    detail: { state: [...notify.states] },
+                }),
+                tags: args.tags,
+            },
+            child,
+        );
+        new aws.cloudwatch.EventTarget(
+            `${name}-executions`,
+            {
+                rule: rule.name,
+                targetId: "notify",
+                arn: notify.topicArn,
+                inputTransformer: {
+                    inputPaths: { pipeline: "$.detail.pipeline", state: "$.detail.state", execution: "$.detail.execution-id", region: "$.region" },
+                    inputTemplate:
+                        '"Pipeline <pipeline> <state>: execution <execution>. ' +
                         'https://<region>.console.aws.amazon.com/codesuite/codepipeline/pipelines/<pipeline>/executions/<execution>/timeline?region=<region>"',
                 },
             },
