@@ -75,7 +75,7 @@ export class PipelineSource extends pulumi.ComponentResource {
                 {
                     repositoryName: args.namer.name(spec.repositoryName),
                     description: spec.description,
-                    defaultBranch: spec.branch,
+                    // No defaultBranch: AWS rejects it until the branch exists, and a new repository is empty.
                     ...(spec.kmsKeyArn !== undefined ? { kmsKeyId: spec.kmsKeyArn } : {}),
                     tags: args.tags,
                 },
