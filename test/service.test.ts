@@ -1,0 +1,433 @@
+/**
+ * service-pipeline, dev and prod, with either source provider: every requirement of the design
+ * asserted on what the program registers under the mock runtime.
+ */
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { DEPLOYMENT_HISTORY_KEYS } from "../src/functions/deploy/history";
+import type { PlannedResource, StackPlan } from "../src/plan/types";
+import type { Statement } from "../src/policy/documents";
+import { assertClean, assertTagged, byName, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
+
+let dev: StackPlan;
+let prod: StackPlan;
+/** dev with a CodeCommit source and a deployment role trusted by another account. */
+let codecommit: StackPlan;
+
+const OTHER_ACCOUNT = "210987654321";
+
+before(async () => {
+    [dev, prod, codecommit] = await Promise.all([
+        plan("service-pipeline", "dev"),
+        plan("service-pipeline", "prod"),
+        plan("service-pipeline", "dev", { configOverrides: { "service-pipeline:sourceProvider": "codecommit", "service-pipeline:trustedAccountId": OTHER_ACCOUNT } }),
+    ]);
+});
+
+const actions = (s: Statement): string[] => [s.Action].flat() as string[];
+const resources = (s: Statement): string[] => [s.Resource].flat() as string[];
+const policiesOf = (p: StackPlan, prefix: string): Statement[] =>
+    ofType(p, "aws:iam/policy:Policy")
+        .filter((r) => String(r.inputs.name).startsWith(prefix))
+        .flatMap((r) => docStatements(r));
+const stages = (p: StackPlan) => input<{ name: string; actions: Record<string, unknown>[] }[]>(one(p, "aws:codepipeline/pipeline:Pipeline"), "stages");
+const action = (p: StackPlan, stage: string) => stages(p).find((s) => s.name === stage)!.actions[0]!;
+const configuration = (a: Record<string, unknown>) => a.configuration as Record<string, string>;
+const project = (p: StackPlan, name: string) => one(p, "aws:codebuild/project:Project", name);
+const FUNCTION = "aws:lambda/function:Function";
+const RULE = "aws:cloudwatch/eventRule:EventRule";
+const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+const appArn = (stack: string) => `arn:aws:lambda:us-east-1:123456789012:function:service-pipeline-app-${stack}`;
+
+describe("service-pipeline: every stack", () => {
+    it("plans without errors and without mandatory policy violations, with either source", () => {
+        assertClean(dev);
+        assertClean(prod);
+        assertClean(codecommit);
+    });
+
+    it("exports the outputs the design names, with real values", () => {
+        for (const p of [dev, prod, codecommit]) {
+            for (const name of ["pipelineArn", "pipelineUrl", "ecrRepositoryUri", "lambdaFunctionArn", "deploymentTableName"]) {
+                assert.ok(typeof p.outputs[name] === "string" && p.outputs[name] !== "", `${p.stack} ${name} is empty`);
+            }
+        }
+        assert.deepEqual(Object.keys(dev.outputs).sort(), [
+            "codecommitCloneUrl", "deployFunctionName", "deploymentRoleArn", "deploymentTableName", "ecrRepositoryUri",
+            "lambdaFunctionArn", "pipelineArn", "pipelineUrl", "sourceConnectionArn", "sourceConnectionStatus",
+        ]);
+        assert.equal(dev.outputs.pipelineArn, "arn:aws:codepipeline:us-east-1:123456789012:service-pipeline-release-dev");
+        assert.equal(dev.outputs.pipelineUrl, "https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/service-pipeline-release-dev/view?region=us-east-1");
+        assert.equal(dev.outputs.ecrRepositoryUri, "123456789012.dkr.ecr.us-east-1.amazonaws.com/service-pipeline-app-dev");
+        assert.equal(dev.outputs.lambdaFunctionArn, appArn("dev"));
+        assert.equal(dev.outputs.deploymentTableName, "service-pipeline-deployments-dev");
+        assert.equal(prod.outputs.deploymentTableName, "service-pipeline-deployments-prod");
+    });
+
+    it("tags every taggable resource for cost allocation", () => {
+        assertTagged(dev, { Project: "service-pipeline", Environment: "dev", CostCenter: "commerce-platform", ManagedBy: "pulumi" });
+        assertTagged(prod, { Project: "service-pipeline", Environment: "prod", Profile: "prod" });
+        assertTagged(codecommit, { Project: "service-pipeline", Environment: "dev" });
+    });
+
+    it("names AWS resources service-pipeline-<resource>-<suffix>", () => {
+        for (const p of [dev, prod]) {
+            const names = [
+                ...ofType(p, "aws:iam/role:Role").map((r) => input<string>(r, "name")),
+                ...ofType(p, "aws:lambda/function:Function").map((r) => input<string>(r, "name")),
+                ...ofType(p, "aws:s3/bucket:Bucket").map((r) => input<string>(r, "bucket")),
+                ...ofType(p, "aws:codebuild/project:Project").map((r) => input<string>(r, "name")),
+                ...ofType(p, "aws:cloudwatch/eventRule:EventRule").map((r) => input<string>(r, "name")),
+                input<string>(one(p, "aws:ecr/repository:Repository"), "name"),
+                input<string>(one(p, "aws:dynamodb/table:Table"), "name"),
+                input<string>(one(p, "aws:codepipeline/pipeline:Pipeline"), "name"),
+                input<string>(one(p, "aws:sns/topic:Topic"), "name"),
+            ];
+            for (const n of names) assert.match(n, new RegExp(`^service-pipeline-[a-z0-9-]+-${p.stack}$`));
+        }
+    });
+
+    it("waives controls only where they conflict with AWS or the design, each with its reason", () => {
+        const waived = (p: StackPlan) => p.exceptions.map((e) => `${e.policy} ${e.urn?.split("::").pop()}`).sort();
+        assert.deepEqual(waived(dev), [
+            "AwsSolutions-IAM5 service-deployer-role-report-jobs",
+            "AwsSolutions-IAM5 service-image-build-role-extra",
+            "DynamoDB.6 deployment-history",
+            "PCI.DSS.321-S3DefaultEncryptionKMS service-access-logs",
+        ]);
+        assert.deepEqual(waived(prod), [
+            "AwsSolutions-IAM5 service-deployer-role-report-jobs",
+            "AwsSolutions-IAM5 service-image-build-role-extra",
+            "PCI.DSS.321-LambdaInsideVPC service-app",
+            "PCI.DSS.321-LambdaInsideVPC service-deployer",
+            "PCI.DSS.321-S3DefaultEncryptionKMS service-access-logs",
+        ]);
+    });
+});
+
+describe("service-pipeline: ECR", () => {
+    it("scans on push, encrypts with the customer key and keeps the newest 10 images", () => {
+        const repo = one(dev, "aws:ecr/repository:Repository");
+        assert.deepEqual(input(repo, "imageScanningConfiguration"), { scanOnPush: true });
+        assert.deepEqual(input(repo, "encryptionConfigurations"), [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:us-east-1:123456789012:key/service-key-key-id" }]);
+        const rules = (JSON.parse(input<string>(one(dev, "aws:ecr/lifecyclePolicy:LifecyclePolicy"), "policy")) as { rules: { selection: Record<string, unknown> }[] }).rules;
+        assert.ok(rules.some((r) => r.selection.tagStatus === "any" && r.selection.countType === "imageCountMoreThan" && r.selection.countNumber === 10));
+    });
+
+    it("has mutable tags and is deleted with the stack in dev; immutable tags and kept in prod", () => {
+        assert.equal(input(one(dev, "aws:ecr/repository:Repository"), "imageTagMutability"), "MUTABLE");
+        assert.equal(input(one(dev, "aws:ecr/repository:Repository"), "forceDelete"), true);
+        assert.equal(input(one(prod, "aws:ecr/repository:Repository"), "imageTagMutability"), "IMMUTABLE");
+        assert.equal(input(one(prod, "aws:ecr/repository:Repository"), "forceDelete"), false);
+    });
+
+    it("lets Lambda pull images for this account's functions only", () => {
+        const [statement] = docStatements(one(dev, "aws:ecr/repositoryPolicy:RepositoryPolicy"));
+        assert.deepEqual(statement!.Principal, { Service: "lambda.amazonaws.com" });
+        assert.deepEqual(actions(statement!).sort(), ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
+        assert.deepEqual(statement!.Condition, { StringLike: { "aws:sourceArn": "arn:aws:lambda:us-east-1:123456789012:function:*" } });
+    });
+});
+
+describe("service-pipeline: the application function", () => {
+    it("is created from a bootstrap image the program builds from public.ecr.aws/lambda/nodejs:22 and pushes to the repository", () => {
+        const image = one(dev, "docker-build:index:Image");
+        assert.equal(input(image, "push"), true);
+        assert.deepEqual(input(image, "platforms"), ["linux/amd64"]);
+        const contextDir = input<{ location: string }>(image, "context").location;
+        assert.equal(contextDir, path.join(projectDir("service-pipeline"), "bootstrap"));
+        assert.match(fs.readFileSync(path.join(contextDir, "Dockerfile"), "utf8"), /^FROM public\.ecr\.aws\/lambda\/nodejs:22$/m);
+        const [tag] = input<string[]>(image, "tags");
+        assert.match(tag!, /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/service-pipeline-app-dev:bootstrap-[0-9a-f]{12}$/);
+        assert.equal(input<string[]>(one(prod, "docker-build:index:Image"), "tags")[0]!.split(":").pop(), tag!.split(":").pop(), "the tag follows the folder's content");
+
+        const fn = one(dev, FUNCTION, "service-app");
+        assert.equal(input(fn, "packageType"), "Image");
+        assert.equal(input(fn, "imageUri"), `${tag}@sha256:${"0".repeat(64)}`, "the function runs the pushed image by digest");
+        assert.ok(fn.dependsOn.includes(image.urn), "the function waits for the push");
+        assert.deepEqual(input(fn, "architectures"), ["x86_64"]);
+    });
+
+    it("has 1024 MB, 30 s, 50 reserved executions and the table name and suffix in its encrypted environment", () => {
+        for (const p of [dev, prod]) {
+            const fn = one(p, FUNCTION, "service-app");
+            assert.equal(input(fn, "name"), `service-pipeline-app-${p.stack}`);
+            assert.equal(input(fn, "memorySize"), 1024);
+            assert.equal(input(fn, "timeout"), 30);
+            assert.equal(input(fn, "reservedConcurrentExecutions"), 50);
+            assert.deepEqual(input(fn, "environment"), { variables: { DEPLOYMENT_TABLE_NAME: `service-pipeline-deployments-${p.stack}`, ENVIRONMENT_SUFFIX: p.stack } });
+            assert.match(input<string>(fn, "kmsKeyArn"), /^arn:aws:kms:/);
+        }
+    });
+
+    it("logs JSON to its own encrypted log group: 7 days in dev, a year in prod", () => {
+        assert.deepEqual(input(one(dev, FUNCTION, "service-app"), "loggingConfig"), { logFormat: "JSON", logGroup: "/aws/lambda/service-pipeline-app-dev" });
+        const group = byName(dev, "service-app-logs");
+        assert.equal(input(group, "name"), "/aws/lambda/service-pipeline-app-dev");
+        assert.equal(input(group, "retentionInDays"), 7);
+        assert.match(input<string>(group, "kmsKeyId"), /^arn:aws:kms:/);
+        assert.equal(input(byName(prod, "service-app-logs"), "retentionInDays"), 365);
+    });
+
+    it("alarms to the SNS topic on more than 5 errors in 5 minutes", () => {
+        const alarm = one(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.equal(input(alarm, "namespace"), "AWS/Lambda");
+        assert.equal(input(alarm, "metricName"), "Errors");
+        assert.deepEqual(input(alarm, "dimensions"), { FunctionName: "service-pipeline-app-dev" });
+        assert.equal(input(alarm, "statistic"), "Sum");
+        assert.equal(input(alarm, "comparisonOperator"), "GreaterThanThreshold");
+        assert.equal(input(alarm, "threshold"), 5);
+        assert.equal(input(alarm, "period"), 300);
+        assert.equal(input(alarm, "evaluationPeriods"), 1);
+        assert.deepEqual(input(alarm, "alarmActions"), ["arn:aws:sns:us-east-1:123456789012:service-pipeline-alerts-dev"]);
+    });
+
+    it("may only read the deployment history and write its own logs", () => {
+        const statements = policiesOf(dev, "service-pipeline-app-fn-dev");
+        assert.deepEqual(statements.flatMap(actions).sort(), ["dynamodb:GetItem", "dynamodb:Query", "logs:CreateLogStream", "logs:PutLogEvents"]);
+        assert.deepEqual(resources(statements.find((s) => s.Sid === "ReadDeploymentHistory")!), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
+    });
+});
+
+describe("service-pipeline: deployment history table", () => {
+    it("has the deploy function's key schema, on-demand billing, point-in-time recovery and the customer key", () => {
+        const table = one(dev, "aws:dynamodb/table:Table");
+        assert.equal(input(table, "hashKey"), "deploymentId");
+        assert.equal(input(table, "rangeKey"), "timestamp");
+        assert.deepEqual(input(table, "attributes"), DEPLOYMENT_HISTORY_KEYS.attributes.map((a) => ({ ...a })));
+        assert.deepEqual(input(table, "attributes"), [{ name: "deploymentId", type: "S" }, { name: "timestamp", type: "S" }]);
+        assert.equal(input(table, "billingMode"), "PAY_PER_REQUEST");
+        assert.deepEqual(input(table, "pointInTimeRecovery"), { enabled: true });
+        assert.deepEqual(input(table, "serverSideEncryption"), { enabled: true, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/service-key-key-id" });
+    });
+
+    it("is destroyable in dev; deletion-protected and protected in prod", () => {
+        assert.equal(input(one(dev, "aws:dynamodb/table:Table"), "deletionProtectionEnabled"), false);
+        assert.equal(one(dev, "aws:dynamodb/table:Table").protect, false);
+        assert.equal(input(one(prod, "aws:dynamodb/table:Table"), "deletionProtectionEnabled"), true);
+        assert.equal(one(prod, "aws:dynamodb/table:Table").protect, true);
+    });
+});
+
+describe("service-pipeline: the deploy function", () => {
+    it("is the repository's bundle on Node.js 22, with the table, suffix and target in its environment", () => {
+        const fn = one(dev, FUNCTION, "service-deployer");
+        assert.equal(input(fn, "name"), "service-pipeline-deploy-dev");
+        assert.equal(input(fn, "packageType"), "Zip");
+        assert.equal(input(fn, "runtime"), "nodejs22.x");
+        assert.equal(input(fn, "handler"), "index.handler");
+        assert.equal(input<Record<string, unknown>>(fn, "code").__pulumiArchive, true);
+        assert.equal(input(fn, "timeout"), 300);
+        assert.deepEqual(input(fn, "environment"), {
+            variables: { DEPLOYMENT_TABLE_NAME: "service-pipeline-deployments-dev", ENVIRONMENT_SUFFIX: "dev", TARGET_FUNCTION_NAME: "service-pipeline-app-dev" },
+        });
+    });
+
+    it("may do exactly what its README lists, on the application function and the table", () => {
+        const statements = policiesOf(dev, "service-pipeline-deploy-fn-dev");
+        const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
+        assert.deepEqual(actions(bySid("ReleaseTheApplicationFunction")).sort(), [
+            "lambda:CreateAlias", "lambda:GetAlias", "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:PublishVersion", "lambda:UpdateAlias", "lambda:UpdateFunctionCode",
+        ]);
+        assert.deepEqual(resources(bySid("ReleaseTheApplicationFunction")), [appArn("dev"), `${appArn("dev")}:*`]);
+        assert.deepEqual(actions(bySid("RecordDeployments")).sort(), ["dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+        assert.deepEqual(resources(bySid("RecordDeployments")), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
+        assert.deepEqual(actions(bySid("ReportJobResults")).sort(), ["codepipeline:PutJobFailureResult", "codepipeline:PutJobSuccessResult"]);
+        assert.deepEqual(resources(bySid("WriteOwnLogs")), ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/service-pipeline-deploy-dev:*"]);
+        assert.equal(statements.length, 4);
+    });
+});
+
+describe("service-pipeline: buckets", () => {
+    const settings = (p: StackPlan, name: string, type: string): PlannedResource => {
+        const found = ofType(p, type).filter((r) => r.name === name);
+        assert.equal(found.length, 1, `${type} ${name}`);
+        return found[0]!;
+    };
+
+    it("encrypt artifacts and the build cache with the customer key, version them and expire them after 30 days", () => {
+        for (const name of ["service-artifacts", "service-build-cache"]) {
+            const sse = settings(dev, name, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+            const [rule] = input<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string; kmsMasterKeyId: string } }[]>(sse, "rules");
+            assert.equal(rule!.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+            assert.match(rule!.applyServerSideEncryptionByDefault.kmsMasterKeyId, /^arn:aws:kms:/);
+            assert.deepEqual(input(settings(dev, name, "aws:s3/bucketVersioning:BucketVersioning"), "versioningConfiguration"), { status: "Enabled" });
+            const rules = input<{ expiration?: { days?: number } }[]>(settings(dev, name, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
+            assert.ok(rules.some((r) => r.expiration?.days === 30), `${name} expires objects after 30 days`);
+        }
+    });
+
+    it("block public access, deny requests without TLS and log access", () => {
+        for (const name of ["service-artifacts", "service-build-cache"]) {
+            const block = settings(dev, name, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+            for (const flag of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(input(block, flag), true);
+            const deny = docStatements(settings(dev, name, "aws:s3/bucketPolicy:BucketPolicy")).find((s) => s.Effect === "Deny")!;
+            assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
+            assert.equal(input(settings(dev, name, "aws:s3/bucketLogging:BucketLogging"), "targetBucket"), "service-pipeline-access-logs-dev");
+        }
+    });
+
+    it("are emptied on destroy in dev only", () => {
+        for (const b of ofType(dev, "aws:s3/bucket:Bucket")) assert.equal(input(b, "forceDestroy"), true);
+        for (const b of ofType(prod, "aws:s3/bucket:Bucket")) assert.equal(input(b, "forceDestroy"), false);
+    });
+});
+
+describe("service-pipeline: the pipeline", () => {
+    it("is a V2 pipeline of five stages: source, build, test, approval, deploy", () => {
+        const pipeline = one(dev, "aws:codepipeline/pipeline:Pipeline");
+        assert.equal(input(pipeline, "pipelineType"), "V2");
+        assert.deepEqual(stages(dev).map((s) => s.name), ["Source", "Build", "Test", "Approval", "Deploy"]);
+        const [store] = input<{ location: string; encryptionKey: { type: string } }[]>(pipeline, "artifactStores");
+        assert.equal(store!.location, "service-pipeline-artifacts-dev");
+        assert.equal(store!.encryptionKey.type, "KMS");
+    });
+
+    it("reads GitHub through a pending CodeStar connection, started by a V2 push trigger on main", () => {
+        const source = action(dev, "Source");
+        assert.equal(source.provider, "CodeStarSourceConnection");
+        assert.deepEqual(configuration(source), {
+            ConnectionArn: dev.outputs.sourceConnectionArn as string,
+            FullRepositoryId: "acme-commerce/orders-service",
+            BranchName: "main",
+            DetectChanges: "false",
+            OutputArtifactFormat: "CODE_ZIP",
+        });
+        assert.equal(input(one(dev, "aws:codestarconnections/connection:Connection"), "name"), "service-pipeline-gh-dev");
+        assert.equal(dev.outputs.sourceConnectionStatus, "PENDING");
+        assert.deepEqual(input(one(dev, "aws:codepipeline/pipeline:Pipeline"), "triggers"), [
+            { providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "Source", pushes: [{ branches: { includes: ["main"] } }] } },
+        ]);
+        assert.equal(ofType(dev, "aws:codecommit/repository:Repository").length, 0);
+        assert.equal(ofType(dev, "aws:cloudwatch/eventRule:EventRule").filter((r) => String(r.inputs.eventPattern).includes("aws.codecommit")).length, 0);
+    });
+
+    it("builds the image on BUILD_GENERAL1_MEDIUM with a layer cache in the S3 cache bucket and pushes it to ECR", () => {
+        const build = project(dev, "service-image-build");
+        const env = input<Record<string, unknown>>(build, "environment");
+        assert.equal(env.computeType, "BUILD_GENERAL1_MEDIUM");
+        assert.equal(env.privilegedMode, true);
+        assert.deepEqual(env.environmentVariables, [{ name: "REPOSITORY_URI", type: "PLAINTEXT", value: "123456789012.dkr.ecr.us-east-1.amazonaws.com/service-pipeline-app-dev" }]);
+        assert.deepEqual(input(build, "cache"), { type: "S3", location: "service-pipeline-build-cache-dev/image-build" });
+        const spec = parse(input<{ buildspec: string }>(build, "source").buildspec) as { env: Record<string, string[]>; phases: Record<string, { commands: string[] }>; cache: { paths: string[] } };
+        assert.deepEqual(spec.env["exported-variables"], ["IMAGE_URI", "COMMIT"]);
+        const buildCommand = spec.phases.build!.commands[0]!;
+        for (const part of ["--cache-from type=local", "--cache-to type=local", "--provenance=false", "--push", '--tag "$REPOSITORY_URI:$IMAGE_TAG"']) assert.ok(buildCommand.includes(part), part);
+        assert.deepEqual(spec.cache.paths, ["/root/.buildx-cache/**/*"]);
+        assert.deepEqual(configuration(action(dev, "Build")), { ProjectName: "service-pipeline-image-build-dev" });
+        assert.equal(action(dev, "Build").namespace, "BuildVariables");
+
+        const statements = policiesOf(dev, "service-pipeline-image-build-dev");
+        const push = statements.find((s) => s.Sid === "PushServiceImages")!;
+        assert.ok(actions(push).includes("ecr:PutImage"));
+        assert.deepEqual(resources(push), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
+        const cache = statements.find((s) => s.Sid === "BuildCacheObjects")!;
+        assert.deepEqual(resources(cache), ["arn:aws:s3:::service-pipeline-build-cache-dev/image-build/*"]);
+    });
+
+    it("runs the test suite on BUILD_GENERAL1_SMALL with Node.js 22", () => {
+        const tests = project(dev, "service-tests");
+        assert.equal(input<Record<string, unknown>>(tests, "environment").computeType, "BUILD_GENERAL1_SMALL");
+        assert.equal(input<Record<string, unknown>>(tests, "environment").privilegedMode, false);
+        const spec = parse(input<{ buildspec: string }>(tests, "source").buildspec) as { phases: { install: Record<string, unknown>; build: { commands: string[] } } };
+        assert.deepEqual(spec.phases.install["runtime-versions"], { nodejs: 22 });
+        assert.deepEqual(spec.phases.build.commands, ["npm ci", "npm test"]);
+        assert.equal(action(dev, "Test").category, "Test");
+        assert.deepEqual(action(dev, "Test").inputArtifacts, ["source"]);
+    });
+
+    it("waits for a manual approval announced on the encrypted SNS topic", () => {
+        const approval = action(dev, "Approval");
+        assert.equal(approval.category, "Approval");
+        assert.equal(approval.provider, "Manual");
+        assert.equal(configuration(approval).NotificationArn, "arn:aws:sns:us-east-1:123456789012:service-pipeline-alerts-dev");
+        assert.match(configuration(approval).CustomData!, /#\{BuildVariables\.IMAGE_URI\}/);
+    });
+
+    it("deploys by invoking the deploy function with the built image and commit, and may invoke nothing else", () => {
+        const deploy = action(dev, "Deploy");
+        assert.equal(deploy.category, "Invoke");
+        assert.equal(deploy.provider, "Lambda");
+        assert.equal(configuration(deploy).FunctionName, "service-pipeline-deploy-dev");
+        assert.deepEqual(JSON.parse(configuration(deploy).UserParameters!), { imageUri: "#{BuildVariables.IMAGE_URI}", commit: "#{BuildVariables.COMMIT}" });
+        const invoke = policiesOf(dev, "service-pipeline-release-dev").filter((s) => actions(s).includes("lambda:InvokeFunction"));
+        assert.equal(invoke.length, 1);
+        assert.deepEqual(resources(invoke[0]!), ["arn:aws:lambda:us-east-1:123456789012:function:service-pipeline-deploy-dev"]);
+    });
+
+    it("notifies the SNS topic of failed executions through EventBridge, which the topic and key let publish", () => {
+        const rule = one(dev, RULE, "service-pipeline-failed");
+        const pattern = JSON.parse(input<string>(rule, "eventPattern")) as Record<string, unknown>;
+        assert.deepEqual(pattern.detail, { state: ["FAILED"] });
+        assert.deepEqual(pattern.resources, [dev.outputs.pipelineArn]);
+        assert.deepEqual(pattern["detail-type"], ["CodePipeline Pipeline Execution State Change"]);
+        assert.equal(input(rule, "name"), "service-pipeline-release-failed-dev");
+        const target = one(dev, TARGET, "service-pipeline-failed");
+        assert.equal(input(target, "arn"), "arn:aws:sns:us-east-1:123456789012:service-pipeline-alerts-dev");
+        const topicPolicy = docStatements(one(dev, "aws:sns/topicPolicy:TopicPolicy"));
+        assert.deepEqual(topicPolicy[0]!.Principal, { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] });
+        const keyPolicy = docStatements(one(dev, "aws:kms/key:Key"));
+        assert.deepEqual(keyPolicy.find((s) => s.Sid === "PublishToEncryptedTopics")!.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+    });
+});
+
+describe("service-pipeline: CodeCommit source", () => {
+    it("creates the repository and reads main without polling", () => {
+        const repo = one(codecommit, "aws:codecommit/repository:Repository");
+        assert.equal(input(repo, "repositoryName"), "service-pipeline-app-dev");
+        const source = action(codecommit, "Source");
+        assert.equal(source.provider, "CodeCommit");
+        assert.equal(configuration(source).BranchName, "main");
+        assert.equal(configuration(source).PollForSourceChanges, "false");
+        assert.equal(input(one(codecommit, "aws:codepipeline/pipeline:Pipeline"), "triggers"), undefined);
+        assert.equal(ofType(codecommit, "aws:codestarconnections/connection:Connection").length, 0);
+        assert.equal(codecommit.outputs.sourceConnectionStatus, "NONE");
+        assert.equal(codecommit.outputs.codecommitCloneUrl, "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/service-pipeline-app-dev");
+    });
+
+    it("is started by an EventBridge rule on the main branch, whose role may start this pipeline only", () => {
+        const rule = one(codecommit, RULE, "service-pipeline-on-push");
+        const pattern = JSON.parse(input<string>(rule, "eventPattern")) as { source: string[]; resources: string[]; detail: Record<string, string[]> };
+        assert.deepEqual(pattern.source, ["aws.codecommit"]);
+        assert.deepEqual(pattern.resources, ["arn:aws:codecommit:us-east-1:123456789012:service-pipeline-app-dev"]);
+        assert.deepEqual(pattern.detail.referenceName, ["main"]);
+        assert.deepEqual(pattern.detail.referenceType, ["branch"]);
+        const target = one(codecommit, TARGET, "service-pipeline-on-push");
+        assert.equal(input(target, "arn"), codecommit.outputs.pipelineArn);
+        const start = policiesOf(codecommit, "service-pipeline-release-push-dev");
+        assert.deepEqual(start.flatMap(actions), ["codepipeline:StartPipelineExecution"]);
+        assert.deepEqual(start.flatMap(resources), [codecommit.outputs.pipelineArn]);
+        const trust = docStatements(one(codecommit, "aws:iam/role:Role", "service-pipeline-on-push"), "assumeRolePolicy");
+        assert.deepEqual(trust[0]!.Principal, { Service: ["events.amazonaws.com"] });
+    });
+});
+
+describe("service-pipeline: cross-account deployment role", () => {
+    const role = (p: StackPlan) => ofType(p, "aws:iam/role:Role").find((r) => r.inputs.name === `service-pipeline-deployment-${p.stack}`)!;
+
+    it("can be assumed by CodePipeline and by the trusted account, this one by default", () => {
+        const trust = docStatements(role(dev), "assumeRolePolicy");
+        assert.deepEqual(trust.map((s) => s.Principal), [{ Service: ["codepipeline.amazonaws.com"] }, { AWS: ["arn:aws:iam::123456789012:root"] }]);
+        const other = docStatements(role(codecommit), "assumeRolePolicy");
+        assert.deepEqual(other[1]!.Principal, { AWS: [`arn:aws:iam::${OTHER_ACCOUNT}:root`] });
+    });
+
+    it("has Lambda deployment and ECR permissions on this service only, in customer-managed policies", () => {
+        const r = role(dev);
+        assert.equal(r.inputs.inlinePolicies, undefined);
+        assert.equal(r.inputs.managedPolicyArns, undefined);
+        assert.equal(ofType(dev, "aws:iam/rolePolicy:RolePolicy").length, 0, "no inline policies anywhere");
+        const attachments = ofType(dev, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        for (const a of attachments) assert.match(input<string>(a, "policyArn"), /^arn:aws:iam::123456789012:policy\//, "customer-managed only");
+        const statements = policiesOf(dev, "service-pipeline-deployment-dev");
+        const release = statements.find((s) => s.Sid === "ReleaseTheServiceFunction")!;
+        assert.ok(actions(release).includes("lambda:UpdateFunctionCode"));
+        assert.deepEqual(resources(release), [appArn("dev"), `${appArn("dev")}:*`]);
+        const images = statements.find((s) => s.Sid === "ReadServiceImages")!;
+        assert.ok(actions(images).includes("ecr:BatchGetImage"));
+        assert.deepEqual(resources(images), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
+    });
+});
