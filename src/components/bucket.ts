@@ -37,6 +37,12 @@ export type BucketPurpose = "data" | "accessLogs";
 export interface SecureBucketArgs extends BaseArgs {
     /** The bucket's resource key: the bucket is `<system>-<resource>-<suffix>`, checked against S3's rules. */
     readonly bucketName: string;
+    /**
+     * The bucket's full name when the design fixes one (e.g. `pipeline-artifacts-<env>`), used
+     * instead of `<system>-<bucketName>-<suffix>` and checked against the same rules.
+     * @default - `<system>-<bucketName>-<suffix>`
+     */
+    readonly fullName?: string;
     /** @default "data" */
     readonly purpose?: BucketPurpose;
     /** The customer key for SSE-KMS. Required for `data`; not allowed for `accessLogs` (log delivery cannot use it). */
@@ -57,6 +63,12 @@ export interface SecureBucketArgs extends BaseArgs {
     readonly policyStatements?: readonly BucketPolicyStatement[];
     /** Set `protect` on the bucket so `pulumi destroy` refuses to delete it (prod). */
     readonly protect?: boolean;
+    /**
+     * An `accessLogs` bucket: the buckets allowed to deliver their access logs here (ARNs or ARN
+     * patterns), for buckets whose names do not start with `<system>-`.
+     * @default - `arn:<partition>:s3:::<system>-*`
+     */
+    readonly logSourceArns?: readonly pulumi.Input<string>[];
 }
 
 /** A bucket-policy statement: an IAM statement with a principal. */
@@ -83,7 +95,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         const problems = bucketProblems(args);
         if (problems.length > 0) throw new Error(`SecureBucket ${name}: ${problems.join("; ")}`);
         this.purpose = purpose;
-        this.bucketName = args.namer.name(args.bucketName, "s3Bucket");
+        this.bucketName = args.fullName !== undefined ? args.namer.custom(args.fullName, args.bucketName, "s3Bucket") : args.namer.name(args.bucketName, "s3Bucket");
         const child = { parent: this };
         const partition = aws.getPartitionOutput({}, child).partition;
         const account = aws.getCallerIdentityOutput({}, child).accountId;
@@ -137,7 +149,7 @@ export class SecureBucket extends pulumi.ComponentResource {
                 Resource: pulumi.interpolate`${this.bucket.arn}/${ACCESS_LOG_PREFIX}*`,
                 Condition: {
                     StringEquals: { "aws:SourceAccount": account },
-                    ArnLike: { "aws:SourceArn": pulumi.interpolate`arn:${partition}:s3:::${args.namer.system}-*` },
+                    ArnLike: { "aws:SourceArn": args.logSourceArns !== undefined ? [...args.logSourceArns] : pulumi.interpolate`arn:${partition}:s3:::${args.namer.system}-*` },
                 },
             });
         }
@@ -170,9 +182,12 @@ export class SecureBucket extends pulumi.ComponentResource {
 }
 
 /** What is wrong with the arguments, all at once. */
-export function bucketProblems(args: Pick<SecureBucketArgs, "purpose" | "kmsKeyArn" | "lifecycle">): string[] {
+export function bucketProblems(args: Pick<SecureBucketArgs, "purpose" | "kmsKeyArn" | "lifecycle" | "logSourceArns">): string[] {
     const problems = lifecycleProblems(args.lifecycle);
     const purpose = args.purpose ?? "data";
+    if (args.logSourceArns !== undefined && (purpose !== "accessLogs" || args.logSourceArns.length === 0)) {
+        problems.push("logSourceArns applies to an accessLogs bucket only, and must name at least one source bucket");
+    }
     if (purpose === "data" && args.kmsKeyArn === undefined) problems.push("a data bucket needs kmsKeyArn (SSE-KMS with the customer key)");
     if (purpose === "accessLogs" && args.kmsKeyArn !== undefined) {
         problems.push("an accessLogs bucket cannot use SSE-KMS: S3 log delivery writes only to SSE-S3 buckets; drop kmsKeyArn");
