@@ -88,6 +88,19 @@ export interface BuildProjectArgs extends BaseArgs {
     readonly buildTimeoutMinutes?: number;
     /** @default 480 */
     readonly queuedTimeoutMinutes?: number;
+    /**
+     * Full names when the design fixes them (e.g. `unit-test-project-<env>` and
+     * `/aws/codebuild/unit-test-<env>`), checked against the same rules.
+     * @default - project `<system>-<projectName>-<suffix>`, log group `/aws/codebuild/<project>`
+     */
+    readonly fullNames?: { readonly project?: string; readonly logGroup?: string };
+    /**
+     * A role shared with other projects (e.g. one `codebuild-role-<env>` for a pipeline's builds),
+     * trusted by codebuild.amazonaws.com: this project's statements become customer-managed
+     * policies of their own on it, `<role>-<projectName>-<part>`, and no role is created.
+     * @default - a role of its own, `<system>-<projectName>-<suffix>`
+     */
+    readonly sharedRole?: ServiceRole;
 }
 
 export class BuildProject extends pulumi.ComponentResource {
@@ -103,7 +116,8 @@ export class BuildProject extends pulumi.ComponentResource {
         const problems = buildProblems(args);
         if (problems.length > 0) throw new Error(`BuildProject ${name}: ${problems.join("; ")}`);
         const child = { parent: this };
-        this.projectName = args.namer.name(args.projectName, "codeBuildProject");
+        this.projectName =
+            args.fullNames?.project !== undefined ? args.namer.custom(args.fullNames.project, args.projectName, "codeBuildProject") : args.namer.name(args.projectName, "codeBuildProject");
         const partition = aws.getPartitionOutput({}, child).partition;
         const region = aws.getRegionOutput({}, child).region;
         const account = aws.getCallerIdentityOutput({}, child).accountId;
@@ -111,7 +125,7 @@ export class BuildProject extends pulumi.ComponentResource {
 
         this.logGroup = logGroup(
             `${name}-logs`,
-            { logGroupName: `/aws/codebuild/${this.projectName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
+            { logGroupName: args.fullNames?.logGroup ?? `/aws/codebuild/${this.projectName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
             child,
         );
 
@@ -136,18 +150,25 @@ export class BuildProject extends pulumi.ComponentResource {
         if (args.cache) policies.cache = cacheStatements(args.cache);
         if (args.policyStatements && args.policyStatements.length > 0) policies.extra = [...args.policyStatements];
 
-        this.role = new ServiceRole(
-            `${name}-role`,
-            {
-                namer: args.namer,
-                tags: args.tags,
-                roleName: args.namer.name(args.projectName, "iamRole"),
-                description: `CodeBuild project ${this.projectName}`,
-                services: ["codebuild.amazonaws.com"],
-                policies,
-            },
-            child,
-        );
+        let permissions: pulumi.Resource[];
+        if (args.sharedRole !== undefined) {
+            this.role = args.sharedRole;
+            permissions = Object.entries(policies).map(([key, statements]) => args.sharedRole!.attachPolicy(`${args.projectName}-${key}`, statements, child));
+        } else {
+            this.role = new ServiceRole(
+                `${name}-role`,
+                {
+                    namer: args.namer,
+                    tags: args.tags,
+                    roleName: args.namer.name(args.projectName, "iamRole"),
+                    description: `CodeBuild project ${this.projectName}`,
+                    services: ["codebuild.amazonaws.com"],
+                    policies,
+                },
+                child,
+            );
+            permissions = [this.role];
+        }
 
         this.project = new aws.codebuild.Project(
             name,
@@ -179,7 +200,7 @@ export class BuildProject extends pulumi.ComponentResource {
                 tags: args.tags,
             },
             // The role's policies must be attached before CodeBuild validates the VPC permissions.
-            { parent: this, dependsOn: [this.role] },
+            { parent: this, dependsOn: permissions },
         );
         this.arn = this.project.arn;
         this.registerOutputs({ arn: this.arn, name: this.projectName, roleArn: this.role.arn, logGroup: this.logGroup.name });
@@ -187,8 +208,10 @@ export class BuildProject extends pulumi.ComponentResource {
 }
 
 /** What is wrong with the arguments, all at once. */
-export function buildProblems(args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes" | "cache">): string[] {
+export function buildProblems(args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes" | "cache" | "fullNames">): string[] {
     const problems: string[] = [];
+    const group = args.fullNames?.logGroup;
+    if (group !== undefined && !/^[\w\-./#]{1,512}$/.test(group)) problems.push(`fullNames.logGroup "${group}" must be 1-512 letters, digits and _-./#`);
     if (args.cache && !/^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/.test(args.cache.prefix)) {
         problems.push(`cache.prefix "${args.cache.prefix}" must be an S3 key prefix without leading or trailing slashes`);
     }
