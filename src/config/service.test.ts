@@ -1,7 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConfigError, type RawReader } from "./load";
-import { loadServiceConfig, sourceSpec } from "./service";
+import { parse } from "yaml";
+import { deployUserParameters, imageBuildspec, loadServiceConfig, sourceSpec, testBuildspec } from "./service";
 
 /** A reader over `"ns:key"` (aws) or `"key"` (project) entries, as Pulumi config would give them. */
 function reader(values: Record<string, string>): RawReader {
@@ -120,5 +121,37 @@ describe("service-pipeline config: each bad value is rejected with its own messa
         assert.deepEqual(error.issues.map((i) => i.key).sort(), ["appMemoryMb", "aws:region", "branch", "githubRepository", "trustedAccountId"]);
         assert.match(error.message, /5 problems/);
         assert.match(error.message, /"mars-1"/, "the message quotes the bad value");
+    });
+});
+
+describe("service-pipeline config: what the pipeline is built from", () => {
+    it("reads GitHub through a connection named to fit 32 characters", () => {
+        assert.deepEqual(sourceSpec(loadServiceConfig("dev", reader({ ...GITHUB, branch: "release/1.x" }), {})), {
+            provider: "CodeStarConnection",
+            connectionName: "gh",
+            providerType: "GitHub",
+            fullRepositoryId: "acme/orders-service",
+            branch: "release/1.x",
+        });
+    });
+
+    it("builds single-platform images without attestations, which Lambda requires, and exports them by digest", () => {
+        const spec = parse(imageBuildspec()) as { env: Record<string, string[]>; phases: Record<string, { commands: string[] }> };
+        assert.deepEqual(spec.env["exported-variables"], ["IMAGE_URI", "COMMIT"]);
+        const commands = Object.values(spec.phases).flatMap((p) => p.commands);
+        const build = commands.find((c) => c.startsWith("docker buildx build"))!;
+        for (const flag of ["--platform linux/amd64", "--provenance=false", "--sbom=false", "--push"]) assert.ok(build.includes(flag), flag);
+        assert.ok(commands.some((c) => c.startsWith('IMAGE_URI="$REPOSITORY_URI@$(jq -r')));
+        assert.ok(commands.some((c) => c.includes("--driver docker-container")), "a builder that can export a cache");
+    });
+
+    it("runs the configured test commands, in order, on Node.js 22", () => {
+        const spec = parse(testBuildspec(["npm ci", "npm run lint", "npm test -- --coverage"])) as { phases: { install: Record<string, unknown>; build: { commands: string[] } } };
+        assert.deepEqual(spec.phases.build.commands, ["npm ci", "npm run lint", "npm test -- --coverage"]);
+        assert.deepEqual(spec.phases.install["runtime-versions"], { nodejs: 22 });
+    });
+
+    it("passes the deploy function the image and commit as pipeline variables", () => {
+        assert.deepEqual(JSON.parse(deployUserParameters("Build")), { imageUri: "#{Build.IMAGE_URI}", commit: "#{Build.COMMIT}" });
     });
 });
