@@ -101,12 +101,21 @@ export interface BuildProjectArgs extends BaseArgs {
      * @default - a role of its own, `<system>-<projectName>-<suffix>`
      */
     readonly sharedRole?: ServiceRole;
+    /**
+     * Report groups for the buildspec's `reports` section, by report name and type. CodeBuild
+     * resolves report `<name>` of project `<project>` to the group `<project>-<name>`; creating the
+     * groups here, rather than letting builds create them, keeps them tagged and the role scoped to
+     * exactly these groups. Raw results stay in CodeBuild for 30 days (no S3 export).
+     * @default - none
+     */
+    readonly reportGroups?: Readonly<Record<string, "TEST" | "CODE_COVERAGE">>;
 }
 
 export class BuildProject extends pulumi.ComponentResource {
     readonly project: aws.codebuild.Project;
     readonly role: ServiceRole;
     readonly logGroup: aws.cloudwatch.LogGroup;
+    readonly reportGroups: aws.codebuild.ReportGroup[] = [];
     readonly arn: pulumi.Output<string>;
     /** The checked project name, known before deployment. */
     readonly projectName: string;
@@ -148,6 +157,24 @@ export class BuildProject extends pulumi.ComponentResource {
         };
         if (args.vpc) policies.vpc = vpcStatements(args.vpc, { partition, region, account });
         if (args.cache) policies.cache = cacheStatements(args.cache);
+        for (const [report, type] of Object.entries(args.reportGroups ?? {})) {
+            const groupName = `${this.projectName}-${report}`;
+            if (groupName.length > 128) throw new Error(`BuildProject ${name}: report group name "${groupName}" is longer than CodeBuild's 128 characters`);
+            this.reportGroups.push(
+                new aws.codebuild.ReportGroup(
+                    `${name}-${report}`,
+                    { name: groupName, type, exportConfig: { type: "NO_EXPORT" }, deleteReports: true, tags: args.tags },
+                    child,
+                ),
+            );
+        }
+        if (this.reportGroups.length > 0) {
+            policies.build!.push({
+                Sid: "PublishReports",
+                Action: ["codebuild:CreateReport", "codebuild:UpdateReport", "codebuild:BatchPutTestCases", "codebuild:BatchPutCodeCoverages"],
+                Resource: this.reportGroups.map((g) => g.arn),
+            });
+        }
         if (args.policyStatements && args.policyStatements.length > 0) policies.extra = [...args.policyStatements];
 
         let permissions: pulumi.Resource[];
@@ -208,8 +235,13 @@ export class BuildProject extends pulumi.ComponentResource {
 }
 
 /** What is wrong with the arguments, all at once. */
-export function buildProblems(args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes" | "cache" | "fullNames">): string[] {
+export function buildProblems(
+    args: Pick<BuildProjectArgs, "environmentVariables" | "vpc" | "buildTimeoutMinutes" | "queuedTimeoutMinutes" | "cache" | "fullNames" | "reportGroups">,
+): string[] {
     const problems: string[] = [];
+    for (const report of Object.keys(args.reportGroups ?? {})) {
+        if (!/^[A-Za-z0-9_-]+$/.test(report)) problems.push(`report group "${report}" must be letters, digits, - and _ (it becomes <project>-<report>)`);
+    }
     const group = args.fullNames?.logGroup;
     if (group !== undefined && !/^[\w\-./#]{1,512}$/.test(group)) problems.push(`fullNames.logGroup "${group}" must be 1-512 letters, digits and _-./#`);
     if (args.cache && !/^[A-Za-z0-9!_.*'()-]+(?:\/[A-Za-z0-9!_.*'()-]+)*$/.test(args.cache.prefix)) {
