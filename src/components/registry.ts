@@ -14,6 +14,14 @@ export interface ContainerRegistryArgs extends BaseArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
     /** prod: true, so a tag always means the same image (ECR.2). */
     readonly immutableTags: boolean;
+    /**
+     * With `immutableTags`, tags that may still move (ECR wildcard filters such as `latest`), for
+     * a design that pushes a rolling tag next to immutable version tags. The repository is then
+     * `IMMUTABLE_WITH_EXCLUSION`, which Security Hub's ECR.2 does not count as immutable.
+     * @default - none: every tag is immutable
+     * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html
+     */
+    readonly mutableTagFilters?: readonly string[];
     /** Tagged images kept. @default 10 */
     readonly keepImages?: number;
     /** Delete the repository with its images on destroy (dev only). */
@@ -36,12 +44,17 @@ export class ContainerRegistry extends pulumi.ComponentResource {
 
     constructor(name: string, args: ContainerRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:ecr:ContainerRegistry`, name, {}, opts);
+        const exclusions = args.mutableTagFilters ?? [];
+        if (exclusions.length > 0 && !args.immutableTags) throw new Error(`ContainerRegistry ${name}: mutableTagFilters needs immutableTags (every tag of a MUTABLE repository moves)`);
+        const badFilter = exclusions.find((f) => !/^[A-Za-z0-9_.*-]{1,128}$/.test(f));
+        if (badFilter !== undefined) throw new Error(`ContainerRegistry ${name}: mutableTagFilters entry "${badFilter}" must be 1-128 letters, digits, _ . - and * wildcards`);
         this.name = args.namer.name(args.repositoryName ?? "app", "ecrRepository");
         this.repository = new aws.ecr.Repository(
             name,
             {
                 name: this.name,
-                imageTagMutability: args.immutableTags ? "IMMUTABLE" : "MUTABLE",
+                imageTagMutability: !args.immutableTags ? "MUTABLE" : exclusions.length > 0 ? "IMMUTABLE_WITH_EXCLUSION" : "IMMUTABLE",
+                ...(exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusions.map((filter) => ({ filter, filterType: "WILDCARD" })) } : {}),
                 imageScanningConfiguration: { scanOnPush: true },
                 encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],
                 forceDelete: args.forceDelete,
