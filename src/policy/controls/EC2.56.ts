@@ -1,5 +1,5 @@
 import type { StackControl } from "../types";
-import { DEV_ADVISORY, requireVpcEndpoint } from "./util";
+import { DEV_ADVISORY, IMAGE_CONSUMERS, pullsImages, requireVpcEndpoint } from "./util";
 
 const control: StackControl = {
     id: "EC2.56",
@@ -8,14 +8,15 @@ const control: StackControl = {
     scope: "stack",
     severity: "Medium",
     pci: [],
-    resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint"],
+    resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint", ...IMAGE_CONSUMERS],
     remediation:
         "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ecr.dkr\".",
     levels: DEV_ADVISORY,
     levelReason:
         "Dev tasks reach ECR through the NAT gateway; the interface endpoint's hourly cost is reported, not required.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-56",
-    check: requireVpcEndpoint("ecr.dkr", true),
+    // Only where something pulls images from ECR: a VPC that runs no containers gains nothing from it.
+    check: requireVpcEndpoint("ecr.dkr", true, pullsImages),
 };
 
 export default control;

@@ -1,5 +1,5 @@
 import type { PolicyTarget, StackControl } from "../types";
-import { attachedTo, block, blocks, MANDATORY, ofType } from "./util";
+import { attachedTo, block, blocks, MANDATORY, ofType, refersTo } from "./util";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
@@ -29,6 +29,7 @@ const control: StackControl = {
     resourceTypes: [
         "aws:s3/bucket:Bucket",
         "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws:s3/bucketLogging:BucketLogging",
     ],
     remediation:
         "Declare an aws.s3.BucketServerSideEncryptionConfiguration for the bucket whose rules set applyServerSideEncryptionByDefault.sseAlgorithm to \"aws:kms\" with kmsMasterKeyId naming a customer managed key.",
@@ -36,6 +37,8 @@ const control: StackControl = {
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket")
+            // S3 server access logs cannot be delivered to an SSE-KMS bucket: targets keep SSE-S3.
+            .filter((bucket) => !ofType(resources, "aws:s3/bucketLogging:BucketLogging").some((l) => refersTo(l.props.targetBucket, bucket)))
             .filter(
                 (bucket) =>
                     !encryptionRules(bucket, resources).some(

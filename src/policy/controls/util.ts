@@ -293,8 +293,9 @@ export function endpointService(region: string, service: string): string {
  * The check shared by the VPC-endpoint controls: every `aws.ec2.Vpc` needs an
  * `aws.ec2.VpcEndpoint` for `service` in it (of type `Interface` when `interfaceOnly`).
  */
-export function requireVpcEndpoint(service: string, interfaceOnly: boolean) {
+export function requireVpcEndpoint(service: string, interfaceOnly: boolean, appliesWhen?: (resources: readonly PolicyTarget[]) => boolean) {
     return (resources: readonly PolicyTarget[], ctx: CheckContext): Finding[] => {
+        if (appliesWhen && !appliesWhen(resources)) return [];
         const serviceName = endpointService(ctx.region, service);
         const endpoints = ofType(resources, "aws:ec2/vpcEndpoint:VpcEndpoint").filter(
             (e) => e.props.serviceName === serviceName && (!interfaceOnly || e.props.vpcEndpointType === "Interface"),
@@ -304,6 +305,19 @@ export function requireVpcEndpoint(service: string, interfaceOnly: boolean) {
             .filter((vpc) => !endpoints.some((e) => refersTo(e.props.vpcId, vpc)))
             .map((vpc) => ({ urn: vpc.urn, message: `no aws.ec2.VpcEndpoint with vpcId set to this VPC has ${wanted}` }));
     };
+}
+
+/** Resource types that pull container images from ECR. */
+export const IMAGE_CONSUMERS = ["aws:ecs/taskDefinition:TaskDefinition", "aws:ecr/repository:Repository", "aws:lambda/function:Function"];
+
+/** true when something in the stack pulls images from ECR: a task definition, a repository, an image-based Lambda. */
+export function pullsImages(resources: readonly PolicyTarget[]): boolean {
+    return resources.some(
+        (r) =>
+            r.type === "aws:ecs/taskDefinition:TaskDefinition" ||
+            r.type === "aws:ecr/repository:Repository" ||
+            (r.type === "aws:lambda/function:Function" && r.props.packageType === "Image"),
+    );
 }
 
 /** The resources of `type` whose `key` input refers to `target`: the side resources of a bucket, topic or bus. */

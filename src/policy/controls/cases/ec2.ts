@@ -10,7 +10,7 @@ import EC2_57 from "../EC2.57";
 import EC2_58 from "../EC2.58";
 import EC2_60 from "../EC2.60";
 import { builder, controlCases, fail, pass } from "../fixtures";
-import type { StackControl } from "../../types";
+import type { PolicyTarget, StackControl } from "../../types";
 
 const vpc = builder("aws:ec2/vpc:Vpc")({ cidrBlock: "10.0.0.0/16" }, "main-vpc");
 const otherVpc = builder("aws:ec2/vpc:Vpc")({ cidrBlock: "10.1.0.0/16" }, "other-vpc");
@@ -48,23 +48,27 @@ controlCases(EC2_6, {
 });
 
 /** The four ways an endpoint control fails, and a compliant interface endpoint. */
-function endpointCases(control: StackControl, service: string, interfaceOnly: boolean): void {
+function endpointCases(control: StackControl, service: string, interfaceOnly: boolean, context: PolicyTarget[] = []): void {
     const serviceName = `com.amazonaws.us-east-1.${service}`;
     const good = endpoint({ vpcId: "main-vpc-id", serviceName, vpcEndpointType: "Interface" });
     const failing = [
-        fail("no endpoint", vpc, "serviceName"),
-        fail("endpoint in another VPC", [vpc, otherVpc, endpoint({ vpcId: "other-vpc-id", serviceName, vpcEndpointType: "Interface" })], "serviceName"),
-        fail("another region's service", [vpc, endpoint({ vpcId: "main-vpc-id", serviceName: `com.amazonaws.eu-central-1.${service}`, vpcEndpointType: "Interface" })], "serviceName"),
+        fail("no endpoint", [vpc, ...context], "serviceName"),
+        fail("endpoint in another VPC", [vpc, otherVpc, endpoint({ vpcId: "other-vpc-id", serviceName, vpcEndpointType: "Interface" }), ...context], "serviceName"),
+        fail("another region's service", [vpc, endpoint({ vpcId: "main-vpc-id", serviceName: `com.amazonaws.eu-central-1.${service}`, vpcEndpointType: "Interface" }), ...context], "serviceName"),
     ];
     if (interfaceOnly) {
-        failing.push(fail("gateway type (the default)", [vpc, endpoint({ vpcId: "main-vpc-id", serviceName })], "vpcEndpointType"));
+        failing.push(fail("gateway type (the default)", [vpc, endpoint({ vpcId: "main-vpc-id", serviceName }), ...context], "vpcEndpointType"));
     }
-    controlCases(control, { passing: [pass("interface endpoint in the VPC", [vpc, good])], failing });
+    controlCases(control, { passing: [pass("interface endpoint in the VPC", [vpc, good, ...context])], failing });
 }
 
+// ECR endpoints matter where something pulls images; a VPC without containers needs none.
+const taskDefinition = builder("aws:ecs/taskDefinition:TaskDefinition")({ family: "app" }, "app");
+controlCases(EC2_55, { passing: [pass("a VPC in a stack that pulls no images", vpc)], failing: [] });
+
 endpointCases(EC2_10, "ec2", false);
-endpointCases(EC2_55, "ecr.api", true);
-endpointCases(EC2_56, "ecr.dkr", true);
+endpointCases(EC2_55, "ecr.api", true, [taskDefinition]);
+endpointCases(EC2_56, "ecr.dkr", true, [taskDefinition]);
 endpointCases(EC2_57, "ssm", true);
 endpointCases(EC2_58, "ssm-contacts", true);
 endpointCases(EC2_60, "ssm-incidents", true);

@@ -158,6 +158,10 @@ controlCases(S3DefaultEncryptionKMS, {
         pass("aws:kms with a customer managed key", [bucket, encryption({ bucket: "artifacts-id", rules: [kmsRule("aws:kms")] })]),
         pass("aws:kms:dsse", [bucket, encryption({ bucket: "artifacts-id", rules: [kmsRule("aws:kms:dsse")] })]),
         pass("deprecated inline configuration", bucketOf({ serverSideEncryptionConfiguration: { rule: kmsRule("aws:kms") } })),
+        pass("server access log target (S3 cannot deliver logs to SSE-KMS)", [
+            bucketOf({}, "logs"),
+            builder("aws:s3/bucketLogging:BucketLogging")({ bucket: "other-id", targetBucket: "logs-id" }),
+        ]),
     ],
     failing: [
         fail("no configuration (SSE-S3 default)", bucket, "sseAlgorithm"),
