@@ -39,7 +39,6 @@ describe("brazilcart-cicd: every stack", () => {
         const common = [
             "AwsSolutions-AEC5 cache",
             "AwsSolutions-IAM5 deploy-role-vpc",
-            "PCI.DSS.321-S3DefaultEncryptionKMS access-logs",
             "RDS.23 db",
             "SecretsManager.1 cache-auth-token",
         ];
@@ -135,11 +134,9 @@ describe("brazilcart-cicd: network", () => {
         assert.deepEqual(docStatements(role, "assumeRolePolicy")[0]!.Principal, { Service: ["vpc-flow-logs.amazonaws.com"] });
     });
 
-    it("adds the ECR, logs and Secrets Manager endpoints in prod only", () => {
+    it("adds the logs and Secrets Manager endpoints in prod only (nothing here pulls from ECR)", () => {
         assert.equal(ofType(dev, "aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
         assert.deepEqual(ofType(prod, "aws:ec2/vpcEndpoint:VpcEndpoint").map((e) => input<string>(e, "serviceName")).sort(), [
-            "com.amazonaws.sa-east-1.ecr.api",
-            "com.amazonaws.sa-east-1.ecr.dkr",
             "com.amazonaws.sa-east-1.logs",
             "com.amazonaws.sa-east-1.s3",
             "com.amazonaws.sa-east-1.secretsmanager",

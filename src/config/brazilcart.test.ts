@@ -46,7 +46,7 @@ describe("brazilcart config: defaults", () => {
         assert.equal(c.profile, "prod");
         assert.equal(c.logRetentionDays, 365);
         assert.equal(c.artifactExpiryDays, 365);
-        assert.deepEqual(c.vpcEndpoints, ["ecr.api", "ecr.dkr", "logs", "secretsmanager"]);
+        assert.deepEqual(c.vpcEndpoints, ["logs", "secretsmanager"]);
     });
 
     it("reads config first, then the environment, then the default", () => {

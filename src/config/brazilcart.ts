@@ -91,7 +91,8 @@ function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
         // Interface endpoints cost about $7.30 per endpoint per AZ a month; dev reaches AWS through
         // NAT. Prod gets the ECR endpoints the policy asks for, plus the APIs the in-VPC deploy
         // builds call (logs, secrets).
-        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["ecr.api", "ecr.dkr", "logs", "secretsmanager"] as const) : []),
+        // No containers pull from ECR here, so no ECR endpoints; builds reach logs and secrets privately.
+        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["logs", "secretsmanager"] as const) : []),
         logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 30),
         artifactExpiryDays: c.artifactExpiryDays ?? (prod ? 365 : 30),
     };
