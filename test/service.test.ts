@@ -96,14 +96,12 @@ describe("service-pipeline: every stack", () => {
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
             "AwsSolutions-IAM5 service-image-build-role-extra",
             "DynamoDB.6 deployment-history",
-            "PCI.DSS.321-S3DefaultEncryptionKMS service-access-logs",
         ]);
         assert.deepEqual(waived(prod), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
             "AwsSolutions-IAM5 service-image-build-role-extra",
             "PCI.DSS.321-LambdaInsideVPC service-app",
             "PCI.DSS.321-LambdaInsideVPC service-deployer",
-            "PCI.DSS.321-S3DefaultEncryptionKMS service-access-logs",
         ]);
     });
 });
@@ -187,7 +185,8 @@ describe("service-pipeline: the application function", () => {
 
     it("may only read the deployment history and write its own logs", () => {
         const statements = policiesOf(dev, "service-pipeline-app-fn-dev");
-        assert.deepEqual(statements.flatMap(actions).sort(), ["dynamodb:GetItem", "dynamodb:Query", "logs:CreateLogStream", "logs:PutLogEvents"]);
+        assert.deepEqual(statements.flatMap(actions).sort(), ["dynamodb:GetItem", "dynamodb:Query", "kms:Decrypt", "kms:DescribeKey", "logs:CreateLogStream", "logs:PutLogEvents"]);
+        assert.deepEqual(statements.find((s) => s.Sid === "DeploymentHistoryKey")!.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
         assert.deepEqual(resources(statements.find((s) => s.Sid === "ReadDeploymentHistory")!), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
     });
 });
@@ -237,7 +236,10 @@ describe("service-pipeline: the deploy function", () => {
         assert.deepEqual(resources(bySid("RecordDeployments")), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
         assert.deepEqual(actions(bySid("ReportJobResults")).sort(), ["codepipeline:PutJobFailureResult", "codepipeline:PutJobSuccessResult"]);
         assert.deepEqual(resources(bySid("WriteOwnLogs")), ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/service-pipeline-deploy-dev:*"]);
-        assert.equal(statements.length, 4);
+        const tableKey = bySid("HistoryTableKey");
+        assert.deepEqual(resources(tableKey), ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"]);
+        assert.deepEqual(tableKey.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
+        assert.equal(statements.length, 5);
     });
 });
 

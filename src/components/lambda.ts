@@ -231,6 +231,8 @@ export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "t
     /** The deployment history table (`DEPLOYMENT_TABLE_NAME`). */
     readonly historyTableName: pulumi.Input<string>;
     readonly historyTableArn: pulumi.Input<string>;
+    /** The customer key the table is encrypted with: DynamoDB uses it on the function's behalf. */
+    readonly historyTableKmsKeyArn?: pulumi.Input<string>;
     /** Stored in each history record (`ENVIRONMENT_SUFFIX`). */
     readonly environmentSuffix: string;
     /** @default 256 */
@@ -243,10 +245,25 @@ export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "t
     readonly timeoutSeconds?: number;
 }
 
+/**
+ * Use of a customer key by DynamoDB on a caller's behalf, and only by DynamoDB: the key policy
+ * delegates to IAM, so a role reading or writing an encrypted table needs this too.
+ */
+export function tableKeyStatement(sid: string, keyArn: pulumi.Input<string>, region: pulumi.Input<string>, write: boolean): Statement {
+    return {
+        Sid: sid,
+        Action: write ? ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"] : ["kms:Decrypt", "kms:DescribeKey"],
+        Resource: keyArn,
+        Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`dynamodb.${region}.amazonaws.com` } },
+    };
+}
+
 /** The deploy function's own permissions, as src/functions/deploy/README.md lists them. */
 export function deployFunctionStatements(a: {
     targetFunctionArn: pulumi.Input<string>;
     historyTableArn: pulumi.Input<string>;
+    historyTableKmsKeyArn?: pulumi.Input<string>;
+    region: pulumi.Input<string>;
 }): Record<string, Statement[]> {
     return {
         release: [
@@ -265,7 +282,10 @@ export function deployFunctionStatements(a: {
                 Resource: [a.targetFunctionArn, pulumi.interpolate`${a.targetFunctionArn}:*`],
             },
         ],
-        history: [{ Sid: "RecordDeployments", Action: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource: a.historyTableArn }],
+        history: [
+            { Sid: "RecordDeployments", Action: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource: a.historyTableArn },
+            ...(a.historyTableKmsKeyArn === undefined ? [] : [tableKeyStatement("HistoryTableKey", a.historyTableKmsKeyArn, a.region, true)]),
+        ],
         // PutJobSuccessResult and PutJobFailureResult take no resource: the job id is the scope.
         "report-jobs": [{ Sid: "ReportJobResults", Action: ["codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult"], Resource: "*" }],
     };
@@ -281,7 +301,8 @@ export class DeployFunction extends pulumi.ComponentResource {
     constructor(name: string, args: DeployFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:lambda:DeployFunction`, name, {}, opts);
         const settings: FunctionArgs = { ...args, memorySize: args.memorySize ?? 256, timeoutSeconds: args.timeoutSeconds ?? 300 };
-        const parts = new FunctionParts(this, name, settings, deployFunctionStatements(args));
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const parts = new FunctionParts(this, name, settings, deployFunctionStatements({ ...args, region }));
         this.function = new aws.lambda.Function(
             name,
             {

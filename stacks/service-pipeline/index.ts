@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { ContainerImageFunction, DeployFunction } from "../../src/components/lambda";
+import { ContainerImageFunction, DeployFunction, tableKeyStatement } from "../../src/components/lambda";
 import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
@@ -81,7 +81,12 @@ const app = new ContainerImageFunction("service-app", {
     repositoryUrl: registry.repositoryUrl,
     bootstrapImage: { contextDir: path.join(__dirname, "bootstrap") },
     environment: { DEPLOYMENT_TABLE_NAME: history.name, ENVIRONMENT_SUFFIX: config.environmentSuffix },
-    policies: { "read-deployments": [{ Sid: "ReadDeploymentHistory", Action: ["dynamodb:GetItem", "dynamodb:Query"], Resource: history.arn }] },
+    policies: {
+        "read-deployments": [
+            { Sid: "ReadDeploymentHistory", Action: ["dynamodb:GetItem", "dynamodb:Query"], Resource: history.arn },
+            tableKeyStatement("DeploymentHistoryKey", key.arn, config.region, false),
+        ],
+    },
     errorAlarm: { threshold: config.errorAlarmThreshold, periodSeconds: 300, evaluationPeriods: 1, actions: [alerts.arn] },
 });
 
@@ -96,6 +101,7 @@ const deployer = new DeployFunction("service-deployer", {
     targetFunctionArn: app.arn,
     historyTableName: history.name,
     historyTableArn: history.arn,
+    historyTableKmsKeyArn: key.arn,
     environmentSuffix: config.environmentSuffix,
 });
 
