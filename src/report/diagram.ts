@@ -854,6 +854,8 @@ const CLUSTER_STYLE: Readonly<Record<ClusterKind, { fill: string; stroke: string
     pipeline: { fill: "#F3FAFB", stroke: "#1D7485", style: "rounded,filled" },
 };
 
+const TIERS: ReadonlySet<ClusterKind> = new Set(["public", "private", "isolated", "subnets"]);
+
 const EDGE_STYLE: Readonly<Record<EdgeKind, string>> = {
     uses: `color="#4B5563"`,
     route: `color="#7CB36A", style=dashed, arrowhead=vee`,
@@ -911,7 +913,7 @@ export function toDot(d: Diagram): string {
     const out: string[] = [];
     out.push(`digraph ${quoteDot(d.name)} {`);
     out.push(`  id=${quoteDot(prefix)};`);
-    out.push(`  graph [rankdir=LR, compound=true, newrank=true, fontname="Helvetica", fontsize=10, nodesep=0.22, ranksep=0.45, pad=0.15, bgcolor="transparent", labeljust=l];`);
+    out.push(`  graph [rankdir=LR, compound=true, fontname="Helvetica", fontsize=10, nodesep=0.22, ranksep=0.45, pad=0.15, bgcolor="transparent", labeljust=l];`);
     out.push(`  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, margin="0.10,0.05", penwidth=1.2];`);
     out.push(`  edge [fontname="Helvetica", fontsize=8, arrowsize=0.7, fontcolor="#5B6472"];`);
     const nodeLine = (n: DiagramNode, indent: string) => {
@@ -924,7 +926,16 @@ export function toDot(d: Diagram): string {
         out.push(`${indent}subgraph ${c.id} {`);
         out.push(`${indent}  id=${quoteDot(`${prefix}_${c.id}`)}; label=${clusterLabel(c)}; style="${s.style}"; color="${s.stroke}"; fillcolor="${s.fill}"; penwidth=1.3; fontsize=10; margin=10;`);
         for (const child of d.clusters.filter((x) => x.parent === c.id)) emitCluster(child, `${indent}  `);
-        for (const n of inputOrder(d.nodes.filter((x) => x.cluster === c.id))) out.push(nodeLine(n, `${indent}  `));
+        const members = d.nodes.filter((x) => x.cluster === c.id);
+        for (const n of inputOrder(members)) out.push(nodeLine(n, `${indent}  `));
+        if (TIERS.has(c.kind)) {
+            // Subnets (and NAT gateways) of a tier in one column in AZ order, so the arrows between tiers
+            // run straight. An invisible edge within a rank puts its head above its tail under rankdir=LR.
+            for (const kind of new Set(members.map((m) => m.kind))) {
+                const row = members.filter((m) => m.kind === kind).sort((a, b) => b.title.localeCompare(a.title));
+                if (row.length > 1) out.push(`${indent}  { rank=same; ${row.map((m) => m.id).join(" -> ")} [style=invis]; }`);
+            }
+        }
         out.push(`${indent}}`);
     };
     for (const c of d.clusters.filter((x) => x.parent === undefined)) emitCluster(c, "  ");

@@ -20,6 +20,11 @@ export function escapeHtml(s: string): string {
 
 const esc = escapeHtml;
 
+/** A type token that may wrap after its `:` and `/` rather than mid-word. */
+function typeHtml(type: string): string {
+    return esc(type).replace(/([:/])/g, "$1<wbr>");
+}
+
 const USD = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 function usd(n: number): string {
@@ -56,7 +61,7 @@ function resourceCell(urn: string | undefined, byUrn: ReadonlyMap<string, Planne
     const r = byUrn.get(urn);
     const name = r?.name ?? urn.split("::").pop() ?? urn;
     const type = r?.type ?? urn.split("::")[2]?.split("$").pop() ?? "";
-    return `<span title="${esc(urn)}">${esc(name)}</span>${type ? `<br><code class="type">${esc(type)}</code>` : ""}`;
+    return `<span title="${esc(urn)}">${esc(name)}</span>${type ? `<br><code class="type">${typeHtml(type)}</code>` : ""}`;
 }
 
 function table(head: readonly string[], rows: readonly string[], cls = ""): string {
@@ -74,11 +79,11 @@ function inventory(plan: StackPlan): string {
     for (const r of cloud) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
     const rows = [...byType.entries()]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-        .map(([type, n]) => `<tr><td class="num">${n}</td><td><code>${esc(type)}</code></td></tr>`);
+        .map(([type, n]) => `<tr><td class="num">${n}</td><td><code>${typeHtml(type)}</code></td></tr>`);
     const nameOf = new Map(plan.resources.map((r) => [r.urn, r.name]));
     const all = plan.resources.map(
         (r) =>
-            `<tr><td>${esc(r.name)}${r.protect ? ` <span class="badge protect" title="protect: true">protected</span>` : ""}</td><td><code>${esc(r.type)}</code></td><td>${r.parent ? esc(nameOf.get(r.parent) ?? r.parent.split("::").pop() ?? "") : ""}</td></tr>`,
+            `<tr><td>${esc(r.name)}${r.protect ? ` <span class="badge protect" title="protect: true">protected</span>` : ""}</td><td><code>${typeHtml(r.type)}</code></td><td>${r.parent ? esc(nameOf.get(r.parent) ?? r.parent.split("::").pop() ?? "") : ""}</td></tr>`,
     );
     return `<section class="panel"><h3>Inventory</h3>
 <p class="muted">${cloud.length} cloud resources of ${byType.size} types, in ${components} components</p>
@@ -98,8 +103,8 @@ function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): s
         : `<p class="muted">No policy summary: the policy pack did not run on this plan.</p>`;
     const order = { mandatory: 0, advisory: 1 } as const;
     const violations = [...plan.violations].sort((a, b) => order[a.level] - order[b.level] || a.policy.localeCompare(b.policy));
-    const vRows = violations.map((v) => `<tr class="${v.level}"><td>${levelBadge(v)}</td><td><code>${esc(v.policy)}</code></td><td>${resourceCell(v.urn, byUrn)}</td><td>${esc(v.message)}</td></tr>`);
-    const eRows = plan.exceptions.map((e) => `<tr><td><code>${esc(e.policy)}</code></td><td>${resourceCell(e.urn, byUrn)}</td><td>${esc(e.reason)}</td></tr>`);
+    const vRows = violations.map((v) => `<tr class="${v.level}"><td>${levelBadge(v)}</td><td class="control"><code>${esc(v.policy)}</code></td><td>${resourceCell(v.urn, byUrn)}</td><td>${esc(v.message)}</td></tr>`);
+    const eRows = plan.exceptions.map((e) => `<tr><td class="control"><code>${esc(e.policy)}</code></td><td>${resourceCell(e.urn, byUrn)}</td><td>${esc(e.reason)}</td></tr>`);
     return `<section class="panel"><h3>Policy</h3>${summary}
 ${vRows.length > 0 ? `<h4>Violations</h4>${table(["level", "control", "resource", "message"], vRows, "violations")}` : `<p class="muted">No violations.</p>`}
 ${eRows.length > 0 ? `<h4>Exceptions</h4>${table(["control", "resource", "reason"], eRows, "exceptions")}` : `<p class="muted">No exceptions.</p>`}
@@ -121,7 +126,7 @@ function cost(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): str
     const sources = [...new Set(items.map((i) => i.source).filter((s): s is string => s !== undefined))];
     return `<section class="panel"><h3>Cost <span class="total">about ${esc(usd(plan.cost.monthlyUsd))} a month</span></h3>
 <p class="muted">On-demand list prices in ${esc(plan.cost.currency)}; usage-driven lines follow the assumption beside them${approx > 0 ? `; ${approx} of ${items.length} lines use us-east-1's price (marked ≈)` : ""}.</p>
-${table(["monthly", "item", "resource", "quantity", "unit price", "assumption"], items.map((i) => costRow(i, byUrn)), "cost")}
+${table(["monthly", "item", "resource", "quantity", "unit price", "price note and usage assumption"], items.map((i) => costRow(i, byUrn)), "cost")}
 <p class="grand-total">Total: <strong>${esc(usd(plan.cost.monthlyUsd))}</strong> a month</p>
 ${plan.cost.notes.length > 0 ? `<h4>Notes</h4><ul class="notes">${plan.cost.notes.map((n) => `<li>${esc(n)}</li>`).join("")}</ul>` : ""}
 ${sources.length > 0 ? `<details><summary>Price sources (${sources.length})</summary><ul class="sources">${sources.map((s) => `<li>${esc(s)}</li>`).join("")}</ul></details>` : ""}
@@ -210,7 +215,7 @@ h4 { font-size:13px; margin:14px 0 6px; color:var(--muted); text-transform:upper
 .totals .bad .n { color:var(--fail); }
 .stack { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:20px 24px; margin:0 0 28px; }
 .diagram { margin:12px 0 18px; padding:12px; border:1px solid var(--line); border-radius:8px; background:#fff; overflow-x:auto; text-align:center; }
-.diagram svg { max-width:100%; height:auto; }
+.diagram svg { display:block; height:auto; margin:0 auto; }
 .columns { display:grid; grid-template-columns:minmax(0,2fr) minmax(0,3fr); gap:18px; }
 @media (max-width:1000px) { .columns { grid-template-columns:1fr; } }
 .panel { border-top:1px solid var(--line); padding-top:12px; margin-top:14px; }
@@ -223,6 +228,8 @@ td.num { text-align:right; white-space:nowrap; font-variant-numeric:tabular-nums
 code { font:12px/1.4 "DejaVu Sans Mono",Menlo,Consolas,monospace; }
 code.type { color:var(--muted); font-size:11px; }
 code.value { overflow-wrap:anywhere; }
+td code { overflow-wrap:normal; }
+td.control { white-space:nowrap; }
 table.summary td:first-child a { font-weight:600; }
 a { color:#1d5fb8; text-decoration:none; }
 a:hover { text-decoration:underline; }
