@@ -146,6 +146,7 @@ describe("service-pipeline: the application function", () => {
         assert.equal(input(fn, "packageType"), "Image");
         assert.equal(input(fn, "imageUri"), `${tag}@sha256:${"0".repeat(64)}`, "the function runs the pushed image by digest");
         assert.ok(fn.dependsOn.includes(image.urn), "the function waits for the push");
+        assert.ok(fn.dependsOn.includes(one(dev, "aws:ecr/repositoryPolicy:RepositoryPolicy").urn), "and for the policy that lets Lambda pull");
         assert.deepEqual(input(fn, "architectures"), ["x86_64"]);
     });
 

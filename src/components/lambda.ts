@@ -174,6 +174,11 @@ export interface ContainerImageFunctionArgs extends FunctionArgs {
     readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
     /** The application's own permissions, as customer-managed policies of its role. */
     readonly policies?: Readonly<Record<string, readonly Statement[]>>;
+    /**
+     * Resources the function is created after, e.g. the repository whose policy lets Lambda pull
+     * (without that policy in place Lambda writes its own statement into the repository policy).
+     */
+    readonly dependsOn?: readonly pulumi.Resource[];
 }
 
 export class ContainerImageFunction extends pulumi.ComponentResource {
@@ -213,7 +218,7 @@ export class ContainerImageFunction extends pulumi.ComponentResource {
                 environment: { variables: { ...args.environment } },
             },
             // Releases move the image on; the program only sets the first one.
-            { parent: this, dependsOn: [this.image, parts.role], ignoreChanges: ["imageUri"] },
+            { parent: this, dependsOn: [this.image, parts.role, ...(args.dependsOn ?? [])], ignoreChanges: ["imageUri"] },
         );
         this.errorAlarm = parts.errorAlarm(this, name, args);
         this.role = parts.role;

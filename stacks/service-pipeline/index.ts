@@ -80,6 +80,7 @@ const app = new ContainerImageFunction("service-app", {
     logRetentionDays: config.logRetentionDays,
     repositoryUrl: registry.repositoryUrl,
     bootstrapImage: { contextDir: path.join(__dirname, "bootstrap") },
+    dependsOn: [registry],
     environment: { DEPLOYMENT_TABLE_NAME: history.name, ENVIRONMENT_SUFFIX: config.environmentSuffix },
     policies: {
         "read-deployments": [
