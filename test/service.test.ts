@@ -144,7 +144,11 @@ describe("service-pipeline: the application function", () => {
 
         const fn = one(dev, FUNCTION, "service-app");
         assert.equal(input(fn, "packageType"), "Image");
-        assert.equal(input(fn, "imageUri"), `${tag}@sha256:${"0".repeat(64)}`, "the function runs the pushed image by digest");
+        assert.equal(
+            input(fn, "imageUri"),
+            `123456789012.dkr.ecr.us-east-1.amazonaws.com/service-pipeline-app-dev@sha256:${"0".repeat(64)}`,
+            "the pushed image by digest alone: Lambda rejects a tag and a digest together",
+        );
         assert.ok(fn.dependsOn.includes(image.urn), "the function waits for the push");
         assert.ok(fn.dependsOn.includes(one(dev, "aws:ecr/repositoryPolicy:RepositoryPolicy").urn), "and for the policy that lets Lambda pull");
         assert.deepEqual(input(fn, "architectures"), ["x86_64"]);

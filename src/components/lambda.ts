@@ -212,8 +212,9 @@ export class ContainerImageFunction extends pulumi.ComponentResource {
             {
                 ...parts.common(args),
                 packageType: "Image",
-                // Tag and digest: Lambda resolves the digest once, so the function runs exactly what was pushed.
-                imageUri: this.image.ref,
+                // By digest, so the function runs exactly what was pushed. Not the image's `ref`
+                // (`repo:tag@digest`): Lambda rejects a tag and a digest together (pulumi/pulumi-docker-build#571).
+                imageUri: pulumi.interpolate`${args.repositoryUrl}@${this.image.digest}`,
                 architectures: [architecture],
                 environment: { variables: { ...args.environment } },
             },
