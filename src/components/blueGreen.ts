@@ -276,3 +276,46 @@ export function blueGreenProblems(args: Pick<EcsBlueGreenDeploymentArgs, "deploy
     if (args.target.taskRoleArns.length === 0) problems.push("target.taskRoleArns must name the task's execution role (and task role), which CodeDeploy passes to ECS");
     return problems;
 }
+
+/** `targetgroup/<name>/<id>`, the CloudWatch `TargetGroup` dimension, from a target group ARN. */
+export function targetGroupDimension(arn: string): string {
+    const m = /:(targetgroup\/[^/]+\/[^/]+)$/.exec(arn);
+    if (!m) throw new Error(`"${arn}" is not a target group ARN (…:targetgroup/<name>/<id>)`);
+    return m[1]!;
+}
+
+/** The name part of a target group ARN, as CodeDeploy's target group pair wants it. */
+export function targetGroupName(arn: string): string {
+    return targetGroupDimension(arn).split("/")[1]!;
+}
+
+/** `app/<name>/<id>`, the CloudWatch `LoadBalancer` dimension, from one of its listeners' ARNs. */
+export function loadBalancerDimensionOfListener(arn: string): string {
+    const m = /:listener\/(app\/[^/]+\/[^/]+)\/[^/]+$/.exec(arn);
+    if (!m) throw new Error(`"${arn}" is not an Application Load Balancer listener ARN (…:listener/app/<name>/<id>/<listener id>)`);
+    return m[1]!;
+}
+
+/** An existing service's blue/green target from the ARNs of its target groups and listeners. */
+export function targetFromArns(t: {
+    readonly clusterName: string;
+    readonly serviceName: string;
+    readonly blueTargetGroupArn: string;
+    readonly greenTargetGroupArn: string;
+    readonly productionListenerArn: string;
+    readonly testListenerArn?: string;
+    readonly taskRoleArns: readonly string[];
+}): EcsBlueGreenTarget {
+    return {
+        clusterName: t.clusterName,
+        serviceName: t.serviceName,
+        blueTargetGroupName: targetGroupName(t.blueTargetGroupArn),
+        greenTargetGroupName: targetGroupName(t.greenTargetGroupArn),
+        productionListenerArn: t.productionListenerArn,
+        ...(t.testListenerArn !== undefined ? { testListenerArn: t.testListenerArn } : {}),
+        loadBalancerDimension: loadBalancerDimensionOfListener(t.productionListenerArn),
+        blueTargetGroupDimension: targetGroupDimension(t.blueTargetGroupArn),
+        greenTargetGroupDimension: targetGroupDimension(t.greenTargetGroupArn),
+        taskRoleArns: t.taskRoleArns,
+    };
+}

@@ -15,6 +15,7 @@ import type { AwsRegion } from "../config/regions";
 import { withName } from "../config/tags";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import type { EcsBlueGreenTarget } from "./blueGreen";
 import type { BucketPolicyStatement } from "./bucket";
 import { securityGroup } from "./securityGroup";
 
@@ -183,6 +184,21 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
             blueTargetGroupArn: this.blue.arn,
             greenTargetGroupArn: this.green.arn,
         });
+    }
+
+    /** CodeDeploy's view of an ECS service behind this load balancer: the target groups, the listener, the alarm dimensions. */
+    targetFor(service: { readonly clusterName: pulumi.Input<string>; readonly serviceName: pulumi.Input<string>; readonly taskRoleArns: readonly pulumi.Input<string>[] }): EcsBlueGreenTarget {
+        return {
+            clusterName: service.clusterName,
+            serviceName: service.serviceName,
+            blueTargetGroupName: this.blueName,
+            greenTargetGroupName: this.greenName,
+            productionListenerArn: this.listener.arn,
+            loadBalancerDimension: this.loadBalancer.arnSuffix,
+            blueTargetGroupDimension: this.blue.arnSuffix,
+            greenTargetGroupDimension: this.green.arnSuffix,
+            taskRoleArns: service.taskRoleArns,
+        };
     }
 
     /** The URL clients use: `https://<dns name>` or, without a certificate, `http://<dns name>`. */

@@ -1,0 +1,300 @@
+/**
+ * Payment service pipeline (PCI scope): GitHub → unit tests → Docker build → manual approval →
+ * CodeDeploy ECS blue/green. The ECS target comes from config (`ecsTarget`) when it exists;
+ * otherwise the stack creates one (VPC, ALB, blue and green target groups, Fargate service under
+ * the CODE_DEPLOY controller), so one `pulumi up` on an empty account gives a working pipeline.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { EcsBlueGreenDeployment, targetFromArns, type EcsBlueGreenTarget } from "../../src/components/blueGreen";
+import { SecureBucket } from "../../src/components/bucket";
+import { ContainerService } from "../../src/components/containers";
+import { EncryptionKey } from "../../src/components/encryption";
+import { ServiceRole } from "../../src/components/iam";
+import { BlueGreenLoadBalancer, elbLogDeliveryStatement } from "../../src/components/loadBalancer";
+import { Network } from "../../src/components/network";
+import { Notifications } from "../../src/components/notifications";
+import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
+import { ContainerRegistry } from "../../src/components/registry";
+import { securityGroup } from "../../src/components/securityGroup";
+import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
+import { Namer } from "../../src/config/naming";
+import { commonTags } from "../../src/config/tags";
+import { buildspecWithWriter } from "../../src/functions/deployfiles/bundle";
+
+const config = loadPaymentConfig(pulumi.getStack());
+const prod = config.profile === "prod";
+const env = config.environmentSuffix;
+const namer = new Namer(SYSTEM, env);
+const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: env, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
+const base = { namer, tags };
+const partition = aws.getPartitionOutput().partition;
+const account = aws.getCallerIdentityOutput().accountId;
+const buildspec = (file: string) => fs.readFileSync(path.join(__dirname, file), "utf8");
+
+const key = new EncryptionKey("pipeline-key", {
+    ...base,
+    aliasName: "pipeline",
+    description: `Payment service pipeline (${env}): artifacts, logs, secrets, images, notifications`,
+    viaServices: ["s3", "codebuild", "codepipeline", "secretsmanager", "ecr", "sns"],
+    cloudWatchLogs: true,
+    eventBridge: true,
+    cloudWatchAlarms: true,
+    deletionWindowInDays: prod ? 30 : 7,
+});
+
+const notifications = new Notifications("notifications", {
+    ...base,
+    topicName: namer.custom(`pipeline-notifications-${env}`, "notifications topic"),
+    displayName: `Payment pipeline (${env})`,
+    kmsKeyArn: key.arn,
+    publishers: ["events.amazonaws.com", "cloudwatch.amazonaws.com"],
+    email: config.notificationEmail,
+});
+
+// Access logs of the artifact bucket (S3.9) and of the load balancer (ELB.5).
+const artifactsName = namer.custom(`pipeline-artifacts-${env}`, "artifact bucket", "s3Bucket");
+const accessLogsName = namer.name("access-logs", "s3Bucket");
+const accessLogs = new SecureBucket("access-logs", {
+    ...base,
+    bucketName: "access-logs",
+    purpose: "accessLogs",
+    forceDestroy: !prod,
+    lifecycle: { expireAfterDays: prod ? 365 : 30, noncurrentVersionsExpireAfterDays: 7 },
+    logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${artifactsName}`],
+    policyStatements: config.ecsTarget ? [] : [elbLogDeliveryStatement(config.region, pulumi.interpolate`arn:${partition}:s3:::${accessLogsName}`, "alb", account)],
+    protect: prod,
+});
+const artifacts = new SecureBucket("artifacts", {
+    ...base,
+    bucketName: "artifacts",
+    fullName: artifactsName,
+    kmsKeyArn: key.arn,
+    forceDestroy: !prod,
+    lifecycle: { expireAfterDays: config.artifactExpirationDays, noncurrentVersionsExpireAfterDays: 7 },
+    accessLogs: { targetBucket: accessLogs.name },
+    protect: prod,
+});
+
+const registry = new ContainerRegistry("registry", {
+    ...base,
+    repositoryName: "service",
+    kmsKeyArn: key.arn,
+    // Commit tags never move; the design also pushes `latest`, which must.
+    immutableTags: true,
+    mutableTagFilters: ["latest"],
+    keepImages: prod ? 50 : 10,
+    forceDelete: !prod,
+});
+
+// The value (JSON {"username", "password"}) is set outside Pulumi, so it never enters the state.
+const registryCredentials = new aws.secretsmanager.Secret("docker-registry-credentials", {
+    name: namer.custom(`docker-registry-credentials-${env}`, "registry credentials secret"),
+    description: 'Docker registry login for the payment image build: JSON {"username": "...", "password": "..."}',
+    kmsKeyId: key.arn,
+    recoveryWindowInDays: prod ? 30 : 0,
+    tags,
+});
+
+// The ECS target: an existing service from config, or one created here.
+let target: EcsBlueGreenTarget;
+let taskFamily: pulumi.Input<string>;
+let containerName: string;
+let containerPort: number;
+let serviceUrl: pulumi.Output<string> | undefined;
+if (config.ecsTarget) {
+    const t = config.ecsTarget;
+    target = targetFromArns({ ...t, taskRoleArns: [t.taskExecutionRoleArn, ...(t.taskRoleArn ? [t.taskRoleArn] : [])] });
+    taskFamily = t.taskDefinitionFamily;
+    containerName = t.containerName;
+    containerPort = t.containerPort;
+} else {
+    const zones = aws.getAvailabilityZonesOutput({ state: "available" });
+    const network = new Network("network", {
+        ...base,
+        cidrBlock: config.vpcCidr,
+        availabilityZones: Array.from({ length: config.azCount }, (_, i) => zones.names[i]!),
+        natGateways: config.natGateways,
+        flowLogs: { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays },
+        interfaceEndpoints: config.vpcEndpoints,
+    });
+    const alb = new BlueGreenLoadBalancer(
+        "alb",
+        {
+            ...base,
+            vpcId: network.vpcId,
+            vpcCidr: config.vpcCidr,
+            publicSubnetIds: network.publicSubnetIds,
+            targetPort: config.containerPort,
+            healthCheck: { path: config.healthCheckPath },
+            certificateArn: config.certificateArn,
+            accessLogs: { bucket: accessLogs.name, prefix: "alb" },
+            deletionProtection: prod,
+        },
+        // The load balancer checks it may write its logs when it is created.
+        { dependsOn: [accessLogs.policy] },
+    );
+    const serviceSg = securityGroup(
+        "service-sg",
+        {
+            groupName: namer.name("service"),
+            description: "Payment service tasks: the container port from the load balancer only",
+            vpcId: network.vpcId,
+            tags,
+            ingress: [{ description: "From the load balancer", port: config.containerPort, securityGroupId: alb.securityGroup.id }],
+            egress: [{ description: "HTTPS to AWS APIs and the image registries", port: 443, cidr: "0.0.0.0/0" }],
+        },
+        {},
+    );
+    const service = new ContainerService(
+        "service",
+        {
+            ...base,
+            subnetIds: network.privateSubnetIds,
+            securityGroupIds: [serviceSg.id],
+            kmsKeyArn: key.arn,
+            logRetentionDays: config.logRetentionDays,
+            containerInsights: "enabled",
+            image: config.containerImage,
+            containerName: config.containerName,
+            containerPort: config.containerPort,
+            user: config.containerUser,
+            cpu: config.taskCpu,
+            memory: config.taskMemory,
+            desiredCount: config.desiredCount,
+            pullRepositoryArns: [registry.arn],
+            environment: {},
+            secrets: [],
+            secretKmsKeyArns: [],
+            taskPolicies: {},
+            deploymentController: "CODE_DEPLOY",
+            loadBalancer: { targetGroupArn: alb.blue.arn },
+        },
+        // ECS attaches the service only to a target group that a listener already uses.
+        { dependsOn: [alb.listener] },
+    );
+    target = alb.targetFor({ clusterName: service.cluster.name, serviceName: service.service.name, taskRoleArns: [service.executionRole.arn, service.taskRole.arn] });
+    taskFamily = service.taskDefinition.family;
+    containerName = service.containerName;
+    containerPort = config.containerPort;
+    serviceUrl = alb.url;
+}
+
+const deployment = new EcsBlueGreenDeployment("deployment", {
+    ...base,
+    applicationName: `payment-service-app-${env}`,
+    deploymentGroupName: `payment-service-dg-${env}`,
+    roleName: `codedeploy-role-${env}`,
+    target,
+    deploymentConfigName: TRAFFIC_SHIFTING[config.trafficShifting],
+    terminationWaitMinutes: config.terminationWaitMinutes,
+    alarmActions: [notifications.arn],
+});
+
+const buildRole = new ServiceRole("codebuild-role", {
+    ...base,
+    roleName: namer.custom(`codebuild-role-${env}`, "CodeBuild role", "iamRole"),
+    description: `The payment pipeline's builds (${env}); each project adds its own policies`,
+    services: ["codebuild.amazonaws.com"],
+    policies: {},
+});
+const buildBase = { ...base, kmsKeyArn: key.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.buildLogRetentionDays, sharedRole: buildRole };
+const unitTests = new BuildProject("unit-tests", {
+    ...buildBase,
+    projectName: "unit-test",
+    fullNames: { project: `unit-test-project-${env}`, logGroup: `/aws/codebuild/unit-test-${env}` },
+    description: "Payment service: install, lint, dependency audit, unit tests and coverage on Node.js 22",
+    buildspec: buildspec("buildspec-test.yml"),
+    reportGroups: { "unit-tests": "TEST", coverage: "CODE_COVERAGE" },
+    buildTimeoutMinutes: 30,
+});
+const dockerBuild = new BuildProject("docker-build", {
+    ...buildBase,
+    projectName: "docker-build",
+    fullNames: { project: `docker-build-project-${env}`, logGroup: `/aws/codebuild/docker-build-${env}` },
+    description: "Payment service: build and push the image, write the blue/green deployment files",
+    buildspec: buildspecWithWriter(buildspec("buildspec-build.yml")),
+    privilegedMode: true,
+    environmentVariables: [
+        { name: "REPOSITORY_URI", value: registry.repositoryUrl },
+        { name: "REPOSITORY_NAME", value: registry.name },
+        { name: "TASK_DEFINITION_FAMILY", value: taskFamily },
+        { name: "CONTAINER_NAME", value: containerName },
+        { name: "CONTAINER_PORT", value: String(containerPort) },
+        { name: "DOCKER_REGISTRY_USERNAME", type: "SECRETS_MANAGER", secretArn: registryCredentials.arn, jsonKey: "username" },
+        { name: "DOCKER_REGISTRY_PASSWORD", type: "SECRETS_MANAGER", secretArn: registryCredentials.arn, jsonKey: "password" },
+    ],
+    policyStatements: [
+        // Neither call supports resource-level permissions (ECR auth tokens; aws/containers-roadmap#929).
+        { Sid: "EcrLogin", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+        { Sid: "ReadCurrentTaskDefinition", Action: "ecs:DescribeTaskDefinition", Resource: "*" },
+        {
+            Sid: "PushImages",
+            Action: ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"],
+            Resource: registry.arn,
+        },
+    ],
+});
+
+const source = new PipelineSource("source", {
+    ...base,
+    spec: { provider: "CodeStarConnection", connectionName: "github", providerType: "GitHub", fullRepositoryId: `${config.githubOwner}/${config.githubRepo}`, branch: config.githubBranch },
+});
+
+const pipeline = new Pipeline("pipeline", {
+    ...base,
+    pipelineName: "service-pipeline",
+    roleName: `codepipeline-role-${env}`,
+    source,
+    sourceNamespace: "SourceVariables",
+    artifactBucket: artifacts,
+    kmsKeyArn: key.arn,
+    logRetentionDays: config.logRetentionDays,
+    executionNotifications: { topicArn: notifications.arn, states: ["FAILED", "SUCCEEDED"] },
+    stages: [
+        { name: "UnitTests", actions: [{ kind: "build", category: "Test", name: "UnitTests", project: unitTests, inputArtifacts: ["source"] }] },
+        {
+            name: "DockerBuild",
+            actions: [
+                {
+                    kind: "build",
+                    name: "DockerBuild",
+                    project: dockerBuild,
+                    inputArtifacts: ["source"],
+                    outputArtifacts: ["deployfiles"],
+                    namespace: "BuildVariables",
+                    variables: { COMMIT_ID: "#{SourceVariables.CommitId}" },
+                },
+            ],
+        },
+        {
+            name: "ManualApproval",
+            actions: [
+                {
+                    kind: "approval",
+                    name: "ApproveRelease",
+                    topicArn: notifications.arn,
+                    topicKmsKeyArn: key.arn,
+                    message: `Approve releasing the tested payment service image to ${env}: CodeDeploy shifts traffic blue/green and rolls back on failure or alarm.`,
+                },
+            ],
+        },
+        { name: "Deploy", actions: [deployment.deployAction("BlueGreenDeploy", "deployfiles")] },
+    ],
+});
+
+export const pipelineArn = pipeline.arn;
+export const artifactBucketName = artifacts.name;
+export const unitTestProjectArn = unitTests.arn;
+export const dockerBuildProjectArn = dockerBuild.arn;
+export const codeDeployApplicationArn = deployment.arn;
+export const snsTopicArn = notifications.arn;
+/** PENDING until someone completes the GitHub handshake in the console (see README); then AVAILABLE. */
+export const connectionStatus = source.connectionStatus;
+export const connectionArn = source.connectionArn;
+export const ecrRepositoryUrl = registry.repositoryUrl;
+export const registryCredentialsSecretArn = registryCredentials.arn;
+/** The created service's URL; absent when the stack deploys to an existing target. */
+export const serviceEndpoint = serviceUrl;
