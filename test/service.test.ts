@@ -135,9 +135,8 @@ describe("service-pipeline: the application function", () => {
         const image = one(dev, "docker-build:index:Image");
         assert.equal(input(image, "push"), true);
         assert.deepEqual(input(image, "platforms"), ["linux/amd64"]);
-        const contextDir = input<{ location: string }>(image, "context").location;
-        assert.equal(contextDir, path.join(projectDir("service-pipeline"), "bootstrap"));
-        assert.match(fs.readFileSync(path.join(contextDir, "Dockerfile"), "utf8"), /^FROM public\.ecr\.aws\/lambda\/nodejs:22$/m);
+        assert.deepEqual(input(image, "context"), { location: "bootstrap" }, "relative to the project folder, where Pulumi runs the program");
+        assert.match(fs.readFileSync(path.join(projectDir("service-pipeline"), "bootstrap", "Dockerfile"), "utf8"), /^FROM public\.ecr\.aws\/lambda\/nodejs:22$/m);
         const [tag] = input<string[]>(image, "tags");
         assert.match(tag!, /^123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/service-pipeline-app-dev:bootstrap-[0-9a-f]{12}$/);
         assert.equal(input<string[]>(one(prod, "docker-build:index:Image"), "tags")[0]!.split(":").pop(), tag!.split(":").pop(), "the tag follows the folder's content");

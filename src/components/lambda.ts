@@ -158,7 +158,11 @@ export function contextDigest(dir: string): string {
 }
 
 export interface BootstrapImageArgs {
-    /** The build context: a folder with a `Dockerfile`. */
+    /**
+     * The build context, a folder with a `Dockerfile`, relative to the program's working
+     * directory (the Pulumi project folder): the stack state then holds no machine-specific path,
+     * so a checkout elsewhere does not rebuild the image.
+     */
     readonly contextDir: string;
     /** @default `bootstrap-<digest of the folder>` */
     readonly tag?: string;
@@ -194,7 +198,7 @@ export class ContainerImageFunction extends pulumi.ComponentResource {
         super(`${TOKEN}:lambda:ContainerImageFunction`, name, {}, opts);
         const parts = new FunctionParts(this, name, args, args.policies ?? {});
         const architecture = args.architecture ?? "x86_64";
-        const tag = args.bootstrapImage.tag ?? `bootstrap-${contextDigest(args.bootstrapImage.contextDir)}`;
+        const tag = args.bootstrapImage.tag ?? `bootstrap-${contextDigest(path.resolve(args.bootstrapImage.contextDir))}`;
         this.image = new dockerBuild.Image(
             `${name}-bootstrap`,
             {

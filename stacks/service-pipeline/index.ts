@@ -5,7 +5,6 @@
  * the new image and records the deployment in DynamoDB). One customer KMS key encrypts
  * everything; alarms and failed executions go to one SNS topic.
  */
-import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
@@ -79,7 +78,7 @@ const app = new ContainerImageFunction("service-app", {
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
     repositoryUrl: registry.repositoryUrl,
-    bootstrapImage: { contextDir: path.join(__dirname, "bootstrap") },
+    bootstrapImage: { contextDir: "bootstrap" },
     dependsOn: [registry],
     environment: { DEPLOYMENT_TABLE_NAME: history.name, ENVIRONMENT_SUFFIX: config.environmentSuffix },
     policies: {
