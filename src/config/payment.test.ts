@@ -82,6 +82,11 @@ describe("payment config: defaults", () => {
         assert.equal(fromConfig.region, "us-east-1");
     });
 
+    it("reads an empty certificate ARN as unset, which prod refuses", () => {
+        assert.equal(load({ certificateArn: "" }).certificateArn, undefined);
+        assert.match(issues({ certificateArn: "" }, {}, "prod").message, /certificateArn = \(unset\): prod serves the payment API over HTTPS only/);
+    });
+
     it("decodes an existing ECS target from structured config", () => {
         const c = load({ ecsTarget: JSON.stringify(TARGET) });
         assert.deepEqual(c.ecsTarget, TARGET);
@@ -107,7 +112,7 @@ describe("payment config: each bad value is rejected with its own message", () =
         ["a branch with a space", { githubBranch: "my branch" }, "githubBranch", /git branch name/],
         ["a certificate ARN of another service", { certificateArn: "arn:aws:iam::123456789012:server-certificate/payments" }, "certificateArn", /ACM certificate ARN such as arn:aws:acm:/],
         ["a certificate from another region", { certificateArn: CERT.replace("us-east-2", "eu-west-1") }, "certificateArn", /is in eu-west-1, but the stack deploys to us-east-2/],
-        ["a truncated connection ARN", { connectionArn: "arn:aws:codeconnections:us-east-2:123456789012:connection/abc" }, "connectionArn", /CodeConnections \(CodeStar\) connection ARN/],
+        ["a truncated certificate ARN", { certificateArn: "arn:aws:acm:us-east-2:123456789012:certificate/abc" }, "certificateArn", /ACM certificate ARN/],
         ["a target group ARN without its id", { ecsTarget: target({ blueTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-blue" }) }, "ecsTarget.blueTargetGroupArn", /target group ARN such as/],
         ["a network load balancer listener", { ecsTarget: target({ productionListenerArn: TARGET.productionListenerArn.replace("/app/", "/net/") }) }, "ecsTarget.productionListenerArn", /Application Load Balancer listener ARN/],
         ["a role ARN with a 13-digit account", { ecsTarget: target({ taskExecutionRoleArn: "arn:aws:iam::1234567890123:role/exec" }) }, "ecsTarget.taskExecutionRoleArn", /IAM role ARN/],

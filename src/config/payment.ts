@@ -53,7 +53,6 @@ export const ARN_PATTERNS = {
     certificate: new RegExp(`^arn:${PARTITION}:acm:(${REGION}):(${ACCOUNT}):certificate/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`),
     targetGroup: new RegExp(`^arn:${PARTITION}:elasticloadbalancing:(${REGION}):(${ACCOUNT}):targetgroup/([A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?)/[0-9a-f]{16}$`),
     listener: new RegExp(`^arn:${PARTITION}:elasticloadbalancing:(${REGION}):(${ACCOUNT}):listener/app/([A-Za-z0-9](?:[A-Za-z0-9-]{0,30}[A-Za-z0-9])?)/[0-9a-f]{16}/[0-9a-f]{16}$`),
-    connection: new RegExp(`^arn:${PARTITION}:(?:codestar-connections|codeconnections):(${REGION}):(${ACCOUNT}):connection/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`),
     role: new RegExp(`^arn:${PARTITION}:iam::()(${ACCOUNT}):role/(?:[\\w+=,.@-]+/)*([\\w+=,.@-]{1,64})$`),
 } as const;
 export type ArnKind = keyof typeof ARN_PATTERNS;
@@ -62,7 +61,6 @@ const ARN_EXAMPLES: Readonly<Record<ArnKind, string>> = {
     certificate: "arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
     targetGroup: "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-blue/0123456789abcdef",
     listener: "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/payment-alb/0123456789abcdef/fedcba9876543210",
-    connection: "arn:aws:codeconnections:us-east-2:123456789012:connection/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d",
     role: "arn:aws:iam::123456789012:role/payment-task-execution-prod",
 };
 
@@ -70,7 +68,6 @@ const ARN_WHAT: Readonly<Record<ArnKind, string>> = {
     certificate: "an ACM certificate ARN",
     targetGroup: "a target group ARN",
     listener: "an Application Load Balancer listener ARN",
-    connection: "a CodeConnections (CodeStar) connection ARN",
     role: "an IAM role ARN",
 };
 
@@ -149,10 +146,8 @@ export const paymentSchema = z.object({
                 ? "is required: the address that gets approval requests and pipeline results; set it with `pulumi config set notificationEmail ...` or the NOTIFICATION_EMAIL environment variable"
                 : "must be an email address such as payments-oncall@example.com",
     }),
-    /** Reuse a connection that is already AVAILABLE instead of creating one that starts PENDING. */
-    connectionArn: arn("connection").optional(),
-    /** The HTTPS listener's certificate; prod requires it (PCI DSS 4.2.1, ELB.18). */
-    certificateArn: arn("certificate").optional(),
+    /** The HTTPS listener's certificate; prod requires it (PCI DSS 4.2.1, ELB.18). An empty value means unset. */
+    certificateArn: z.preprocess((v) => (v === "" ? undefined : v), arn("certificate").optional()),
     ecsTarget: ecsTargetSchema.optional(),
     trafficShifting: z
         .enum(Object.keys(TRAFFIC_SHIFTING) as [TrafficShifting, ...TrafficShifting[]], {
@@ -227,7 +222,6 @@ function crossFieldIssues(c: PaymentConfig): ConfigIssue[] {
         }
     };
     inRegion("certificateArn", c.certificateArn, "certificate");
-    inRegion("connectionArn", c.connectionArn, "connection");
 
     const target = c.ecsTarget;
     if (target) {
