@@ -175,16 +175,18 @@ describe("service-pipeline: the application function", () => {
     });
 
     it("alarms to the SNS topic on more than 5 errors in 5 minutes", () => {
-        const alarm = one(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
-        assert.equal(input(alarm, "namespace"), "AWS/Lambda");
-        assert.equal(input(alarm, "metricName"), "Errors");
-        assert.deepEqual(input(alarm, "dimensions"), { FunctionName: "service-pipeline-app-dev" });
-        assert.equal(input(alarm, "statistic"), "Sum");
-        assert.equal(input(alarm, "comparisonOperator"), "GreaterThanThreshold");
-        assert.equal(input(alarm, "threshold"), 5);
-        assert.equal(input(alarm, "period"), 300);
-        assert.equal(input(alarm, "evaluationPeriods"), 1);
-        assert.deepEqual(input(alarm, "alarmActions"), ["arn:aws:sns:us-east-1:123456789012:service-pipeline-alerts-dev"]);
+        for (const p of [dev, prod]) {
+            const alarm = one(p, "aws:cloudwatch/metricAlarm:MetricAlarm");
+            assert.equal(input(alarm, "namespace"), "AWS/Lambda");
+            assert.equal(input(alarm, "metricName"), "Errors");
+            assert.deepEqual(input(alarm, "dimensions"), { FunctionName: `service-pipeline-app-${p.stack}` });
+            assert.equal(input(alarm, "statistic"), "Sum");
+            assert.equal(input(alarm, "comparisonOperator"), "GreaterThanThreshold");
+            assert.equal(input(alarm, "threshold"), 5);
+            assert.equal(input(alarm, "period"), 300);
+            assert.equal(input(alarm, "evaluationPeriods"), 1);
+            assert.deepEqual(input(alarm, "alarmActions"), [`arn:aws:sns:us-east-1:123456789012:service-pipeline-alerts-${p.stack}`]);
+        }
     });
 
     it("may only read the deployment history and write its own logs", () => {
@@ -197,14 +199,16 @@ describe("service-pipeline: the application function", () => {
 
 describe("service-pipeline: deployment history table", () => {
     it("has the deploy function's key schema, on-demand billing, point-in-time recovery and the customer key", () => {
-        const table = one(dev, "aws:dynamodb/table:Table");
-        assert.equal(input(table, "hashKey"), "deploymentId");
-        assert.equal(input(table, "rangeKey"), "timestamp");
-        assert.deepEqual(input(table, "attributes"), DEPLOYMENT_HISTORY_KEYS.attributes.map((a) => ({ ...a })));
-        assert.deepEqual(input(table, "attributes"), [{ name: "deploymentId", type: "S" }, { name: "timestamp", type: "S" }]);
-        assert.equal(input(table, "billingMode"), "PAY_PER_REQUEST");
-        assert.deepEqual(input(table, "pointInTimeRecovery"), { enabled: true });
-        assert.deepEqual(input(table, "serverSideEncryption"), { enabled: true, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/service-key-key-id" });
+        for (const p of [dev, prod]) {
+            const table = one(p, "aws:dynamodb/table:Table");
+            assert.equal(input(table, "hashKey"), "deploymentId");
+            assert.equal(input(table, "rangeKey"), "timestamp");
+            assert.deepEqual(input(table, "attributes"), DEPLOYMENT_HISTORY_KEYS.attributes.map((a) => ({ ...a })));
+            assert.deepEqual(input(table, "attributes"), [{ name: "deploymentId", type: "S" }, { name: "timestamp", type: "S" }]);
+            assert.equal(input(table, "billingMode"), "PAY_PER_REQUEST");
+            assert.deepEqual(input(table, "pointInTimeRecovery"), { enabled: true });
+            assert.deepEqual(input(table, "serverSideEncryption"), { enabled: true, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/service-key-key-id" });
+        }
     });
 
     it("is destroyable in dev; deletion-protected and protected in prod", () => {
@@ -255,24 +259,24 @@ describe("service-pipeline: buckets", () => {
     };
 
     it("encrypt artifacts and the build cache with the customer key, version them and expire them after 30 days", () => {
-        for (const name of ["service-artifacts", "service-build-cache"]) {
-            const sse = settings(dev, name, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
+        for (const [p, name] of [dev, prod].flatMap((p) => ["service-artifacts", "service-build-cache"].map((n) => [p, n] as const))) {
+            const sse = settings(p, name, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
             const [rule] = input<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string; kmsMasterKeyId: string } }[]>(sse, "rules");
             assert.equal(rule!.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
             assert.match(rule!.applyServerSideEncryptionByDefault.kmsMasterKeyId, /^arn:aws:kms:/);
-            assert.deepEqual(input(settings(dev, name, "aws:s3/bucketVersioning:BucketVersioning"), "versioningConfiguration"), { status: "Enabled" });
-            const rules = input<{ expiration?: { days?: number } }[]>(settings(dev, name, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
+            assert.deepEqual(input(settings(p, name, "aws:s3/bucketVersioning:BucketVersioning"), "versioningConfiguration"), { status: "Enabled" });
+            const rules = input<{ expiration?: { days?: number } }[]>(settings(p, name, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
             assert.ok(rules.some((r) => r.expiration?.days === 30), `${name} expires objects after 30 days`);
         }
     });
 
     it("block public access, deny requests without TLS and log access", () => {
-        for (const name of ["service-artifacts", "service-build-cache"]) {
-            const block = settings(dev, name, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        for (const [p, name] of [dev, prod].flatMap((p) => ["service-artifacts", "service-build-cache"].map((n) => [p, n] as const))) {
+            const block = settings(p, name, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
             for (const flag of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(input(block, flag), true);
-            const deny = docStatements(settings(dev, name, "aws:s3/bucketPolicy:BucketPolicy")).find((s) => s.Effect === "Deny")!;
+            const deny = docStatements(settings(p, name, "aws:s3/bucketPolicy:BucketPolicy")).find((s) => s.Effect === "Deny")!;
             assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
-            assert.equal(input(settings(dev, name, "aws:s3/bucketLogging:BucketLogging"), "targetBucket"), "service-pipeline-access-logs-dev");
+            assert.equal(input(settings(p, name, "aws:s3/bucketLogging:BucketLogging"), "targetBucket"), `service-pipeline-access-logs-${p.stack}`);
         }
     });
 
@@ -284,12 +288,16 @@ describe("service-pipeline: buckets", () => {
 
 describe("service-pipeline: the pipeline", () => {
     it("is a V2 pipeline of five stages: source, build, test, approval, deploy", () => {
-        const pipeline = one(dev, "aws:codepipeline/pipeline:Pipeline");
-        assert.equal(input(pipeline, "pipelineType"), "V2");
-        assert.deepEqual(stages(dev).map((s) => s.name), ["Source", "Build", "Test", "Approval", "Deploy"]);
-        const [store] = input<{ location: string; encryptionKey: { type: string } }[]>(pipeline, "artifactStores");
-        assert.equal(store!.location, "service-pipeline-artifacts-dev");
-        assert.equal(store!.encryptionKey.type, "KMS");
+        for (const p of [dev, prod, codecommit]) {
+            const pipeline = one(p, "aws:codepipeline/pipeline:Pipeline");
+            assert.equal(input(pipeline, "pipelineType"), "V2");
+            assert.deepEqual(stages(p).map((s) => s.name), ["Source", "Build", "Test", "Approval", "Deploy"]);
+            const source = p === codecommit ? "CodeCommit" : "CodeStarSourceConnection";
+            assert.deepEqual(stages(p).map((s) => s.actions[0]!.provider), [source, "CodeBuild", "CodeBuild", "Manual", "Lambda"]);
+            const [store] = input<{ location: string; encryptionKey: { type: string } }[]>(pipeline, "artifactStores");
+            assert.equal(store!.location, `service-pipeline-artifacts-${p.stack}`);
+            assert.equal(store!.encryptionKey.type, "KMS");
+        }
     });
 
     it("reads GitHub through a pending CodeStar connection, started by a V2 push trigger on main", () => {
