@@ -87,10 +87,10 @@ describe("report in headless Chromium", () => {
     });
 
     it("shows one laid-out diagram per stack, in that stack's section", async () => {
-        const svgs = page.locator("figure.diagram > svg");
+        const svgs = page.locator("figure.diagram .canvas > svg");
         assert.equal(await svgs.count(), plans.length);
         for (const plan of plans) {
-            const svg = page.locator(`#${stackAnchor(plan)} figure.diagram > svg`);
+            const svg = page.locator(`#${stackAnchor(plan)} figure.diagram .canvas > svg`);
             assert.equal(await svg.count(), 1, `${plan.project}/${plan.stack} has no diagram`);
             const box = await svg.boundingBox();
             assert.ok(box && box.width > 100 && box.height > 50, `${plan.project}/${plan.stack}: diagram is ${box?.width}×${box?.height}`);

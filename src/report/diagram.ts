@@ -544,7 +544,7 @@ function addDataAndMessaging(b: Builder): void {
     for (const bucket of b.ofKind("bucket")) b.addNode(bucket, { category: "storage", kind: "S3 bucket", title: titleOf(bucket), details: [] });
     for (const repo of b.ofKind("registry")) {
         const scan = obj(repo.inputs.imageScanningConfiguration)?.scanOnPush === true;
-        const details = [`${(str(repo.inputs.imageTagMutability) ?? "MUTABLE").toLowerCase()} tags`, ...(scan ? ["scan on push"] : [])];
+        const details = [`${(str(repo.inputs.imageTagMutability) ?? "MUTABLE").toLowerCase().replace(/_/g, " ")} tags`, ...(scan ? ["scan on push"] : [])];
         b.addNode(repo, { category: "storage", kind: "ECR repository", title: titleOf(repo), details });
     }
     const rotations = b.ofKind("secretRotation");
@@ -715,7 +715,12 @@ function addTraffic(b: Builder): void {
         if (tg && target) b.addEdge({ from: b.id(tg), to: b.nodeOf.get(target)!, kind: "serves" });
     }
     for (const g of b.ofKind("deployGroup")) {
-        for (const svc of b.refs.in(g, g.inputs.ecsService, b.ofKind("ecsService"))) b.addEdge({ from: b.id(g), to: b.id(svc), kind: "uses", label: "deploys" });
+        const services = b.refs.in(g, g.inputs.ecsService, b.ofKind("ecsService"));
+        for (const svc of services) b.addEdge({ from: b.id(g), to: b.id(svc), kind: "uses", label: "deploys" });
+        // Blue/green: the service takes traffic through either target group of the pair, the idle one included.
+        for (const tg of b.refs.in(g, g.inputs.loadBalancerInfo, tgs)) {
+            for (const svc of services) b.addEdge({ from: b.id(tg), to: b.id(svc), kind: "serves" });
+        }
     }
     for (const img of b.ofKind("image")) {
         for (const repo of b.refs.of(img, b.ofKind("registry"))) b.addEdge({ from: b.id(img), to: b.id(repo), kind: "uses", label: "push" });

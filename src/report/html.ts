@@ -153,7 +153,7 @@ function stackSection(plan: StackPlan, diagram: string): string {
 <h2>${esc(plan.project)} <span class="sep">/</span> ${esc(plan.stack)} <span class="badge status-${status}">${STATUS_TEXT[status]}</span></h2>
 <p class="meta">${meta.join(" · ")}</p>
 ${plan.error !== null ? `<div class="error" role="alert"><strong>The plan failed</strong><pre>${esc(plan.error)}</pre></div>` : ""}
-<figure class="diagram" aria-label="${esc(`Architecture of ${plan.project}/${plan.stack}`)}">${diagram}</figure>
+<figure class="diagram" aria-label="${esc(`Architecture of ${plan.project}/${plan.stack}`)}"><input type="checkbox" class="zoom" id="${esc(`${stackAnchor(plan)}-zoom`)}"><label for="${esc(`${stackAnchor(plan)}-zoom`)}">actual size</label><div class="canvas">${diagram}</div></figure>
 <div class="columns">${inventory(plan)}${policy(plan, byUrn)}</div>
 ${cost(plan, byUrn)}
 ${outputs(plan)}
@@ -214,8 +214,13 @@ h4 { font-size:13px; margin:14px 0 6px; color:var(--muted); text-transform:upper
 .totals .n { display:block; font-size:22px; font-weight:600; }
 .totals .bad .n { color:var(--fail); }
 .stack { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:20px 24px; margin:0 0 28px; }
-.diagram { margin:12px 0 18px; padding:12px; border:1px solid var(--line); border-radius:8px; background:#fff; overflow-x:auto; text-align:center; }
-.diagram svg { display:block; height:auto; margin:0 auto; }
+.diagram { position:relative; margin:12px 0 18px; padding:12px; border:1px solid var(--line); border-radius:8px; background:#fff; }
+.diagram .canvas { overflow-x:auto; }
+.diagram svg { display:block; width:100%; max-width:var(--w); height:auto; margin:0 auto; }
+.diagram .zoom { position:absolute; opacity:0; pointer-events:none; }
+.diagram label { position:absolute; top:8px; right:10px; font-size:12px; color:#1d5fb8; cursor:pointer; background:#fff; border:1px solid var(--line); border-radius:12px; padding:1px 10px; z-index:1; }
+.diagram .zoom:checked ~ .canvas svg { width:var(--w); max-width:none; }
+.diagram .zoom:checked + label { background:#e8f0fb; }
 .columns { display:grid; grid-template-columns:minmax(0,2fr) minmax(0,3fr); gap:18px; }
 @media (max-width:1000px) { .columns { grid-template-columns:1fr; } }
 .panel { border-top:1px solid var(--line); padding-top:12px; margin-top:14px; }

@@ -24,7 +24,6 @@ const NAME_INPUTS = [
     "functionName",
     "repositoryName",
     "family",
-    "appName",
     "deploymentGroupName",
     "tableName",
 ] as const;

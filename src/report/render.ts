@@ -18,14 +18,10 @@ export async function renderSvg(dot: string): Promise<string> {
     return gv.layout(dot, "svg", "dot");
 }
 
-/** How far a diagram may shrink to fit the page before it scrolls sideways instead: below this its text gets too small to read. */
-const MIN_SCALE = 0.75;
-
 /**
  * The SVG element alone, without the XML declaration, doctype and generator comments, to inline
- * in HTML. Its fixed size becomes a width that fills the page, shrinks a wide diagram down to
- * three quarters of its natural size at most, and never enlarges a small one; the height
- * follows from the viewBox.
+ * in HTML. Its fixed size becomes the CSS variable `--w` (its natural width in pixels), so the
+ * page can fit it to the column or show it at that size; the height follows from the viewBox.
  */
 export function inlineSvg(svg: string): string {
     const start = svg.indexOf("<svg");
@@ -35,8 +31,6 @@ export function inlineSvg(svg: string): string {
     const width = /\swidth="([\d.]+)pt"/.exec(open)?.[1];
     if (width === undefined) return element;
     const px = Math.round((Number(width) * 4) / 3);
-    const sized = open
-        .replace(/\s(width|height)="[\d.]+pt"/g, "")
-        .replace("<svg", `<svg style="width:min(${px}px, max(100%, ${Math.round(px * MIN_SCALE)}px))"`);
+    const sized = open.replace(/\s(width|height)="[\d.]+pt"/g, "").replace("<svg", `<svg style="--w:${px}px"`);
     return sized + element.slice(open.length);
 }
