@@ -186,6 +186,14 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
         });
     }
 
+    /**
+     * The blue target group's ARN, resolved only once the listener forwards to it: ECS refuses to
+     * attach a service to a target group that no listener uses, so a service taking this waits.
+     */
+    get blueTargetGroupArnInUse(): pulumi.Output<string> {
+        return pulumi.all([this.blue.arn, this.listener.arn]).apply(([arn]) => arn);
+    }
+
     /** CodeDeploy's view of an ECS service behind this load balancer: the target groups, the listener, the alarm dimensions. */
     targetFor(service: { readonly clusterName: pulumi.Input<string>; readonly serviceName: pulumi.Input<string>; readonly taskRoleArns: readonly pulumi.Input<string>[] }): EcsBlueGreenTarget {
         return {

@@ -170,10 +170,8 @@ if (config.ecsTarget) {
             secretKmsKeyArns: [],
             taskPolicies: {},
             deploymentController: "CODE_DEPLOY",
-            loadBalancer: { targetGroupArn: alb.blue.arn },
+            loadBalancer: { targetGroupArn: alb.blueTargetGroupArnInUse },
         },
-        // ECS attaches the service only to a target group that a listener already uses.
-        { dependsOn: [alb.listener] },
     );
     target = alb.targetFor({ clusterName: service.cluster.name, serviceName: service.service.name, taskRoleArns: [service.executionRole.arn, service.taskRole.arn] });
     taskFamily = service.taskDefinition.family;

@@ -1,0 +1,504 @@
+/**
+ * payment-pipeline, dev and prod, with the ECS target the stack creates and with an existing one
+ * from config: every requirement of the design asserted on what the program registers under the
+ * mock runtime, and the Docker build's deployment-file step run from the buildspec it registers.
+ */
+import { before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parse } from "yaml";
+import { WRITER_VARIABLE } from "../src/functions/deployfiles/bundle";
+import { describedTaskDefinition } from "../src/functions/deployfiles/fixtures";
+import type { PlannedResource, StackPlan } from "../src/plan/types";
+import { assertClean, assertTagged, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
+
+const PROJECT = "payment-pipeline";
+const TARGET = {
+    clusterName: "payments",
+    serviceName: "payment-api",
+    taskDefinitionFamily: "payment-api",
+    containerName: "api",
+    containerPort: 8443,
+    blueTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-api-blue/0123456789abcdef",
+    greenTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-api-green/fedcba9876543210",
+    productionListenerArn: "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/payments-alb/0123456789abcdef/fedcba9876543210",
+    taskExecutionRoleArn: "arn:aws:iam::123456789012:role/payment-api-execution",
+    taskRoleArn: "arn:aws:iam::123456789012:role/payment-api-task",
+};
+/** Exceptions for resources only the created target has: an existing target's stack file drops them (see Pulumi.dev.yaml). */
+const CREATED_TARGET_ONLY = new Set(["service-execution-pull-and-log", "alb", "alb-production", "ELB.21", "ELB.22"]);
+
+/** The stack file's exceptions without those for the created target, and the target from config. */
+function existingTarget(stack: string): Record<string, string> {
+    const file = parse(fs.readFileSync(path.join(projectDir(PROJECT), `Pulumi.${stack}.yaml`), "utf8")) as { config: Record<string, unknown> };
+    const exceptions = (file.config[`${PROJECT}:policyExceptions`] as { policy: string; resource?: string }[]).filter(
+        (e) => !CREATED_TARGET_ONLY.has(e.resource ?? e.policy),
+    );
+    return {
+        [`${PROJECT}:ecsTarget`]: JSON.stringify(TARGET),
+        [`${PROJECT}:policyExceptions`]: JSON.stringify(exceptions),
+        [`${PROJECT}:certificateArn`]: "",
+    };
+}
+
+let dev: StackPlan;
+let prod: StackPlan;
+let devExisting: StackPlan;
+let prodExisting: StackPlan;
+let all: StackPlan[];
+
+before(async () => {
+    [dev, prod, devExisting, prodExisting] = await Promise.all([
+        plan(PROJECT, "dev"),
+        plan(PROJECT, "prod"),
+        plan(PROJECT, "dev", { configOverrides: existingTarget("dev") }),
+        plan(PROJECT, "prod", { configOverrides: existingTarget("prod") }),
+    ]);
+    all = [dev, prod, devExisting, prodExisting];
+});
+
+const env = (p: StackPlan) => p.stack;
+const named = (p: StackPlan, type: string, explicit: string, key = "name"): PlannedResource => {
+    const found = ofType(p, type).filter((r) => r.inputs[key] === explicit);
+    assert.equal(found.length, 1, `expected one ${type} with ${key} ${explicit}, found ${found.length}`);
+    return found[0]!;
+};
+const policiesOfRole = (p: StackPlan, roleName: string) => ofType(p, "aws:iam/policy:Policy").filter((r) => String(r.inputs.name).startsWith(`${roleName}-`));
+const statementsOfRole = (p: StackPlan, roleName: string) => policiesOfRole(p, roleName).flatMap((r) => docStatements(r));
+const actions = (s: { Action?: unknown }) => [s.Action].flat() as string[];
+const resources = (s: { Resource?: unknown }) => [s.Resource].flat() as string[];
+type Stage = { name: string; actions: { name: string; category: string; provider: string; configuration: Record<string, string>; namespace?: string; inputArtifacts?: string[]; outputArtifacts?: string[] }[] };
+const stagesOf = (p: StackPlan) => input<Stage[]>(one(p, "aws:codepipeline/pipeline:Pipeline"), "stages");
+const buildspecOf = (p: StackPlan, project: string) => String((named(p, "aws:codebuild/project:Project", project).inputs.source as { buildspec: string }).buildspec);
+const variablesOf = (p: StackPlan, project: string) =>
+    Object.fromEntries(
+        ((named(p, "aws:codebuild/project:Project", project).inputs.environment as { environmentVariables: { name: string; type: string; value: string }[] }).environmentVariables).map((v) => [v.name, v]),
+    );
+
+describe("payment-pipeline: every stack", () => {
+    it("plans without errors or mandatory violations, with the created target and with an existing one", () => {
+        for (const p of all) assertClean(p);
+    });
+
+    it("exports the outputs the design names, the connection's status and the image repository", () => {
+        for (const p of all) {
+            for (const name of ["pipelineArn", "artifactBucketName", "unitTestProjectArn", "dockerBuildProjectArn", "codeDeployApplicationArn", "snsTopicArn", "connectionStatus", "connectionArn", "ecrRepositoryUrl"]) {
+                assert.ok(typeof p.outputs[name] === "string" && p.outputs[name] !== "", `${p.stack}: ${name} is empty`);
+            }
+            assert.equal(p.outputs.pipelineArn, `arn:aws:codepipeline:us-east-2:123456789012:payment-service-pipeline-${env(p)}`);
+            assert.equal(p.outputs.artifactBucketName, `pipeline-artifacts-${env(p)}`);
+            assert.equal(p.outputs.codeDeployApplicationArn, `arn:aws:codedeploy:us-east-2:123456789012:application:payment-service-app-${env(p)}`);
+            assert.equal(p.outputs.snsTopicArn, `arn:aws:sns:us-east-2:123456789012:pipeline-notifications-${env(p)}`);
+            assert.match(String(p.outputs.unitTestProjectArn), /^arn:aws:codebuild:us-east-2:123456789012:project\//);
+            assert.match(String(p.outputs.dockerBuildProjectArn), /^arn:aws:codebuild:us-east-2:123456789012:project\//);
+            assert.equal(p.outputs.connectionStatus, "PENDING", "a connection made by Pulumi waits for the console handshake");
+        }
+        assert.equal(dev.outputs.serviceEndpoint, "http://payment-alb-dev-123.us-east-2.elb.amazonaws.com");
+        assert.equal(prod.outputs.serviceEndpoint, "https://payment-alb-prod-123.us-east-2.elb.amazonaws.com");
+        assert.equal(devExisting.outputs.serviceEndpoint, undefined);
+    });
+
+    it("tags every taggable resource with Environment, Project and CostCenter", () => {
+        for (const p of all) assertTagged(p, { Environment: env(p), Project: PROJECT, CostCenter: "commerce-platform" });
+    });
+
+    it("names resources as the design does, within AWS's limits", () => {
+        for (const p of all) {
+            const e = env(p);
+            named(p, "aws:codepipeline/pipeline:Pipeline", `payment-service-pipeline-${e}`);
+            named(p, "aws:codebuild/project:Project", `unit-test-project-${e}`);
+            named(p, "aws:codebuild/project:Project", `docker-build-project-${e}`);
+            named(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${e}`, "bucket");
+            named(p, "aws:sns/topic:Topic", `pipeline-notifications-${e}`);
+            named(p, "aws:codedeploy/application:Application", `payment-service-app-${e}`);
+            named(p, "aws:codedeploy/deploymentGroup:DeploymentGroup", `payment-service-dg-${e}`, "deploymentGroupName");
+            named(p, "aws:secretsmanager/secret:Secret", `docker-registry-credentials-${e}`);
+            for (const role of ["codepipeline-role", "codebuild-role", "codedeploy-role"]) named(p, "aws:iam/role:Role", `${role}-${e}`);
+            for (const lb of [...ofType(p, "aws:lb/loadBalancer:LoadBalancer"), ...ofType(p, "aws:lb/targetGroup:TargetGroup")]) {
+                assert.ok(String(lb.inputs.name).length <= 32, `${lb.inputs.name} is longer than 32 characters`);
+            }
+            assert.ok(String(one(p, "aws:codestarconnections/connection:Connection").inputs.name).length <= 32);
+        }
+    });
+});
+
+describe("payment-pipeline: the pipeline", () => {
+    it("is a V2 pipeline of five stages: Source, UnitTests, DockerBuild, ManualApproval, Deploy", () => {
+        for (const p of all) {
+            const pipeline = one(p, "aws:codepipeline/pipeline:Pipeline");
+            assert.equal(input(pipeline, "pipelineType"), "V2");
+            assert.deepEqual(stagesOf(p).map((s) => s.name), ["Source", "UnitTests", "DockerBuild", "ManualApproval", "Deploy"]);
+            assert.deepEqual(
+                stagesOf(p).map((s) => s.actions.map((a) => `${a.category}/${a.provider}`)),
+                [["Source/CodeStarSourceConnection"], ["Test/CodeBuild"], ["Build/CodeBuild"], ["Approval/Manual"], ["Deploy/CodeDeployToECS"]],
+            );
+            assert.equal(input(pipeline, "roleArn"), `arn:aws:iam::123456789012:role/codepipeline-role-${env(p)}`);
+            assert.deepEqual(input(pipeline, "artifactStores"), [
+                { type: "S3", location: `pipeline-artifacts-${env(p)}`, encryptionKey: { type: "KMS", id: "arn:aws:kms:us-east-2:123456789012:key/pipeline-key-key-id" } },
+            ]);
+        }
+    });
+
+    it("reads GitHub through a new CodeStar connection, on the configured owner, repository and branch", () => {
+        const connection = one(dev, "aws:codestarconnections/connection:Connection");
+        assert.equal(input(connection, "providerType"), "GitHub");
+        const [source] = stagesOf(dev)[0]!.actions;
+        assert.equal(source!.configuration.FullRepositoryId, "acme-payments/payment-service");
+        assert.equal(source!.configuration.BranchName, "develop");
+        assert.equal(stagesOf(prod)[0]!.actions[0]!.configuration.BranchName, "main");
+        assert.equal(source!.configuration.ConnectionArn, dev.outputs.connectionArn);
+        assert.equal(source!.namespace, "SourceVariables");
+    });
+
+    it("passes the commit to the Docker build and the build's files to CodeDeploy", () => {
+        const [, tests, build, approval, deploy] = stagesOf(dev).map((s) => s.actions[0]!);
+        assert.deepEqual(tests!.inputArtifacts, ["source"]);
+        assert.equal(tests!.configuration.ProjectName, "unit-test-project-dev");
+        assert.equal(build!.configuration.ProjectName, "docker-build-project-dev");
+        assert.deepEqual(JSON.parse(build!.configuration.EnvironmentVariables!), [{ name: "COMMIT_ID", value: "#{SourceVariables.CommitId}", type: "PLAINTEXT" }]);
+        assert.deepEqual(build!.outputArtifacts, ["deployfiles"]);
+        assert.equal(approval!.configuration.NotificationArn, dev.outputs.snsTopicArn);
+        assert.deepEqual(deploy!.inputArtifacts, ["deployfiles"]);
+        assert.deepEqual(deploy!.configuration, {
+            ApplicationName: "payment-service-app-dev",
+            DeploymentGroupName: "payment-service-dg-dev",
+            TaskDefinitionTemplateArtifact: "deployfiles",
+            TaskDefinitionTemplatePath: "taskdef.json",
+            AppSpecTemplateArtifact: "deployfiles",
+            AppSpecTemplatePath: "appspec.yaml",
+        });
+    });
+
+    it("lets its role start exactly these builds, deploy to exactly this group and pass exactly the task's roles", () => {
+        const statements = statementsOfRole(dev, "codepipeline-role-dev");
+        const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
+        assert.deepEqual(resources(bySid.DeployThroughCodeDeploy!), ["arn:aws:codedeploy:us-east-2:123456789012:deploymentgroup:payment-service-app-dev/payment-service-dg-dev"]);
+        assert.deepEqual(resources(bySid.ReadDeploymentConfig!), ["arn:aws:codedeploy:us-east-2:123456789012:deploymentconfig:CodeDeployDefault.ECSCanary10Percent5Minutes"]);
+        assert.deepEqual(resources(bySid.PassTaskRoles!), ["arn:aws:iam::123456789012:role/payment-task-execution-dev", "arn:aws:iam::123456789012:role/payment-task-dev"]);
+        assert.deepEqual(bySid.PassTaskRoles!.Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+        assert.deepEqual(statements.filter((s) => resources(s).includes("*")).map((s) => s.Sid), ["RegisterTaskDefinition"]);
+        assert.deepEqual(resources(bySid.UseSourceConnection!), [String(dev.outputs.connectionArn)]);
+    });
+});
+
+describe("payment-pipeline: CodeBuild", () => {
+    it("runs buildspec-test.yml as committed: Node.js 22, install, lint, audit, unit tests, coverage report", () => {
+        const committed = fs.readFileSync(path.join(projectDir(PROJECT), "buildspec-test.yml"), "utf8");
+        assert.equal(buildspecOf(dev, "unit-test-project-dev"), committed);
+        const spec = parse(committed) as { phases: Record<string, { commands?: string[]; "runtime-versions"?: Record<string, number> }>; reports: Record<string, { "file-format": string }> };
+        assert.equal(spec.phases.install!["runtime-versions"]!.nodejs, 22);
+        const commands = Object.values(spec.phases).flatMap((ph) => ph.commands ?? []).join("\n");
+        for (const step of [/npm ci/, /npm run lint/, /npm audit .*--audit-level=high/, /npm run test:coverage/]) assert.match(commands, step);
+        assert.deepEqual(Object.fromEntries(Object.entries(spec.reports).map(([k, v]) => [k, v["file-format"]])), { "unit-tests": "JUNITXML", coverage: "COBERTURAXML" });
+        const groups = ofType(dev, "aws:codebuild/reportGroup:ReportGroup").map((g) => `${g.inputs.name} ${g.inputs.type}`).sort();
+        assert.deepEqual(groups, ["unit-test-project-dev-coverage CODE_COVERAGE", "unit-test-project-dev-unit-tests TEST"]);
+    });
+
+    it("runs buildspec-build.yml: registry login from the secret, build, commit and latest tags, push, the three deployment files", () => {
+        const rendered = parse(buildspecOf(dev, "docker-build-project-dev")) as { phases: Record<string, { commands?: string[] }>; artifacts: { files: string[] } };
+        const commands = Object.values(rendered.phases).flatMap((ph) => ph.commands ?? []).join("\n");
+        for (const step of [
+            /docker login --username "\$DOCKER_REGISTRY_USERNAME" --password-stdin/,
+            /aws ecr get-login-password/,
+            /--tag "\$REPOSITORY_URI:\$IMAGE_TAG" --tag "\$REPOSITORY_URI:latest"/,
+            /docker push "\$REPOSITORY_URI:\$IMAGE_TAG"/,
+            /docker push "\$REPOSITORY_URI:latest"/,
+            /node "\$WORK_DIR\/write-deploy-files\.cjs"/,
+        ]) {
+            assert.match(commands, step);
+        }
+        assert.deepEqual(rendered.artifacts.files, ["imagedefinitions.json", "taskdef.json", "appspec.yaml"]);
+        const vars = variablesOf(dev, "docker-build-project-dev");
+        const secret = String(one(dev, "aws:secretsmanager/secret:Secret").inputs.name);
+        assert.equal(secret, "docker-registry-credentials-dev");
+        assert.match(vars.DOCKER_REGISTRY_USERNAME!.value, /:secret:docker-registry-credentials-dev-AbCdEf:username$/);
+        assert.match(vars.DOCKER_REGISTRY_PASSWORD!.value, /:secret:docker-registry-credentials-dev-AbCdEf:password$/);
+        assert.equal(vars.DOCKER_REGISTRY_PASSWORD!.type, "SECRETS_MANAGER");
+        assert.equal(vars.REPOSITORY_URI!.value, "123456789012.dkr.ecr.us-east-2.amazonaws.com/payment-service-dev");
+        const project = named(dev, "aws:codebuild/project:Project", "docker-build-project-dev");
+        assert.equal((project.inputs.environment as { privilegedMode: boolean }).privilegedMode, true);
+        assert.equal((named(dev, "aws:codebuild/project:Project", "unit-test-project-dev").inputs.environment as { privilegedMode: boolean }).privilegedMode, false);
+    });
+
+    it("keeps build logs in /aws/codebuild/unit-test-<env> and docker-build-<env>: 30 days in dev, a year in prod, encrypted", () => {
+        for (const [p, days] of [[dev, 30], [prod, 365]] as const) {
+            for (const group of [`/aws/codebuild/unit-test-${env(p)}`, `/aws/codebuild/docker-build-${env(p)}`]) {
+                const lg = named(p, "aws:cloudwatch/logGroup:LogGroup", group);
+                assert.equal(input(lg, "retentionInDays"), days);
+                assert.match(String(input(lg, "kmsKeyId")), /^arn:aws:kms:/);
+            }
+        }
+    });
+
+    it("shares one role, codebuild-role-<env>, with a policy per project scoped to its logs, reports, secret and repository", () => {
+        const role = named(dev, "aws:iam/role:Role", "codebuild-role-dev");
+        assert.deepEqual(docStatements(role, "assumeRolePolicy")[0]!.Principal, { Service: ["codebuild.amazonaws.com"] });
+        for (const project of ["unit-test-project-dev", "docker-build-project-dev"]) {
+            assert.equal(named(dev, "aws:codebuild/project:Project", project).inputs.serviceRole, "arn:aws:iam::123456789012:role/codebuild-role-dev");
+        }
+        const bySid = (policy: string) => Object.fromEntries(docStatements(named(dev, "aws:iam/policy:Policy", policy)).map((s) => [s.Sid, s]));
+        const tests = bySid("codebuild-role-dev-unit-test-build");
+        assert.deepEqual(resources(tests.WriteOwnLogs!), ["arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev", "arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev:log-stream:*"]);
+        assert.deepEqual(resources(tests.PublishReports!).map((a) => a.split(":report-group/")[1]), ["unit-test-project-dev-unit-tests", "unit-test-project-dev-coverage"]);
+        assert.equal(tests.ReadBuildSecrets, undefined, "the unit tests read no secret");
+        const build = bySid("codebuild-role-dev-docker-build-build");
+        assert.deepEqual(resources(build.ReadBuildSecrets!), ["arn:aws:secretsmanager:us-east-2:123456789012:secret:docker-registry-credentials-dev-AbCdEf"]);
+        const extra = bySid("codebuild-role-dev-docker-build-extra");
+        assert.deepEqual(resources(extra.PushImages!), ["arn:aws:ecr:us-east-2:123456789012:repository/payment-service-dev"]);
+        assert.ok(!actions(extra.PushImages!).some((a) => a.includes("*")));
+    });
+
+    it("carries the bundled writer, which the buildspec's own commands decode and run to write the three files", () => {
+        const rendered = parse(buildspecOf(dev, "docker-build-project-dev")) as { env: { variables: Record<string, string> }; phases: { build: { commands: string[] } } };
+        const writer = rendered.env.variables[WRITER_VARIABLE]!;
+        assert.match(Buffer.from(writer, "base64").toString("utf8"), /deployment files not written/);
+        // The build phase from the work directory to the writer, with a stand-in `aws` CLI.
+        const commands = rendered.phases.build.commands;
+        const first = commands.findIndex((c) => c.startsWith("WORK_DIR="));
+        const last = commands.findIndex((c) => c.includes("write-deploy-files.cjs\"") && c.startsWith("IMAGE_URI="));
+        assert.ok(first >= 0 && last > first, "the buildspec decodes and runs the writer");
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "payment-build-"));
+        try {
+            const bin = path.join(dir, "bin");
+            fs.mkdirSync(bin);
+            fs.writeFileSync(path.join(dir, "taskdef.json"), JSON.stringify(describedTaskDefinition()));
+            fs.writeFileSync(
+                path.join(bin, "aws"),
+                `#!/bin/sh\n[ "$1 $2 $3 $4" = "ecs describe-task-definition --task-definition payment-service-dev" ] || { echo "unexpected aws $*" >&2; exit 2; }\ncat "${path.join(dir, "taskdef.json")}"\n`,
+                { mode: 0o755 },
+            );
+            const vars = variablesOf(dev, "docker-build-project-dev");
+            const image = "123456789012.dkr.ecr.us-east-2.amazonaws.com/payment-service-dev@sha256:" + "cd".repeat(32);
+            const run = spawnSync("bash", ["-euo", "pipefail", "-c", commands.slice(first, last + 1).join("\n")], {
+                cwd: dir,
+                encoding: "utf8",
+                env: {
+                    PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+                    [WRITER_VARIABLE]: writer,
+                    TASK_DEFINITION_FAMILY: vars.TASK_DEFINITION_FAMILY!.value,
+                    CONTAINER_NAME: vars.CONTAINER_NAME!.value,
+                    CONTAINER_PORT: vars.CONTAINER_PORT!.value,
+                    IMAGE_URI: image,
+                },
+            });
+            assert.equal(run.status, 0, run.stderr);
+            assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, "imagedefinitions.json"), "utf8")), [{ name: "payment-service", imageUri: image }]);
+            const taskdef = JSON.parse(fs.readFileSync(path.join(dir, "taskdef.json"), "utf8")) as { family: string; containerDefinitions: { image: string }[] };
+            assert.equal(taskdef.family, "payment-service-dev");
+            assert.equal(taskdef.containerDefinitions[0]!.image, image);
+            assert.match(fs.readFileSync(path.join(dir, "appspec.yaml"), "utf8"), /ContainerName: "payment-service"\n\s+ContainerPort: 8080/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+});
+
+describe("payment-pipeline: CodeDeploy blue/green", () => {
+    it("deploys ECS blue/green with traffic shifting, rollback on failure and alarm, blue tasks terminated after 5 minutes", () => {
+        assert.equal(input(one(dev, "aws:codedeploy/application:Application"), "computePlatform"), "ECS");
+        for (const [p, config] of [[dev, "CodeDeployDefault.ECSCanary10Percent5Minutes"], [prod, "CodeDeployDefault.ECSCanary10Percent15Minutes"]] as const) {
+            const group = one(p, "aws:codedeploy/deploymentGroup:DeploymentGroup");
+            assert.equal(input(group, "deploymentConfigName"), config);
+            assert.deepEqual(input(group, "deploymentStyle"), { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" });
+            assert.deepEqual(input(group, "autoRollbackConfiguration"), { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] });
+            assert.deepEqual(input(group, "blueGreenDeploymentConfig"), {
+                deploymentReadyOption: { actionOnTimeout: "CONTINUE_DEPLOYMENT" },
+                terminateBlueInstancesOnDeploymentSuccess: { action: "TERMINATE", terminationWaitTimeInMinutes: 5 },
+            });
+            const alarms = input<{ enabled: boolean; alarms: string[] }>(group, "alarmConfiguration");
+            assert.equal(alarms.enabled, true);
+            assert.deepEqual(alarms.alarms.sort(), ofType(p, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => String(a.inputs.name)).sort());
+            assert.equal(alarms.alarms.length, 4);
+            assert.equal(input(group, "serviceRoleArn"), `arn:aws:iam::123456789012:role/codedeploy-role-${env(p)}`);
+        }
+    });
+
+    it("swaps the created service between the blue and green target groups behind the production listener", () => {
+        const group = one(dev, "aws:codedeploy/deploymentGroup:DeploymentGroup");
+        assert.deepEqual(input(group, "ecsService"), { clusterName: "payment-cluster-dev", serviceName: "payment-service-dev" });
+        const pair = input<{ targetGroupPairInfo: { targetGroups: { name: string }[]; prodTrafficRoute: { listenerArns: string[] } } }>(group, "loadBalancerInfo").targetGroupPairInfo;
+        assert.deepEqual(pair.targetGroups, [{ name: "payment-blue-dev" }, { name: "payment-green-dev" }]);
+        assert.deepEqual(pair.prodTrafficRoute.listenerArns, ["arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/payment-alb-dev/abc123/0000000000000080"]);
+        for (const tg of ofType(dev, "aws:lb/targetGroup:TargetGroup")) {
+            assert.equal(input(tg, "targetType"), "ip");
+            assert.equal(input(tg, "port"), 8080);
+        }
+    });
+
+    it("gives codedeploy-role-<env> customer-managed policies scoped to the service, listener, alarms and task roles", () => {
+        const role = named(dev, "aws:iam/role:Role", "codedeploy-role-dev");
+        assert.deepEqual(docStatements(role, "assumeRolePolicy")[0]!.Principal, { Service: ["codedeploy.amazonaws.com"] });
+        const bySid = Object.fromEntries(statementsOfRole(dev, "codedeploy-role-dev").map((s) => [s.Sid, s]));
+        assert.deepEqual(resources(bySid.ShiftTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:service/payment-cluster-dev/payment-service-dev"]);
+        assert.deepEqual(resources(bySid.DeleteOldTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:task-set/payment-cluster-dev/payment-service-dev/*"]);
+        assert.deepEqual(resources(bySid.ShiftListeners!), input<{ targetGroupPairInfo: { prodTrafficRoute: { listenerArns: string[] } } }>(one(dev, "aws:codedeploy/deploymentGroup:DeploymentGroup"), "loadBalancerInfo").targetGroupPairInfo.prodTrafficRoute.listenerArns);
+        assert.deepEqual(resources(bySid.WatchRollbackAlarms!).length, 4);
+        assert.deepEqual(resources(bySid.DescribeLoadBalancing!), ["*"]);
+        assert.ok(actions(bySid.DescribeLoadBalancing!).every((a) => a.startsWith("elasticloadbalancing:Describe")));
+    });
+
+    it("attaches no AWS-managed policy to any role (no AWSCodeDeployRoleForECS)", () => {
+        for (const p of all) {
+            for (const a of ofType(p, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")) assert.doesNotMatch(String(a.inputs.policyArn), /:iam::aws:policy\//);
+            for (const r of ofType(p, "aws:iam/role:Role")) assert.equal(r.inputs.managedPolicyArns, undefined);
+        }
+    });
+
+    it("alarms on target and load balancer 5xx and on unhealthy targets in either group, notifying the topic", () => {
+        const alarms = ofType(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.deepEqual(alarms.map((a) => a.inputs.metricName).sort(), ["HTTPCode_ELB_5XX_Count", "HTTPCode_Target_5XX_Count", "UnHealthyHostCount", "UnHealthyHostCount"]);
+        for (const a of alarms) {
+            assert.equal(a.inputs.namespace, "AWS/ApplicationELB");
+            assert.deepEqual(a.inputs.alarmActions, [dev.outputs.snsTopicArn]);
+            assert.equal((a.inputs.dimensions as Record<string, string>).LoadBalancer, "app/payment-alb-dev/abc123");
+        }
+    });
+});
+
+describe("payment-pipeline: the ECS target the stack creates", () => {
+    it("runs a Fargate service under the CODE_DEPLOY controller in private subnets, attached to the blue target group", () => {
+        for (const p of [dev, prod]) {
+            const svc = one(p, "aws:ecs/service:Service");
+            assert.deepEqual(input(svc, "deploymentController"), { type: "CODE_DEPLOY" });
+            assert.equal(input(svc, "launchType"), "FARGATE");
+            const net = input<{ subnets: string[]; assignPublicIp: boolean }>(svc, "networkConfiguration");
+            assert.equal(net.assignPublicIp, false);
+            assert.deepEqual(net.subnets, ["network-private-a-id", "network-private-b-id"]);
+            assert.deepEqual(input(svc, "loadBalancers"), [{ targetGroupArn: "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-blue-" + env(p) + "/abc123", containerName: "payment-service", containerPort: 8080 }]);
+            assert.ok(svc.dependsOn.some((d) => d.endsWith("alb-production")), "the listener exists before the service");
+        }
+    });
+
+    it("puts an internet-facing ALB in the public subnets of two zones, dropping invalid headers and logging to S3", () => {
+        const alb = one(dev, "aws:lb/loadBalancer:LoadBalancer");
+        assert.equal(input(alb, "name"), "payment-alb-dev");
+        assert.equal(input(alb, "internal"), false);
+        assert.deepEqual(input(alb, "subnets"), ["network-public-a-id", "network-public-b-id"]);
+        assert.equal(input(alb, "dropInvalidHeaderFields"), true);
+        assert.deepEqual(input(alb, "accessLogs"), { enabled: true, bucket: "payment-access-logs-dev", prefix: "alb" });
+        assert.equal(input(alb, "enableDeletionProtection"), false);
+        assert.equal(input(one(prod, "aws:lb/loadBalancer:LoadBalancer"), "enableDeletionProtection"), true);
+    });
+
+    it("serves HTTPS with the certificate and a TLS 1.3 policy in prod; plain HTTP on 80 in dev without one", () => {
+        const https = one(prod, "aws:lb/listener:Listener");
+        assert.equal(input(https, "protocol"), "HTTPS");
+        assert.equal(input(https, "port"), 443);
+        assert.equal(input(https, "sslPolicy"), "ELBSecurityPolicy-TLS13-1-3-2021-06");
+        assert.match(String(input(https, "certificateArn")), /^arn:aws:acm:us-east-2:/);
+        const http = one(dev, "aws:lb/listener:Listener");
+        assert.deepEqual([input(http, "protocol"), input(http, "port"), input(http, "sslPolicy")], ["HTTP", 80, undefined]);
+        assert.deepEqual(dev.exceptions.filter((e) => e.policy.startsWith("ELB.1")).map((e) => e.policy).sort(), ["ELB.1", "ELB.18"]);
+        assert.equal(prod.exceptions.filter((e) => ["ELB.1", "ELB.18"].includes(e.policy)).length, 0, "prod waives no listener control");
+    });
+
+    it("opens the ALB on its listener port only, and the tasks to the ALB only", () => {
+        const rules = ofType(prod, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => r.inputs as Record<string, unknown>);
+        const open = rules.filter((r) => r.cidrIpv4 === "0.0.0.0/0");
+        assert.deepEqual(open.map((r) => r.fromPort), [443]);
+        const tasks = rules.find((r) => r.securityGroupId === "service-sg-id")!;
+        assert.deepEqual([tasks.fromPort, tasks.referencedSecurityGroupId], [8080, "alb-sg-id"]);
+        assert.deepEqual(ofType(dev, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.cidrIpv4 === "0.0.0.0/0").map((r) => r.inputs.fromPort), [80]);
+    });
+});
+
+describe("payment-pipeline: an existing ECS target from config", () => {
+    it("creates no network, load balancer or service", () => {
+        for (const p of [devExisting, prodExisting]) {
+            for (const type of ["aws:ec2/vpc:Vpc", "aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup", "aws:lb/listener:Listener", "aws:ecs/service:Service", "aws:ecs/cluster:Cluster"]) {
+                assert.equal(ofType(p, type).length, 0, `${p.stack}: ${type}`);
+            }
+        }
+    });
+
+    it("deploys to the configured service, target groups and listener, read from their ARNs", () => {
+        const group = one(devExisting, "aws:codedeploy/deploymentGroup:DeploymentGroup");
+        assert.deepEqual(input(group, "ecsService"), { clusterName: "payments", serviceName: "payment-api" });
+        const pair = input<{ targetGroupPairInfo: { targetGroups: { name: string }[]; prodTrafficRoute: { listenerArns: string[] } } }>(group, "loadBalancerInfo").targetGroupPairInfo;
+        assert.deepEqual(pair.targetGroups, [{ name: "payment-api-blue" }, { name: "payment-api-green" }]);
+        assert.deepEqual(pair.prodTrafficRoute.listenerArns, [TARGET.productionListenerArn]);
+        const dims = ofType(devExisting, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.inputs.dimensions as Record<string, string>);
+        assert.ok(dims.every((d) => d.LoadBalancer === "app/payments-alb/0123456789abcdef"));
+        assert.deepEqual(dims.map((d) => d.TargetGroup).filter(Boolean).sort(), ["targetgroup/payment-api-blue/0123456789abcdef", "targetgroup/payment-api-green/fedcba9876543210"]);
+    });
+
+    it("scopes CodeDeploy and the pipeline to the configured service and roles", () => {
+        const deploy = Object.fromEntries(statementsOfRole(devExisting, "codedeploy-role-dev").map((s) => [s.Sid, s]));
+        assert.deepEqual(resources(deploy.ShiftTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:service/payments/payment-api"]);
+        assert.deepEqual(resources(deploy.ShiftListenerRules!), [`${TARGET.productionListenerArn.replace(":listener/", ":listener-rule/")}/*`]);
+        const pass = statementsOfRole(devExisting, "codepipeline-role-dev").find((s) => s.Sid === "PassTaskRoles")!;
+        assert.deepEqual(resources(pass), [TARGET.taskExecutionRoleArn, TARGET.taskRoleArn]);
+    });
+
+    it("tells the Docker build the configured family, container and port", () => {
+        const vars = variablesOf(prodExisting, "docker-build-project-prod");
+        assert.deepEqual([vars.TASK_DEFINITION_FAMILY!.value, vars.CONTAINER_NAME!.value, vars.CONTAINER_PORT!.value], ["payment-api", "api", "8443"]);
+    });
+
+    it("lets no load balancer write to the access-log bucket", () => {
+        const policy = docStatements(one(devExisting, "aws:s3/bucketPolicy:BucketPolicy", "access-logs"));
+        assert.equal(policy.find((s) => s.Sid === "LoadBalancerAccessLogDelivery"), undefined);
+    });
+});
+
+describe("payment-pipeline: artifacts and notifications", () => {
+    it("keeps artifacts in pipeline-artifacts-<env>: SSE-KMS, versioning, lifecycle, public access blocked, TLS only, access-logged", () => {
+        for (const p of [dev, prod]) {
+            const bucket = named(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${env(p)}`, "bucket");
+            const on = (type: string) => ofType(p, type).find((r) => r.name === bucket.name)!;
+            const sse = input<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }[]>(on("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "rules");
+            assert.equal(sse[0]!.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+            assert.deepEqual(input(on("aws:s3/bucketVersioning:BucketVersioning"), "versioningConfiguration"), { status: "Enabled" });
+            const rules = input<{ status: string; expiration?: { days?: number } }[]>(on("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
+            assert.ok(rules.every((r) => r.status === "Enabled"));
+            assert.equal(rules.find((r) => r.expiration?.days !== undefined)!.expiration!.days, p === dev ? 30 : 365);
+            const block = on("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock").inputs;
+            for (const k of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(block[k], true, k);
+            const deny = docStatements(on("aws:s3/bucketPolicy:BucketPolicy")).find((s) => s.Effect === "Deny")!;
+            assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
+            assert.equal(input(on("aws:s3/bucketLogging:BucketLogging"), "targetBucket"), `payment-access-logs-${env(p)}`);
+            assert.equal(input(bucket, "forceDestroy"), p === dev);
+            assert.equal(bucket.protect, p === prod);
+        }
+    });
+
+    it("lets the artifact bucket's access logs and the ALB's logs (ELB account of us-east-2) into the log bucket", () => {
+        const statements = docStatements(one(dev, "aws:s3/bucketPolicy:BucketPolicy", "access-logs"));
+        const s3 = statements.find((s) => s.Sid === "ServerAccessLogDelivery")!;
+        assert.deepEqual(s3.Condition!.ArnLike, { "aws:SourceArn": ["arn:aws:s3:::pipeline-artifacts-dev"] });
+        const elb = statements.find((s) => s.Sid === "LoadBalancerAccessLogDelivery")!;
+        assert.deepEqual(elb.Principal, { AWS: "arn:aws:iam::033677994240:root" });
+        assert.deepEqual(resources(elb), ["arn:aws:s3:::payment-access-logs-dev/alb/AWSLogs/123456789012/*"]);
+    });
+
+    it("sends approvals, alarms and pipeline results to pipeline-notifications-<env>, encrypted, with an email subscription", () => {
+        const topic = one(dev, "aws:sns/topic:Topic");
+        assert.match(String(input(topic, "kmsMasterKeyId")), /^arn:aws:kms:/);
+        const subscription = one(dev, "aws:sns/topicSubscription:TopicSubscription");
+        assert.deepEqual([input(subscription, "protocol"), input(subscription, "endpoint")], ["email", "payments-platform@example.com"]);
+        const allow = docStatements(one(dev, "aws:sns/topicPolicy:TopicPolicy")).find((s) => s.Effect === "Allow")!;
+        assert.deepEqual(allow.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+        const publish = docStatements(one(dev, "aws:kms/key:Key")).find((s) => s.Sid === "PublishToEncryptedTopics")!;
+        assert.deepEqual(publish.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+    });
+
+    it("announces FAILED and SUCCEEDED executions through EventBridge, naming pipeline, state and execution id", () => {
+        for (const p of all) {
+            const rule = named(p, "aws:cloudwatch/eventRule:EventRule", `payment-service-pipeline-executions-${env(p)}`);
+            assert.deepEqual(JSON.parse(String(input(rule, "eventPattern"))), {
+                source: ["aws.codepipeline"],
+                "detail-type": ["CodePipeline Pipeline Execution State Change"],
+                resources: [p.outputs.pipelineArn],
+                detail: { state: ["FAILED", "SUCCEEDED"] },
+            });
+            const target = ofType(p, "aws:cloudwatch/eventTarget:EventTarget").find((t) => t.inputs.rule === rule.inputs.name)!;
+            assert.equal(input(target, "arn"), p.outputs.snsTopicArn);
+            const transformer = input<{ inputPaths: Record<string, string>; inputTemplate: string }>(target, "inputTransformer");
+            assert.deepEqual(transformer.inputPaths, { pipeline: "$.detail.pipeline", state: "$.detail.state", execution: "$.detail.execution-id", region: "$.region" });
+            for (const field of ["<pipeline>", "<state>", "<execution>"]) assert.ok(transformer.inputTemplate.includes(field), field);
+        }
+    });
+});
