@@ -1,8 +1,8 @@
 /**
  * The report in a real browser: every stack of the repository planned here under the mock
- * runtime, the report built from those plans, then opened from disk in Debian's headless
- * Chromium. The page must load with no console error and no failed request, and show one
- * diagram per stack; a screenshot of its top goes to out/report.png.
+ * runtime, the report built from the JSON of those plans, then opened from disk in Debian's
+ * headless Chromium. The page must load with no console error and no failed request, and show
+ * one diagram per stack; a screenshot of its top goes to out/report.png.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { discoverProjects, mapLimit } from "../src/plan/cli";
 import { planStack } from "../src/plan/planner";
 import { readProject } from "../src/plan/project";
-import type { StackPlan } from "../src/plan/types";
+import type { PlanDocument, StackPlan } from "../src/plan/types";
 import { buildReport } from "../src/report";
 import { stackAnchor } from "../src/report/html";
 import { REPO } from "./helpers";
@@ -39,7 +39,8 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
     return result;
 }
 
-before(async () => {
+/** Plans the stacks, builds the report and opens it in Chromium. */
+async function prepare(): Promise<void> {
     if (!fs.existsSync(CHROMIUM)) {
         throw new Error(`${CHROMIUM} is missing: this test drives Debian's Chromium. Install it with \`apt-get update && apt-get install -y chromium\` (as root), as .ci/run does.`);
     }
@@ -47,7 +48,9 @@ before(async () => {
         const project = readProject(dirName);
         return project.stacks.map((stack) => ({ project, stack }));
     });
-    plans = await timed(`planned ${jobs.length} stacks`, () => mapLimit(jobs, Math.max(2, os.availableParallelism()), (job) => planStack(job.project, job.stack)));
+    const planned = await timed(`planned ${jobs.length} stacks`, () => mapLimit(jobs, Math.max(2, os.availableParallelism()), (job) => planStack(job.project, job.stack)));
+    // The report reads plans as the `--json` document carries them.
+    plans = (JSON.parse(JSON.stringify({ plans: planned } satisfies PlanDocument)) as PlanDocument).plans.slice();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-test-"));
     const report = await timed("built the report", () => buildReport(plans));
     const file = path.join(dir, "report.html");
@@ -65,7 +68,22 @@ before(async () => {
     await timed("loaded the page", async () => {
         await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
     });
+}
+
+// A setup failure (Chromium missing, a plan that cannot run) fails every test with its message rather than cancelling them.
+let setupFailure: Error | undefined;
+
+before(async () => {
+    try {
+        await prepare();
+    } catch (e) {
+        setupFailure = e instanceof Error ? e : new Error(String(e));
+    }
 });
+
+function ready(): void {
+    if (setupFailure) throw setupFailure;
+}
 
 after(async () => {
     await context?.close();
@@ -75,11 +93,13 @@ after(async () => {
 
 describe("report in headless Chromium", () => {
     it("plans every stack of the repository, at least two", () => {
+        ready();
         assert.ok(plans.length >= 2, `only ${plans.length} plans`);
         assert.equal(new Set(plans.map((p) => `${p.project}/${p.stack}`)).size, plans.length);
     });
 
     it("loads with no console error, no failed request and nothing fetched but the page itself", () => {
+        ready();
         assert.deepEqual(consoleErrors, []);
         assert.deepEqual(failedRequests, []);
         assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), []);
@@ -87,6 +107,7 @@ describe("report in headless Chromium", () => {
     });
 
     it("shows one laid-out diagram per stack, in that stack's section", async () => {
+        ready();
         const svgs = page.locator("figure.diagram .canvas > svg");
         assert.equal(await svgs.count(), plans.length);
         for (const plan of plans) {
@@ -100,6 +121,7 @@ describe("report in headless Chromium", () => {
     });
 
     it("shows each stack's policy results, cost and outputs", async () => {
+        ready();
         assert.equal(await page.locator("section.stack").count(), plans.length);
         for (const plan of plans) {
             const section = page.locator(`#${stackAnchor(plan)}`);
@@ -112,6 +134,7 @@ describe("report in headless Chromium", () => {
     });
 
     it("takes a screenshot of the page's top to out/report.png", async () => {
+        ready();
         fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
         await page.screenshot({ path: SCREENSHOT });
         const png = fs.readFileSync(SCREENSHOT);
