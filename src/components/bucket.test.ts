@@ -57,13 +57,10 @@ describe("SecureBucket under the planner", () => {
         return found[0]!;
     };
 
-    it("passes every S3 control (the access-log bucket's SSE-S3 waived with its reason)", () => {
+    it("passes every S3 control without a waiver (the access-log target may keep SSE-S3)", () => {
         assert.equal(plan.error, null, String(plan.error));
         assert.deepEqual(plan.violations.filter((v) => v.policy.startsWith("S3") || v.policy.includes("S3")), []);
-        assert.deepEqual(
-            plan.exceptions.filter((e) => e.policy.includes("S3")).map((e) => [e.policy, e.urn?.split("::").pop()]),
-            [["PCI.DSS.321-S3DefaultEncryptionKMS", "access-logs"]],
-        );
+        assert.deepEqual(plan.exceptions.filter((e) => e.policy.includes("S3")), []);
     });
 
     it("names the bucket explicitly and lets dev destroy it with its objects", () => {
