@@ -88,6 +88,8 @@ describe("report page", () => {
 
     it("shows the policy summary, violations mandatory first with their level, and exceptions with their reason", () => {
         assert.ok(html.includes("<li>12 checked</li>") && html.includes(`<li class="ok">9 passed</li>`) && html.includes(`<li class="waived">1 waived</li>`) && html.includes(`<li class="failed">2 failed</li>`));
+        const advisoryOnly = renderReport({ plans: [{ ...devPlan(), violations: devPlan().violations.filter((v) => v.level === "advisory") }], diagrams: ["<svg></svg>"], generatedAt: AT });
+        assert.ok(advisoryOnly.includes(`<li class="advisory">2 failed, advisory only</li>`));
         assert.ok(html.indexOf("SNS.1") < html.indexOf("RDS.5"));
         assert.match(html, /<span class="badge mandatory">mandatory<\/span><\/td><td class="control"><code>SNS\.1<\/code>/);
         assert.match(html, /<code>RDS\.8<\/code><\/td><td><span title="[^"]+">db<\/span>.*?<td>dev is destroyable by design<\/td>/);

@@ -96,10 +96,16 @@ function levelBadge(v: Violation): string {
     return `<span class="badge ${v.level}">${v.level}</span>`;
 }
 
+/** Failed controls in red only when one of them blocks the plan; advisory failures in amber. */
+function failedChip(failed: number, mandatory: boolean): string {
+    if (failed === 0) return `<li>0 failed</li>`;
+    return mandatory ? `<li class="failed">${failed} failed</li>` : `<li class="advisory">${failed} failed, advisory only</li>`;
+}
+
 function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): string {
     const s = plan.policySummary;
     const summary = s
-        ? `<ul class="chips"><li>${s.checked} checked</li><li class="ok">${s.passed} passed</li><li class="waived">${s.waived} waived</li><li class="${s.failed > 0 ? "failed" : ""}">${s.failed} failed</li></ul>`
+        ? `<ul class="chips"><li>${s.checked} checked</li><li class="ok">${s.passed} passed</li><li class="waived">${s.waived} waived</li>${failedChip(s.failed, plan.violations.some((v) => v.level === "mandatory"))}</ul>`
         : `<p class="muted">No policy summary: the policy pack did not run on this plan.</p>`;
     const order = { mandatory: 0, advisory: 1 } as const;
     const violations = [...plan.violations].sort((a, b) => order[a.level] - order[b.level] || a.policy.localeCompare(b.policy));
@@ -251,7 +257,7 @@ summary { cursor:pointer; color:#1d5fb8; }
 .assumption { color:var(--muted); }
 .chips { display:flex; gap:8px; flex-wrap:wrap; list-style:none; padding:0; margin:0 0 8px; }
 .chips li { background:var(--bg); border:1px solid var(--line); border-radius:12px; padding:1px 10px; font-size:13px; }
-.chips .ok { color:var(--ok); } .chips .waived { color:#44546a; } .chips .failed { color:var(--fail); font-weight:600; }
+.chips .ok { color:var(--ok); } .chips .waived { color:#44546a; } .chips .failed { color:var(--fail); font-weight:600; } .chips .advisory { color:var(--warn); }
 .error { background:#fdecea; border:1px solid #f5b7b1; border-radius:8px; padding:10px 14px; margin:10px 0; }
 .error pre { white-space:pre-wrap; margin:6px 0 0; font:12px/1.45 "DejaVu Sans Mono",Menlo,Consolas,monospace; }
 .grand-total { text-align:right; margin:8px 8px 0; }
