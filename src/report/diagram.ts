@@ -209,8 +209,11 @@ interface Placement {
     readonly zones: number;
 }
 
+/** A node while the diagram is being built: resources folded into it add their URNs. */
+type BuildingNode = DiagramNode & { readonly urns: string[] };
+
 class Builder {
-    readonly nodes: DiagramNode[] = [];
+    readonly nodes: BuildingNode[] = [];
     readonly clusters: DiagramCluster[] = [];
     readonly edges: DiagramEdge[] = [];
     private readonly edgeKeys = new Set<string>();
@@ -255,7 +258,7 @@ class Builder {
     fold(r: PlannedResource, into: string): void {
         this.nodeOf.set(r, into);
         const node = this.nodes.find((n) => n.id === into);
-        if (node) (node.urns as string[]).push(r.urn);
+        node?.urns.push(r.urn);
     }
 
     addEdge(edge: DiagramEdge): void {
