@@ -10,6 +10,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { bucketProblems } from "../src/components/bucket";
+import { buildProblems } from "../src/components/pipeline";
 import { WRITER_VARIABLE } from "../src/functions/deployfiles/bundle";
 import { describedTaskDefinition } from "../src/functions/deployfiles/fixtures";
 import type { PlannedResource, StackPlan } from "../src/plan/types";
@@ -500,5 +502,20 @@ describe("payment-pipeline: artifacts and notifications", () => {
             assert.deepEqual(transformer.inputPaths, { pipeline: "$.detail.pipeline", state: "$.detail.state", execution: "$.detail.execution-id", region: "$.region" });
             for (const field of ["<pipeline>", "<state>", "<execution>"]) assert.ok(transformer.inputTemplate.includes(field), field);
         }
+    });
+});
+
+describe("payment-pipeline: what the shared components refuse for it", () => {
+    it("refuses an access-log source list on a data bucket, or an empty one", () => {
+        const lifecycle = { expireAfterDays: 30 };
+        assert.deepEqual(bucketProblems({ purpose: "accessLogs", lifecycle, logSourceArns: ["arn:aws:s3:::pipeline-artifacts-dev"] }), []);
+        assert.match(bucketProblems({ purpose: "data", kmsKeyArn: "k", lifecycle, logSourceArns: ["arn:aws:s3:::x"] }).join(), /logSourceArns applies to an accessLogs bucket only/);
+        assert.match(bucketProblems({ purpose: "accessLogs", lifecycle, logSourceArns: [] }).join(), /at least one source bucket/);
+    });
+
+    it("refuses a log group name CloudWatch would reject and a report name that cannot become a group name", () => {
+        assert.deepEqual(buildProblems({ fullNames: { project: "unit-test-project-dev", logGroup: "/aws/codebuild/unit-test-dev" }, reportGroups: { "unit-tests": "TEST", coverage: "CODE_COVERAGE" } }), []);
+        assert.match(buildProblems({ fullNames: { logGroup: "/aws/codebuild/unit test" } }).join(), /fullNames\.logGroup "\/aws\/codebuild\/unit test" must be 1-512/);
+        assert.match(buildProblems({ reportGroups: { "unit tests": "TEST" } }).join(), /report group "unit tests" must be letters, digits, - and _/);
     });
 });
