@@ -2,7 +2,7 @@
  * The offline planner itself: what it records of a program, how it reports failures, and the
  * CLI's contract (shared/DESIGN.md).
  */
-import { describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -16,37 +16,38 @@ import { REPO } from "./helpers";
 const fixture = (name: string) => path.join(REPO, "test", "fixtures", name);
 
 describe("planner: running a program", () => {
-    it("records types, names, parents, protect, dependencies, decoded config and outputs", async () => {
-        const run = await runProgram(readProject(fixture("mini")), "dev");
-        assert.equal(run.error, null);
-        const key = run.resources.find((r) => r.type === "aws:kms/key:Key")!;
+    let mini: Awaited<ReturnType<typeof runProgram>>;
+    let badInvoke: Awaited<ReturnType<typeof runProgram>>;
+    before(async () => {
+        [mini, badInvoke] = await Promise.all([
+            runProgram(readProject(fixture("mini")), "dev", { configOverrides: { "mini:greeting": "bonjour" } }),
+            runProgram(readProject(fixture("bad-invoke")), "dev"),
+        ]);
+    });
+
+    it("records types, names, parents, protect, dependencies, decoded config and outputs", () => {
+        assert.equal(mini.error, null);
+        const key = mini.resources.find((r) => r.type === "aws:kms/key:Key")!;
         assert.equal(key.protect, true);
-        assert.equal(key.inputs.description, "hello", "string config reached the program");
+        assert.equal(key.inputs.description, "bonjour", "a config override replaced the stack file's value");
         assert.match(key.parent!, /mini:index:Holder::holder$/);
-        const bucket = run.resources.find((r) => r.type === "aws:s3/bucket:Bucket")!;
-        assert.deepEqual(bucket.inputs.tags, { Sizes: "1,2" }, "structured config was JSON-decoded");
+        const bucket = mini.resources.find((r) => r.type === "aws:s3/bucket:Bucket")!;
+        assert.deepEqual(bucket.inputs.tags, { Sizes: "1,2" }, "structured config from the stack file was JSON-decoded");
         assert.ok(bucket.dependsOn.includes(key.urn));
-        assert.equal(run.resources.find((r) => r.type === "mini:index:Holder")!.custom, false);
-        assert.equal(run.outputs.firstAz, "eu-west-1a");
-        assert.equal(run.outputs.bucketArn, "arn:aws:s3:::mini-data-dev");
-        assert.equal(run.region, "eu-west-1");
-        assert.ok(!run.resources.some((r) => r.type === "pulumi:pulumi:Stack"));
+        assert.equal(mini.resources.find((r) => r.type === "mini:index:Holder")!.custom, false);
+        assert.equal(mini.outputs.firstAz, "eu-west-1a");
+        assert.equal(mini.outputs.bucketArn, "arn:aws:s3:::mini-data-dev");
+        assert.equal(mini.region, "eu-west-1");
+        assert.ok(!mini.resources.some((r) => r.type === "pulumi:pulumi:Stack"));
     });
 
-    it("records a resource that nothing exports or depends on", async () => {
-        const run = await runProgram(readProject(fixture("mini")), "dev");
-        assert.ok(run.resources.some((r) => r.type === "aws:sns/topic:Topic" && r.name === "orphan"));
+    it("records a resource that nothing exports or depends on", () => {
+        assert.ok(mini.resources.some((r) => r.type === "aws:sns/topic:Topic" && r.name === "orphan"));
     });
 
-    it("fails the plan on an invoke the offline plan does not answer, naming it", async () => {
-        const run = await runProgram(readProject(fixture("bad-invoke")), "dev");
-        assert.match(run.error ?? "", /aws:ec2\/getAmi:getAmi/);
-        assert.match(run.error ?? "", /only .*getAvailabilityZones.* are allowed/);
-    });
-
-    it("applies config overrides over the stack file", async () => {
-        const run = await runProgram(readProject(fixture("mini")), "dev", { configOverrides: { "mini:greeting": "bonjour" } });
-        assert.equal(run.resources.find((r) => r.type === "aws:kms/key:Key")!.inputs.description, "bonjour");
+    it("fails the plan on an invoke the offline plan does not answer, naming it", () => {
+        assert.match(badInvoke.error ?? "", /aws:ec2\/getAmi:getAmi/);
+        assert.match(badInvoke.error ?? "", /only .*getAvailabilityZones.* are allowed/);
     });
 });
 
@@ -87,20 +88,26 @@ describe("planner: concurrency helper", () => {
 
 describe("planner: CLI", () => {
     const cli = (args: string[]) =>
-        spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/plan/cli.ts"), ...args], { encoding: "utf8", timeout: 60_000, cwd: REPO });
+        spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/plan/cli.ts"), ...args], { encoding: "utf8", timeout: 90_000, cwd: REPO });
 
-    it("prints one JSON document with the contract's fields for --json", () => {
+    it("plans several projects into one JSON document, and exits non-zero when a program fails or a mandatory control does", () => {
         const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-out-"));
-        const run = cli([fixture("mini"), "--stack", "dev", "--json", "--out", out]);
+        const run = cli([fixture("mini"), fixture("bad-invoke"), fixture("bad-project"), "--stack", "dev", "--json", "--out", out]);
+        assert.equal(run.status, 1, run.stderr);
         const doc = JSON.parse(run.stdout) as { plans: Record<string, unknown>[] };
-        assert.equal(doc.plans.length, 1);
-        const plan = doc.plans[0]!;
-        for (const key of ["project", "stack", "region", "resources", "outputs", "violations", "exceptions", "cost", "error"]) assert.ok(key in plan, key);
-        const resource = (plan.resources as Record<string, unknown>[])[0]!;
+        assert.deepEqual(doc.plans.map((p) => p.project), ["mini", "bad-invoke", "bad-project"]);
+        const [mini, badInvoke, badProject] = doc.plans as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+        for (const key of ["project", "stack", "region", "resources", "outputs", "violations", "exceptions", "cost", "error"]) assert.ok(key in mini, key);
+        const resource = (mini.resources as Record<string, unknown>[])[0]!;
         for (const key of ["urn", "type", "name", "parent", "inputs"]) assert.ok(key in resource, key);
+        assert.equal(mini.error, null);
+        assert.match(String(badInvoke.error), /getAmi/);
+        assert.equal(badProject.error, null);
+        assert.ok((badProject.violations as { policy: string; level: string }[]).some((v) => v.policy === "RDS.2" && v.level === "mandatory"));
         assert.ok(fs.existsSync(path.join(out, "mini", "dev.json")));
         assert.ok(fs.existsSync(path.join(out, "plan.json")));
-        assert.match(run.stderr, /\[1\/1\] mini\/dev/);
+        assert.match(run.stderr, /\[\d\/3\] mini\/dev/);
+        assert.match(run.stderr, /3 failed/, "mini fails too: a bare KMS key and bucket break mandatory controls");
         fs.rmSync(out, { recursive: true });
     });
 
@@ -111,11 +118,5 @@ describe("planner: CLI", () => {
         const notProject = cli([path.join(REPO, "src")]);
         assert.equal(notProject.status, 2);
         assert.match(notProject.stderr, /no Pulumi.yaml/);
-    });
-
-    it("exits non-zero when a program fails", () => {
-        const run = cli([fixture("bad-invoke"), "--out", fs.mkdtempSync(path.join(os.tmpdir(), "plan-out-"))]);
-        assert.equal(run.status, 1);
-        assert.match(run.stdout, /ERROR: .*getAmi/);
     });
 });
