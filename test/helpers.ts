@@ -3,6 +3,8 @@
  * a child process under the mock runtime) and query its resources.
  */
 import assert from "node:assert/strict";
+import * as crypto from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { planStack } from "../src/plan/planner";
 import { readProject } from "../src/plan/project";
@@ -16,8 +18,44 @@ export function projectDir(name: string): string {
     return path.join(REPO, "stacks", name);
 }
 
+/**
+ * Plans of the repository's stacks, cached under out/test-plans by a fingerprint of every file
+ * in src/ and stacks/ plus the stack, options and environment: test files that plan the same
+ * stack (a system's tests and the report's) share one run, and any change to the code or the
+ * stack files makes a fresh plan. `npm test` runs test files in separate processes, so the
+ * cache is on disk; a file is written whole (rename) so a reader never sees half of it.
+ */
+const CACHE = path.join(REPO, "out", "test-plans");
+let fingerprint: string | undefined;
+
+function sourceFingerprint(): string {
+    if (fingerprint) return fingerprint;
+    const hash = crypto.createHash("sha256");
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else if (!entry.name.endsWith(".test.ts")) hash.update(full).update(fs.readFileSync(full));
+        }
+    };
+    walk(path.join(REPO, "src"));
+    walk(path.join(REPO, "stacks"));
+    hash.update(fs.readFileSync(path.join(REPO, "package-lock.json")));
+    fingerprint = hash.digest("hex");
+    return fingerprint;
+}
+
 export async function plan(projectName: string, stack: string, opts: RunOptions = {}): Promise<StackPlan> {
-    return planStack(readProject(projectDir(projectName)), stack, opts);
+    const env = ["ENVIRONMENT_SUFFIX", "AWS_REGION", "PROFILE", "COST_CENTER", "OWNER"].map((k) => process.env[k] ?? "");
+    const key = crypto.createHash("sha256").update(JSON.stringify([sourceFingerprint(), projectName, stack, opts, env])).digest("hex").slice(0, 24);
+    const file = path.join(CACHE, `${projectName}.${stack}.${key}.json`);
+    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as StackPlan;
+    const result = await planStack(readProject(projectDir(projectName)), stack, opts);
+    fs.mkdirSync(CACHE, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(result));
+    fs.renameSync(tmp, file);
+    return result;
 }
 
 export function ofType(plan: StackPlan, type: string): PlannedResource[] {
