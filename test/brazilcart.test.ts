@@ -315,7 +315,7 @@ describe("brazilcart-cicd: pipeline", () => {
         assert.match(config.CustomData!, /Approve deploying/);
         const topic = named(dev, "aws:sns/topic:Topic", "approvals");
         assert.match(input<string>(topic, "kmsMasterKeyId"), /pipeline-key/);
-        assert.equal(input(named(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-failed"), "arn"), config.NotificationArn);
+        assert.equal(input(named(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-executions"), "arn"), config.NotificationArn);
     });
 
     it("builds with CodeBuild: encrypted with the pipeline key, its own log groups", () => {

@@ -373,13 +373,13 @@ describe("service-pipeline: the pipeline", () => {
     });
 
     it("notifies the SNS topic of failed executions through EventBridge, which the topic and key let publish", () => {
-        const rule = one(dev, RULE, "service-pipeline-failed");
+        const rule = one(dev, RULE, "service-pipeline-executions");
         const pattern = JSON.parse(input<string>(rule, "eventPattern")) as Record<string, unknown>;
         assert.deepEqual(pattern.detail, { state: ["FAILED"] });
         assert.deepEqual(pattern.resources, [dev.outputs.pipelineArn]);
         assert.deepEqual(pattern["detail-type"], ["CodePipeline Pipeline Execution State Change"]);
-        assert.equal(input(rule, "name"), "service-pipeline-release-failed-dev");
-        const target = one(dev, TARGET, "service-pipeline-failed");
+        assert.equal(input(rule, "name"), "service-pipeline-release-executions-dev");
+        const target = one(dev, TARGET, "service-pipeline-executions");
         assert.equal(input(target, "arn"), "arn:aws:sns:us-east-1:123456789012:service-pipeline-alerts-dev");
         const topicPolicy = docStatements(one(dev, "aws:sns/topicPolicy:TopicPolicy"));
         assert.deepEqual(topicPolicy[0]!.Principal, { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] });

@@ -204,7 +204,7 @@ const pipeline = new Pipeline("pipeline", {
     artifactBucket: artifacts,
     kmsKeyArn: pipelineKey.arn,
     logRetentionDays: config.logRetentionDays,
-    failureTopicArn: approvals.arn,
+    executionNotifications: { topicArn: approvals.arn, states: ["FAILED"] },
     stages: [
         { name: "Build", actions: [{ kind: "build", name: "Build", project: build, inputArtifacts: ["source"], outputArtifacts: ["build"] }] },
         {

@@ -195,7 +195,7 @@ const pipeline = new Pipeline("service-pipeline", {
     artifactBucket: artifacts,
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
-    failureTopicArn: alerts.arn,
+    executionNotifications: { topicArn: alerts.arn, states: ["FAILED"] },
     // A connection source starts on pushes to the branch through a V2 trigger; a CodeCommit source through its EventBridge rule.
     ...(config.sourceProvider === "connection"
         ? { triggers: [{ providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "Source", pushes: [{ branches: { includes: [config.branch] } }] } }] }

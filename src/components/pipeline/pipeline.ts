@@ -105,12 +105,6 @@ export interface PipelineArgs extends BaseArgs {
     /** Retention of the execution-event log group. */
     readonly logRetentionDays: number;
     /**
-     * An SNS topic told of every failed execution, through an EventBridge rule. The topic's policy
-     * (and its key's, if encrypted) must let events.amazonaws.com publish.
-     * @default - no failure notifications
-     */
-    readonly failureTopicArn?: pulumi.Input<string>;
-    /**
      * Execution state changes announced on an SNS topic through one EventBridge rule, with a
      * message naming the pipeline, the state and the execution id. The topic's policy (and its
      * key's, if encrypted) must let events.amazonaws.com publish.
@@ -147,8 +141,6 @@ export class Pipeline extends pulumi.ComponentResource {
     readonly eventsRule: aws.cloudwatch.EventRule;
     /** The rule that starts the pipeline on a push to the CodeCommit branch (CodeCommit sources only). */
     readonly sourceRule?: aws.cloudwatch.EventRule;
-    /** The rule that notifies `failureTopicArn` of failed executions. */
-    readonly failureRule?: aws.cloudwatch.EventRule;
     /** The rule that announces `executionNotifications.states` on its topic. */
     readonly executionRule?: aws.cloudwatch.EventRule;
     readonly arn: pulumi.Output<string>;
@@ -275,46 +267,9 @@ export class Pipeline extends pulumi.ComponentResource {
             { parent: this, dependsOn: [logsPolicy] },
         );
 
-        if (args.failureTopicArn !== undefined) this.failureRule = this.notifyFailures(name, args, args.failureTopicArn, pipelineArn);
         if (args.executionNotifications !== undefined) this.executionRule = this.notifyExecutions(name, args, args.executionNotifications, pipelineArn);
 
         this.registerOutputs({ arn: this.arn, name: this.pipelineName, roleArn: this.role.arn, eventsLogGroup: this.eventsLogGroup.name });
-    }
-
-    /** An EventBridge rule on FAILED executions of this pipeline, publishing a readable line with a console link. */
-    private notifyFailures(name: string, args: PipelineArgs, topicArn: pulumi.Input<string>, pipelineArn: pulumi.Output<string>): aws.cloudwatch.EventRule {
-        const child = { parent: this };
-        const rule = new aws.cloudwatch.EventRule(
-            `${name}-failed`,
-            {
-                name: args.namer.name(`${args.pipelineName}-failed`, "eventRule"),
-                description: `A ${this.pipelineName} execution failed`,
-                eventPattern: pulumi.jsonStringify({
-                    source: ["aws.codepipeline"],
-                    "detail-type": ["CodePipeline Pipeline Execution State Change"],
-                    resources: [pipelineArn],
-                    detail: { state: ["FAILED"] },
-                }),
-                tags: args.tags,
-            },
-            child,
-        );
-        new aws.cloudwatch.EventTarget(
-            `${name}-failed`,
-            {
-                rule: rule.name,
-                targetId: "notify",
-                arn: topicArn,
-                inputTransformer: {
-                    inputPaths: { pipeline: "$.detail.pipeline", execution: "$.detail.execution-id", region: "$.region" },
-                    inputTemplate:
-                        '"Pipeline <pipeline> failed (execution <execution>): ' +
-                        'https://<region>.console.aws.amazon.com/codesuite/codepipeline/pipelines/<pipeline>/executions/<execution>/timeline?region=<region>"',
-                },
-            },
-            child,
-        );
-        return rule;
     }
 
     /** An EventBridge rule on the given execution states, publishing pipeline, state, execution id and a console link. */
