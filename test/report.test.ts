@@ -15,6 +15,7 @@ import { discoverProjects, mapLimit } from "../src/plan/cli";
 import { readProject } from "../src/plan/project";
 import type { PlanDocument, StackPlan } from "../src/plan/types";
 import { buildReport } from "../src/report";
+import { diagramFile } from "../src/report/diagrams";
 import { stackAnchor } from "../src/report/html";
 import { plan, REPO } from "./helpers";
 
@@ -23,6 +24,7 @@ const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "
 const SCREENSHOT = path.join(REPO, "out", "report.png");
 
 let plans: StackPlan[] = [];
+let svgs: readonly string[] = [];
 let dir: string;
 let context: BrowserContext | undefined;
 let page: Page;
@@ -53,6 +55,7 @@ async function prepare(): Promise<void> {
     plans = (JSON.parse(JSON.stringify({ plans: planned } satisfies PlanDocument)) as PlanDocument).plans.slice();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-test-"));
     const report = await timed("built the report", () => buildReport(plans));
+    svgs = report.svgs;
     const file = path.join(dir, "report.html");
     fs.writeFileSync(file, report.html);
 
@@ -131,6 +134,14 @@ describe("report in headless Chromium", () => {
             if (plan.error !== null) assert.ok(text.includes("The plan failed"));
         }
         assert.equal(await page.locator("table.summary tbody tr").count(), plans.length);
+    });
+
+    it("matches the diagrams committed for the systems' READMEs (regenerate: npm start && npm run diagrams)", () => {
+        plans.forEach((plan, i) => {
+            const file = diagramFile(plan.project, plan.stack);
+            assert.ok(fs.existsSync(file), `${path.relative(REPO, file)} is missing: run npm start && npm run diagrams`);
+            assert.equal(fs.readFileSync(file, "utf8"), svgs[i], `${path.relative(REPO, file)} is stale: run npm start && npm run diagrams`);
+        });
     });
 
     it("takes a screenshot of the page's top to out/report.png", async () => {
