@@ -4,17 +4,19 @@
  * and a CodePipeline with manual approval whose source is a CodeCommit repository or a GitHub
  * connection. Defaults follow the original design; prod keeps every stateful thing.
  */
+import type { AwsRegion } from "./regions";
 import { z } from "zod";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { defaultLayout, layoutProblems } from "../components/network/cidr";
-import { baseConfigShape, baseSources, stackDefaults } from "./base";
-import { ConfigError, loadConfig, pulumiReader, type ConfigIssue, type KeySource, type RawReader } from "./load";
+import { baseConfigShape, baseSources } from "./base";
+import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
+import { loadSystemConfig } from "./system";
 
 export const PROJECT = "brazilcart-cicd";
 export const SYSTEM = "brazilcart";
-export const DEFAULT_REGION = "sa-east-1";
+export const DEFAULT_REGION: AwsRegion = "sa-east-1";
 /** Resource key of the GitHub connection: `brazilcart-github-<suffix>`, at most 32 characters. */
 export const CONNECTION_RESOURCE = "github";
 
@@ -89,9 +91,8 @@ function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
     return {
         ...c,
         // Interface endpoints cost about $7.30 per endpoint per AZ a month; dev reaches AWS through
-        // NAT. Prod gets the ECR endpoints the policy asks for, plus the APIs the in-VPC deploy
-        // builds call (logs, secrets).
-        // No containers pull from ECR here, so no ECR endpoints; builds reach logs and secrets privately.
+        // NAT. Prod gives the in-VPC deploy builds private paths to the APIs they call (logs,
+        // secrets); nothing here pulls images from ECR, so it needs no ECR endpoints.
         vpcEndpoints: c.vpcEndpoints ?? (prod ? (["logs", "secretsmanager"] as const) : []),
         logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 30),
         artifactExpiryDays: c.artifactExpiryDays ?? (prod ? 365 : 30),
@@ -99,39 +100,12 @@ function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
 }
 
 export function loadBrazilcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): BrazilcartConfig {
-    const defaults = stackDefaults(stack);
-    const schema = brazilcartSchema.extend({
-        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
-        region: baseConfigShape.region.default(DEFAULT_REGION),
-        profile: baseConfigShape.profile.default(defaults.profile),
-    });
-    let parsed: z.infer<typeof schema>;
-    try {
-        parsed = loadConfig(PROJECT, schema, baseSources, read, env);
-    } catch (e) {
-        if (!(e instanceof ConfigError)) throw e;
-        // Check the other keys across fields too, with the bad ones at their defaults, so every
-        // problem is reported at once rather than one round at a time.
-        const bad = new Set(e.issues.map((i) => i.key.split(".")[0]!.split(":").pop()!));
-        const reader: RawReader = read ?? pulumiReader;
-        const envSource = env ?? process.env;
-        const sources = baseSources as Record<string, KeySource | undefined>;
-        const withoutBad: NodeJS.ProcessEnv = Object.fromEntries(
-            Object.entries(envSource).filter(([name]) => ![...bad].some((key) => sources[key]?.env === name)),
-        );
-        let more: ConfigIssue[] = [];
-        try {
-            const rest = loadConfig(PROJECT, schema, baseSources, (ns, key) => (bad.has(key) ? undefined : reader(ns, key)), withoutBad);
-            more = crossFieldIssues(resolveBrazilcart(rest)).filter((i) => !bad.has(i.key));
-        } catch {
-            // A default that fails only with other bad values adds nothing the first report lacks.
-        }
-        throw new ConfigError(PROJECT, [...e.issues, ...more]);
-    }
-    const config = resolveBrazilcart(parsed);
-    const issues = crossFieldIssues(config);
-    if (issues.length > 0) throw new ConfigError(PROJECT, issues);
-    return config;
+    return loadSystemConfig(
+        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: brazilcartSchema, sources: baseSources, resolve: resolveBrazilcart, crossField: crossFieldIssues },
+        stack,
+        read,
+        env,
+    );
 }
 
 function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {

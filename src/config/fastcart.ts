@@ -2,16 +2,18 @@
  * Configuration of `fastcart-orders`: event-driven order processing (eu-central-1).
  * Defaults follow the original design for dev; prod keeps every stateful thing.
  */
+import type { AwsRegion } from "./regions";
 import { z } from "zod";
 import { fargateMemoryProblem } from "../components/containers";
 import { layoutProblems, defaultLayout } from "../components/network/cidr";
-import { baseConfigShape, baseSources, stackDefaults } from "./base";
-import { loadConfig, ConfigError, type RawReader } from "./load";
+import { baseConfigShape, baseSources } from "./base";
+import type { ConfigIssue, RawReader } from "./load";
+import { loadSystemConfig } from "./system";
 import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
 
 export const PROJECT = "fastcart-orders";
 export const SYSTEM = "fastcart";
-export const DEFAULT_REGION = "eu-central-1";
+export const DEFAULT_REGION: AwsRegion = "eu-central-1";
 
 /**
  * A public image a real user can pull, running as a non-root user (uid 101) and listening on
@@ -70,22 +72,17 @@ function resolveFastcart(c: z.infer<typeof fastcartSchema>) {
     };
 }
 
-export function loadFastcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv) {
-    const defaults = stackDefaults(stack);
-    const schema = fastcartSchema.extend({
-        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
-        region: baseConfigShape.region.default(DEFAULT_REGION),
-        profile: baseConfigShape.profile.default(defaults.profile),
-    });
-    const parsed = loadConfig(PROJECT, schema, baseSources, read, env);
-    const config = resolveFastcart(parsed);
-    const issues = crossFieldIssues(config);
-    if (issues.length > 0) throw new ConfigError(PROJECT, issues);
-    return config;
+export function loadFastcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): FastcartConfig {
+    return loadSystemConfig(
+        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: fastcartSchema, sources: baseSources, resolve: resolveFastcart, crossField: crossFieldIssues },
+        stack,
+        read,
+        env,
+    );
 }
 
-function crossFieldIssues(c: ReturnType<typeof resolveFastcart>) {
-    const issues: { key: string; value: unknown; message: string }[] = [];
+function crossFieldIssues(c: FastcartConfig): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
     const memory = fargateMemoryProblem(c.taskCpu, c.taskMemory);
     if (memory) issues.push({ key: "taskMemory", value: c.taskMemory, message: memory });
     let layout: { publicCidrs: readonly string[]; privateCidrs: readonly string[] } | undefined;

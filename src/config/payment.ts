@@ -5,16 +5,18 @@
  * then the defaults below. dev follows the original design; prod keeps logs a year (PCI DSS 10.5.1)
  * and refuses to serve the payment API without TLS.
  */
+import type { AwsRegion } from "./regions";
 import { z } from "zod";
 import { fargateMemoryProblem } from "../components/containers";
 import { layoutProblems, defaultLayout } from "../components/network/cidr";
-import { baseConfigShape, baseSources, stackDefaults } from "./base";
-import { loadConfig, ConfigError, type ConfigIssue, type KeySource, type RawReader } from "./load";
+import { baseConfigShape, baseSources } from "./base";
+import type { ConfigIssue, KeySource, RawReader } from "./load";
 import { cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy } from "./shapes";
+import { loadSystemConfig } from "./system";
 
 export const PROJECT = "payment-pipeline";
 export const SYSTEM = "payment";
-export const DEFAULT_REGION = "us-east-2";
+export const DEFAULT_REGION: AwsRegion = "us-east-2";
 
 /**
  * The image the stack's own ECS service starts with, before the pipeline's first deployment: a
@@ -200,17 +202,12 @@ function resolvePayment(c: z.infer<typeof paymentSchema>) {
 }
 
 export function loadPaymentConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): PaymentConfig {
-    const defaults = stackDefaults(stack);
-    const schema = paymentSchema.extend({
-        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
-        region: baseConfigShape.region.default(DEFAULT_REGION),
-        profile: baseConfigShape.profile.default(defaults.profile),
-    });
-    const parsed = loadConfig(PROJECT, schema, paymentSources, read, env);
-    const config = resolvePayment(parsed);
-    const issues = crossFieldIssues(config);
-    if (issues.length > 0) throw new ConfigError(PROJECT, issues);
-    return config;
+    return loadSystemConfig(
+        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: paymentSchema, sources: paymentSources, resolve: resolvePayment, crossField: crossFieldIssues },
+        stack,
+        read,
+        env,
+    );
 }
 
 function crossFieldIssues(c: PaymentConfig): ConfigIssue[] {

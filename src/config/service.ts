@@ -3,18 +3,20 @@
  * Lambda service (us-east-1). Defaults follow the original design; prod keeps every stateful
  * thing.
  */
+import type { AwsRegion } from "./regions";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import type { SourceSpec } from "../components/pipeline/source";
-import { baseConfigShape, baseSources, stackDefaults } from "./base";
-import { ConfigError, loadConfig, type ConfigIssue, type RawReader } from "./load";
+import { baseConfigShape, baseSources } from "./base";
+import { ConfigError, type ConfigIssue, type RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { email, logRetentionDays } from "./shapes";
+import { loadSystemConfig } from "./system";
 
 export const PROJECT = "service-pipeline";
 export const SYSTEM = "service-pipeline";
-export const DEFAULT_REGION = "us-east-1";
+export const DEFAULT_REGION: AwsRegion = "us-east-1";
 /** Resource key of the CodeStar connection: its name is `<system>-gh-<suffix>`, at most 32 characters. */
 export const CONNECTION_RESOURCE = "gh";
 /** Resource key of the CodeCommit repository the stack creates for the CodeCommit source. */
@@ -84,17 +86,12 @@ function resolveService(c: z.infer<typeof serviceSchema>) {
 }
 
 export function loadServiceConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): ServiceConfig {
-    const defaults = stackDefaults(stack);
-    const schema = serviceSchema.extend({
-        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
-        region: baseConfigShape.region.default(DEFAULT_REGION),
-        profile: baseConfigShape.profile.default(defaults.profile),
-    });
-    const parsed = loadConfig(PROJECT, schema, baseSources, read, env);
-    const config = resolveService(parsed);
-    const issues = crossFieldIssues(config);
-    if (issues.length > 0) throw new ConfigError(PROJECT, issues);
-    return config;
+    return loadSystemConfig(
+        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: serviceSchema, sources: baseSources, resolve: resolveService, crossField: crossFieldIssues },
+        stack,
+        read,
+        env,
+    );
 }
 
 /** The pipeline source the config chose: the GitHub repository through a connection, or a new CodeCommit repository. */
