@@ -8,7 +8,7 @@
  * ```
  */
 import path from "node:path";
-import { buildSync } from "esbuild";
+import { bundleEntry } from "../bundle";
 
 /** The Lambda handler setting that matches the bundle stored as `index.js`. */
 export const DEPLOY_FUNCTION_HANDLER = "index.handler";
@@ -20,20 +20,5 @@ export const DEPLOY_FUNCTION_RUNTIME = "nodejs22.x";
  * Node.js 22 runtime ships it; everything else (zod, this folder's modules) is inlined.
  */
 export function bundleDeployFunction(): string {
-    const result = buildSync({
-        entryPoints: [path.join(__dirname, "index.ts")],
-        // Paths in the bundle's comments are relative to this folder, whoever builds it.
-        absWorkingDir: __dirname,
-        bundle: true,
-        write: false,
-        platform: "node",
-        target: "node22",
-        format: "cjs",
-        external: ["@aws-sdk/*"],
-        legalComments: "none",
-        logLevel: "silent",
-    });
-    const [output] = result.outputFiles;
-    if (output === undefined) throw new Error("esbuild produced no output for the deploy function");
-    return output.text;
+    return bundleEntry(path.join(__dirname, "index.ts"), "the deploy function", { external: ["@aws-sdk/*"] });
 }

@@ -7,7 +7,7 @@
  * the build project (and shows in `pulumi preview`).
  */
 import path from "node:path";
-import { buildSync } from "esbuild";
+import { bundleEntry } from "../bundle";
 import { parseDocument } from "yaml";
 
 /** The buildspec variable that carries the writer. */
@@ -15,22 +15,7 @@ export const WRITER_VARIABLE = "DEPLOY_FILES_WRITER";
 
 /** The writer as one minified CommonJS file with no dependencies beyond Node's own modules. */
 export function bundleDeployFilesWriter(): string {
-    const result = buildSync({
-        entryPoints: [path.join(__dirname, "index.ts")],
-        // Paths in the bundle's comments are relative to this folder, whoever builds it.
-        absWorkingDir: __dirname,
-        bundle: true,
-        write: false,
-        platform: "node",
-        target: "node22",
-        format: "cjs",
-        minify: true,
-        legalComments: "none",
-        logLevel: "silent",
-    });
-    const [output] = result.outputFiles;
-    if (output === undefined) throw new Error("esbuild produced no output for the deployment-file writer");
-    return output.text;
+    return bundleEntry(path.join(__dirname, "index.ts"), "the deployment-file writer", { minify: true });
 }
 
 /**
