@@ -1,21 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { buildspec, DEFAULT_BUILD_COMMANDS, loadBrazilcartConfig } from "./brazilcart";
-import { ConfigError, type RawReader } from "./load";
-
-/** A reader over `"ns:key"` (aws) or `"key"` (project) entries, as Pulumi config would give them. */
-function reader(values: Record<string, string>): RawReader {
-    return (namespace, key) => values[namespace ? `${namespace}:${key}` : key];
-}
+import type { ConfigError } from "./load";
+import { configReader as reader, rejection } from "./testing";
 
 function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    try {
-        loadBrazilcartConfig(stack, reader(values), env);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e;
-    }
-    assert.fail("expected the config to be rejected");
+    return rejection(loadBrazilcartConfig, values, env, stack);
 }
 
 describe("brazilcart config: defaults", () => {

@@ -7,11 +7,10 @@
 import type { AwsRegion } from "./regions";
 import { z } from "zod";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
-import { defaultLayout, layoutProblems } from "../components/network/cidr";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
-import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
+import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 import { loadSystemConfig } from "./system";
 
 export const PROJECT = "brazilcart-cicd";
@@ -109,24 +108,7 @@ export function loadBrazilcartConfig(stack: string, read?: RawReader, env?: Node
 }
 
 function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
-    const issues: ConfigIssue[] = [];
-    let layout: { publicCidrs: readonly string[]; privateCidrs: readonly string[] } | undefined;
-    try {
-        layout = defaultLayout(c.vpcCidr, c.azCount);
-    } catch (e) {
-        if (!c.publicSubnetCidrs || !c.privateSubnetCidrs) issues.push({ key: "vpcCidr", value: c.vpcCidr, message: (e as Error).message });
-    }
-    for (const [key, given] of [["publicSubnetCidrs", c.publicSubnetCidrs], ["privateSubnetCidrs", c.privateSubnetCidrs]] as const) {
-        if (given && given.length !== c.azCount) issues.push({ key, value: given, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
-    }
-    const pub = c.publicSubnetCidrs ?? layout?.publicCidrs ?? [];
-    const priv = c.privateSubnetCidrs ?? layout?.privateCidrs ?? [];
-    for (const problem of layoutProblems(c.vpcCidr, [
-        ...pub.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
-        ...priv.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
-    ])) {
-        issues.push({ key: problem.startsWith("VPC") ? "vpcCidr" : "publicSubnetCidrs/privateSubnetCidrs", value: c.vpcCidr, message: problem });
-    }
+    const issues: ConfigIssue[] = networkLayoutIssues(c);
     if (c.natGateways === "none") {
         issues.push({ key: "natGateways", value: c.natGateways, message: 'must be "single" or "perAz": the builds in the private subnets reach GitHub, npm and AWS APIs through NAT' });
     }

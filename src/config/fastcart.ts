@@ -5,11 +5,10 @@
 import type { AwsRegion } from "./regions";
 import { z } from "zod";
 import { fargateMemoryProblem } from "../components/containers";
-import { layoutProblems, defaultLayout } from "../components/network/cidr";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { loadSystemConfig } from "./system";
-import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, rdsInstanceClass } from "./shapes";
+import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 
 export const PROJECT = "fastcart-orders";
 export const SYSTEM = "fastcart";
@@ -85,26 +84,7 @@ function crossFieldIssues(c: FastcartConfig): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
     const memory = fargateMemoryProblem(c.taskCpu, c.taskMemory);
     if (memory) issues.push({ key: "taskMemory", value: c.taskMemory, message: memory });
-    let layout: { publicCidrs: readonly string[]; privateCidrs: readonly string[] } | undefined;
-    try {
-        layout = defaultLayout(c.vpcCidr, c.azCount);
-    } catch (e) {
-        if (!c.publicSubnetCidrs || !c.privateSubnetCidrs) issues.push({ key: "vpcCidr", value: c.vpcCidr, message: (e as Error).message });
-    }
-    const pub = c.publicSubnetCidrs ?? layout?.publicCidrs ?? [];
-    const priv = c.privateSubnetCidrs ?? layout?.privateCidrs ?? [];
-    if (c.publicSubnetCidrs && c.publicSubnetCidrs.length !== c.azCount) {
-        issues.push({ key: "publicSubnetCidrs", value: c.publicSubnetCidrs, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
-    }
-    if (c.privateSubnetCidrs && c.privateSubnetCidrs.length !== c.azCount) {
-        issues.push({ key: "privateSubnetCidrs", value: c.privateSubnetCidrs, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
-    }
-    for (const problem of layoutProblems(c.vpcCidr, [
-        ...pub.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
-        ...priv.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
-    ])) {
-        issues.push({ key: problem.startsWith("VPC") ? "vpcCidr" : "publicSubnetCidrs/privateSubnetCidrs", value: c.vpcCidr, message: problem });
-    }
+    issues.push(...networkLayoutIssues(c));
     if (c.profile === "prod" && c.cacheNodes < 2) {
         issues.push({ key: "cacheNodes", value: c.cacheNodes, message: "prod needs at least 2 cache nodes for automatic failover (ElastiCache.3)" });
     }

@@ -1,12 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ConfigError, type RawReader } from "./load";
+import type { ConfigError } from "./load";
+import { configReader as reader, rejection } from "./testing";
 import { loadPaymentConfig, parseArn, TRAFFIC_SHIFTING } from "./payment";
-
-/** A reader over `"ns:key"` (aws) or `"key"` (project) entries, as Pulumi config would give them. */
-function reader(values: Record<string, string>): RawReader {
-    return (namespace, key) => values[namespace ? `${namespace}:${key}` : key];
-}
 
 const REQUIRED = { githubOwner: "acme-payments", githubRepo: "payment-service", notificationEmail: "payments-oncall@example.com" };
 const CERT = "arn:aws:acm:us-east-2:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d";
@@ -27,13 +23,7 @@ function load(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack
 }
 
 function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev", base: Record<string, string> = REQUIRED): ConfigError {
-    try {
-        loadPaymentConfig(stack, reader({ ...base, ...values }), env);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e;
-    }
-    assert.fail("expected the config to be rejected");
+    return rejection(loadPaymentConfig, { ...base, ...values }, env, stack);
 }
 
 describe("payment config: defaults", () => {

@@ -8,10 +8,9 @@
 import type { AwsRegion } from "./regions";
 import { z } from "zod";
 import { fargateMemoryProblem } from "../components/containers";
-import { layoutProblems, defaultLayout } from "../components/network/cidr";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, KeySource, RawReader } from "./load";
-import { cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy } from "./shapes";
+import { cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";
 import { loadSystemConfig } from "./system";
 
 export const PROJECT = "payment-pipeline";
@@ -246,17 +245,7 @@ function crossFieldIssues(c: PaymentConfig): ConfigIssue[] {
         }
         const memory = fargateMemoryProblem(c.taskCpu, c.taskMemory);
         if (memory) issues.push({ key: "taskMemory", value: c.taskMemory, message: memory });
-        try {
-            const layout = defaultLayout(c.vpcCidr, c.azCount);
-            for (const problem of layoutProblems(c.vpcCidr, [
-                ...layout.publicCidrs.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
-                ...layout.privateCidrs.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
-            ])) {
-                issues.push({ key: "vpcCidr", value: c.vpcCidr, message: problem });
-            }
-        } catch (e) {
-            issues.push({ key: "vpcCidr", value: c.vpcCidr, message: (e as Error).message });
-        }
+        issues.push(...networkLayoutIssues(c));
     }
     return issues;
 }

@@ -1,24 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ConfigError, type RawReader } from "./load";
+import type { ConfigError } from "./load";
+import { configReader as reader, rejection } from "./testing";
 import { parse } from "yaml";
 import { deployUserParameters, imageBuildspec, loadServiceConfig, sourceSpec, testBuildspec } from "./service";
-
-/** A reader over `"ns:key"` (aws) or `"key"` (project) entries, as Pulumi config would give them. */
-function reader(values: Record<string, string>): RawReader {
-    return (namespace, key) => values[namespace ? `${namespace}:${key}` : key];
-}
 
 const GITHUB = { githubRepository: "acme/orders-service" };
 
 function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    try {
-        loadServiceConfig(stack, reader(values), env);
-    } catch (e) {
-        assert.ok(e instanceof ConfigError, `expected a ConfigError, got ${String(e)}`);
-        return e;
-    }
-    assert.fail("expected the config to be rejected");
+    return rejection(loadServiceConfig, values, env, stack);
 }
 
 describe("service-pipeline config: defaults", () => {

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { LOG_RETENTION_DAYS } from "../components/logs";
-import { parseCidr } from "../components/network/cidr";
+import { defaultLayout, layoutProblems, parseCidr } from "../components/network/cidr";
+import type { ConfigIssue } from "./load";
 
 export const cidrBlock = z.string().superRefine((value, ctx) => {
     try {
@@ -40,3 +41,36 @@ export const natStrategy = z.enum(["none", "single", "perAz"], { message: 'must 
 export const interfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams", "kms", "sts"]);
 
 export const email = z.email({ message: "must be an email address such as payments-oncall@example.com" });
+
+export interface NetworkLayoutConfig {
+    readonly vpcCidr: string;
+    readonly azCount: number;
+    readonly publicSubnetCidrs?: readonly string[];
+    readonly privateSubnetCidrs?: readonly string[];
+}
+
+/**
+ * Problems with a VPC block and its subnets, as config issues: explicit lists of the wrong
+ * length, blocks outside the VPC or overlapping, a VPC too small for the carved layout.
+ */
+export function networkLayoutIssues(c: NetworkLayoutConfig): ConfigIssue[] {
+    const issues: ConfigIssue[] = [];
+    let layout: { publicCidrs: readonly string[]; privateCidrs: readonly string[] } | undefined;
+    try {
+        layout = defaultLayout(c.vpcCidr, c.azCount);
+    } catch (e) {
+        if (!c.publicSubnetCidrs || !c.privateSubnetCidrs) issues.push({ key: "vpcCidr", value: c.vpcCidr, message: (e as Error).message });
+    }
+    for (const [key, given] of [["publicSubnetCidrs", c.publicSubnetCidrs], ["privateSubnetCidrs", c.privateSubnetCidrs]] as const) {
+        if (given && given.length !== c.azCount) issues.push({ key, value: given, message: `must list ${c.azCount} blocks, one per availability zone (azCount)` });
+    }
+    const pub = c.publicSubnetCidrs ?? layout?.publicCidrs ?? [];
+    const priv = c.privateSubnetCidrs ?? layout?.privateCidrs ?? [];
+    for (const problem of layoutProblems(c.vpcCidr, [
+        ...pub.map((cidr, i) => ({ name: `public subnet ${i + 1}`, cidr })),
+        ...priv.map((cidr, i) => ({ name: `private subnet ${i + 1}`, cidr })),
+    ])) {
+        issues.push({ key: problem.startsWith("VPC") ? "vpcCidr" : "publicSubnetCidrs/privateSubnetCidrs", value: c.vpcCidr, message: problem });
+    }
+    return issues;
+}
