@@ -5,9 +5,9 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { planFailed, planStack } from "../src/plan/planner";
-import { readProject } from "../src/plan/project";
-import type { StackPlan } from "../src/plan/types";
+import { planFailed, planStack } from "../src/offline/plan/planner";
+import { readProject } from "../src/offline/plan/project";
+import type { StackPlan } from "../src/offline/plan/types";
 import { REPO } from "./helpers";
 
 const BAD = path.join(REPO, "test", "fixtures", "bad-project");

@@ -5,9 +5,9 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { runProgram } from "../src/plan/program";
-import { readProject } from "../src/plan/project";
-import type { PlannedResource } from "../src/plan/types";
+import { runProgram } from "../src/offline/plan/program";
+import { readProject } from "../src/offline/plan/project";
+import type { PlannedResource } from "../src/offline/plan/types";
 import { REPO } from "./helpers";
 
 const project = readProject(path.join(REPO, "test", "fixtures", "components"));

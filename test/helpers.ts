@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { planStack } from "../src/plan/planner";
-import { readProject } from "../src/plan/project";
-import type { RunOptions } from "../src/plan/program";
-import type { PlannedResource, StackPlan } from "../src/plan/types";
-import { statements, type Statement } from "../src/policy/documents";
+import { planStack } from "../src/offline/plan/planner";
+import { readProject } from "../src/offline/plan/project";
+import type { RunOptions } from "../src/offline/plan/program";
+import type { PlannedResource, StackPlan } from "../src/offline/plan/types";
+import { statements, type Statement } from "../src/offline/policy/documents";
 
 export const REPO = path.resolve(__dirname, "..");
 

@@ -8,9 +8,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { mapLimit } from "../src/plan/cli";
-import { runProgram } from "../src/plan/program";
-import { readProject, readStackConfig } from "../src/plan/project";
+import { mapLimit } from "../src/offline/plan/cli";
+import { runProgram } from "../src/offline/plan/program";
+import { readProject, readStackConfig } from "../src/offline/plan/project";
 import { REPO } from "./helpers";
 
 const fixture = (name: string) => path.join(REPO, "test", "fixtures", name);
@@ -88,7 +88,7 @@ describe("planner: concurrency helper", () => {
 
 describe("planner: CLI", () => {
     const cli = (args: string[]) =>
-        spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/plan/cli.ts"), ...args], { encoding: "utf8", timeout: 90_000, cwd: REPO });
+        spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/offline/plan/cli.ts"), ...args], { encoding: "utf8", timeout: 90_000, cwd: REPO });
 
     it("plans several projects into one JSON document, and exits non-zero when a program fails or a mandatory control does", () => {
         const out = fs.mkdtempSync(path.join(os.tmpdir(), "plan-out-"));

@@ -11,12 +11,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { discoverProjects, mapLimit } from "../src/plan/cli";
-import { readProject } from "../src/plan/project";
-import type { PlanDocument, StackPlan } from "../src/plan/types";
-import { buildReport } from "../src/report";
-import { diagramFile } from "../src/report/diagrams";
-import { stackAnchor } from "../src/report/html";
+import { discoverProjects, mapLimit } from "../src/offline/plan/cli";
+import { readProject } from "../src/offline/plan/project";
+import type { PlanDocument, StackPlan } from "../src/offline/plan/types";
+import { buildReport } from "../src/offline/report";
+import { diagramFile } from "../src/offline/report/diagrams";
+import { stackAnchor } from "../src/offline/report/html";
 import { plan, REPO } from "./helpers";
 
 const CHROMIUM = "/usr/bin/chromium";

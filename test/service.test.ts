@@ -8,8 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { DEPLOYMENT_HISTORY_KEYS } from "../src/functions/deploy/history";
-import type { PlannedResource, StackPlan } from "../src/plan/types";
-import type { Statement } from "../src/policy/documents";
+import type { PlannedResource, StackPlan } from "../src/offline/plan/types";
+import type { Statement } from "../src/offline/policy/documents";
 import { assertClean, assertTagged, byName, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
 
 let dev: StackPlan;

@@ -347,7 +347,7 @@ describe("deploy workflow", () => {
                     const resolved = pack.startsWith("${{ github.workspace }}/")
                         ? pack.slice("${{ github.workspace }}/".length)
                         : posix.normalize(posix.join("stacks/p", pack));
-                    assert.equal(resolved, "src/policy", pack);
+                    assert.equal(resolved, "src/offline/policy", pack);
                 }
             });
 

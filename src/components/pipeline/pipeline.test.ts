@@ -5,10 +5,10 @@
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as path from "node:path";
-import { planStack } from "../../plan/planner";
-import { readProject } from "../../plan/project";
-import type { PlannedResource, StackPlan } from "../../plan/types";
-import { statements, type Statement } from "../../policy/documents";
+import { planStack } from "../../offline/plan/planner";
+import { readProject } from "../../offline/plan/project";
+import type { PlannedResource, StackPlan } from "../../offline/plan/types";
+import { statements, type Statement } from "../../offline/policy/documents";
 import { buildProblems } from "./build";
 import { stageProblems, PIPELINE_EVENT_TYPES } from "./pipeline";
 

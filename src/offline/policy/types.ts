@@ -1,6 +1,6 @@
 /**
  * What a control is. A control is a pure function over planned resources; the same function
- * runs inside `pulumi preview --policy-pack src/policy` (through the adapter in `pack.ts`) and
+ * runs inside `pulumi preview --policy-pack src/offline/policy` (through the adapter in `pack.ts`) and
  * inside the offline planner (through `engine.ts`), so both report the same thing.
  */
 import type { Level } from "../plan/types";

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import type { PlanDocument } from "../plan/types";
 import { buildReport } from ".";
 
-export const REPO = path.resolve(__dirname, "..", "..");
+export const REPO = path.resolve(__dirname, "..", "..", "..");
 export const DIAGRAMS_DIR = path.join(REPO, "docs", "diagrams");
 
 export function diagramFile(project: string, stack: string): string {

@@ -1,7 +1,7 @@
 /**
  * The offline policy engine: runs every control over a planned stack, at the level the profile
  * sets, and applies the exceptions written in stack config. The planner calls it on every plan;
- * `pulumi preview --policy-pack src/policy` runs the same controls through `pack.ts`, configured
+ * `pulumi preview --policy-pack src/offline/policy` runs the same controls through `pack.ts`, configured
  * by `policyPackConfig` so a CLI user gets the same levels and waivers.
  */
 import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../plan/types";
@@ -163,7 +163,7 @@ export interface PackPolicyConfig {
 }
 
 /**
- * The JSON object for `pulumi preview --policy-pack src/policy --policy-pack-config <file>`:
+ * The JSON object for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <file>`:
  * one entry per control with the profile's level and the exceptions that name it.
  */
 export function policyPackConfig(

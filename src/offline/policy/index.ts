@@ -1,5 +1,5 @@
 /**
- * The policy pack entry: `pulumi preview --policy-pack src/policy` loads this file. Constructing
+ * The policy pack entry: `pulumi preview --policy-pack src/offline/policy` loads this file. Constructing
  * the PolicyPack starts CrossGuard's gRPC server, so it happens here and nowhere else; tests and
  * the offline planner use `pack.ts` and `engine.ts` directly.
  */

@@ -4,7 +4,7 @@
  * `--json` document (shared/DESIGN.md).
  */
 import { z } from "zod";
-import { policyExceptionSchema } from "../config/base";
+import { policyExceptionSchema } from "../../config/base";
 import { estimateCost } from "../cost/model";
 import { evaluatePolicies, profileOf } from "../policy/engine";
 import type { Profile } from "../policy/types";

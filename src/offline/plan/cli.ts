@@ -16,7 +16,7 @@ import { readStackConfig } from "./project";
 import type { PlanDocument, StackPlan } from "./types";
 import { writeReport } from "../report";
 
-const REPO = path.resolve(__dirname, "..", "..");
+const REPO = path.resolve(__dirname, "..", "..", "..");
 
 const USAGE = `usage: npm start -- [<project folder>...] [--stack NAME] [--json] [--out DIR] [--concurrency N]
 
@@ -62,7 +62,7 @@ function writePlans(outDir: string, plans: readonly StackPlan[], jobs: readonly 
         const dir = path.join(outDir, plan.project);
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(path.join(dir, `${plan.stack}.json`), JSON.stringify(plan, null, 2) + "\n");
-        // The same levels and waivers for `pulumi preview --policy-pack src/policy --policy-pack-config <this file>`.
+        // The same levels and waivers for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <this file>`.
         try {
             const job = jobs[i]!;
             const settings = planSettings(job.project.name, job.stack, readStackConfig(job.project, job.stack).config);
