@@ -177,7 +177,7 @@ describe("workflow security", () => {
         }
     });
 
-    it("a job asks for id-token: write exactly when it assumes an AWS role, and writes nothing else", () => {
+    it("a job asks for id-token: write exactly when it assumes an AWS role, pull-requests: write exactly when it comments, and writes nothing else", () => {
         let assuming = 0;
         for (const file of workflowFiles()) {
             const workflow = load(file);
@@ -185,7 +185,11 @@ describe("workflow security", () => {
                 const permissions = effectivePermissions(workflow, job);
                 const assumesRole = job.steps.some((s) => usesAction(s, "aws-actions/configure-aws-credentials"));
                 const writes = grantsWrite(permissions);
-                if (assumesRole) {
+                const comments = job.steps.some((s) => /src\/offline\/diff\/comment\.ts/.test(s.run ?? ""));
+                if (comments) {
+                    assert.equal(assumesRole, false, `${file} ${name}: a commenting job holds no cloud role`);
+                    assert.deepEqual(writes, ["pull-requests: write"], `${file} ${name}`);
+                } else if (assumesRole) {
                     assuming += 1;
                     assert.deepEqual(writes, ["id-token: write"], `${file} ${name}`);
                     assert.equal((permissions as Record<string, string>)["contents"], "read", `${file} ${name}`);
@@ -284,6 +288,30 @@ describe("plan workflow", () => {
         const uploadStep = steps[upload];
         assert.equal(uploadStep?.with?.["path"], "out/");
         assert.equal(uploadStep?.if, "${{ !cancelled() }}");
+    });
+});
+
+describe("plan diff job", () => {
+    const job = load("plan.yml").jobs["diff"];
+
+    it("runs on pull requests only, with the base branch checked out and no credentials kept", () => {
+        assert.ok(job);
+        assert.equal(job.if, "${{ github.event_name == 'pull_request' }}");
+        const checkout = job.steps.find((s) => usesAction(s, "actions/checkout"));
+        assert.equal(checkout?.with?.["fetch-depth"], 0);
+    });
+
+    it("plans against the base ref passed through the environment, writes the Markdown, then comments", () => {
+        const plan = job!.steps.find((s) => /--base/.test(s.run ?? ""));
+        assert.ok(plan);
+        assert.equal(plan.env?.["BASE_REF"], "${{ github.base_ref }}");
+        assert.doesNotMatch(plan.run ?? "", /\$\{\{/, "no expression is spliced into the script");
+        assert.match(plan.run ?? "", /npm start --silent -- --base "origin\/\$BASE_REF" --markdown out\/diff\.md --json > out\/plan\.json/);
+        const steps = job!.steps;
+        const comment = steps.findIndex((s) => /src\/offline\/diff\/comment\.ts out\/diff\.md/.test(s.run ?? ""));
+        assert.ok(comment > steps.indexOf(plan));
+        assert.equal(steps[comment]?.env?.["GITHUB_TOKEN"], "${{ github.token }}");
+        assert.match(steps[comment]?.if ?? "", /!cancelled\(\)/);
     });
 });
 

@@ -29,6 +29,9 @@ export const baseConfigShape = {
     owner: z.string().min(1).max(256).optional(),
     policyExceptions: z.array(policyExceptionSchema).default([]),
     costAssumptions: assumptionOverridesSchema.default({}),
+    /** Read by the offline plan (src/offline/cost/budget.ts); declared here so the program accepts the keys. */
+    budgetUsd: z.number().positive("must be a positive number of US dollars a month").optional(),
+    budgetIncreaseUsd: z.number().nonnegative("must be zero or a positive number of US dollars a month").optional(),
 };
 
 /** Where the shared keys come from. */
@@ -40,6 +43,8 @@ export const baseSources: Record<keyof typeof baseConfigShape, KeySource> = {
     owner: { env: "OWNER" },
     policyExceptions: {},
     costAssumptions: {},
+    budgetUsd: {},
+    budgetIncreaseUsd: {},
 };
 
 /** The stack's defaults: suffix = stack name, prod profile for a stack named prod. */

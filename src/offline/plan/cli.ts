@@ -15,17 +15,22 @@ import { planSettings } from "./planner";
 import { readStackConfig } from "./project";
 import type { PlanDocument, StackPlan } from "./types";
 import { writeReport } from "../report";
+import { diffMarkdown, formatDiff, loadBase, matchBase, resolveBase, withDiff } from "../diff";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 
 const USAGE = `usage: npm start -- [<project folder>...] [--stack NAME] [--json] [--out DIR] [--concurrency N]
+                 [--base PLAN.json|GIT-REF] [--markdown FILE]
 
   (no folder)       plan every project under stacks/ and every stack of each
   <project folder>  a folder with a Pulumi.yaml (TypeScript/JavaScript program)
   --stack NAME      only this stack (default: every Pulumi.<stack>.yaml)
   --json            print one JSON document on stdout (progress goes to stderr)
   --out DIR         where plans are written (default: out/)
-  --concurrency N   stacks planned at once, one process each (default: 2)`;
+  --concurrency N   stacks planned at once, one process each (default: 2)
+  --base B          compare each stack with the same stack in B: a plan document (out/plan.json,
+                    or --json output) or a git ref of this repository, planned from a worktree
+  --markdown FILE   with --base: write the comparison as a pull-request comment`;
 
 export interface Job {
     readonly project: PulumiProject;
@@ -89,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
                 json: { type: "boolean", default: false },
                 out: { type: "string", default: path.join(REPO, "out") },
                 concurrency: { type: "string", default: "2" },
+                base: { type: "string" },
+                markdown: { type: "string" },
                 help: { type: "boolean", short: "h", default: false },
             },
         });
@@ -99,6 +106,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (args.values.help) {
         process.stdout.write(USAGE + "\n");
         return 0;
+    }
+    if (args.values.markdown !== undefined && args.values.base === undefined) {
+        process.stderr.write(`--markdown needs --base: it writes what changed against the base\n${USAGE}\n`);
+        return 2;
     }
     const concurrency = Number(args.values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -131,10 +142,20 @@ export async function main(argv: readonly string[]): Promise<number> {
         for (const stack of stacks) jobs.push({ project, stack });
     }
 
+    const baseFolders = args.positionals.length > 0 ? folders : [];
+    if (args.values.base !== undefined) {
+        try {
+            resolveBase({ spec: args.values.base, repo: REPO, folders: baseFolders });
+        } catch (e) {
+            process.stderr.write(`${(e as Error).message}\n`);
+            return 2;
+        }
+    }
+
     const started = Date.now();
     process.stderr.write(`Planning ${jobs.length} stack${jobs.length === 1 ? "" : "s"} offline (mock runtime, ${concurrency} at a time)\n`);
     let done = 0;
-    const plans = await mapLimit(jobs, concurrency, async (job) => {
+    let plans = await mapLimit(jobs, concurrency, async (job) => {
         const t = Date.now();
         const plan = await planStack(job.project, job.stack);
         done++;
@@ -145,13 +166,31 @@ export async function main(argv: readonly string[]): Promise<number> {
         );
         return plan;
     });
+    let baseLabel = "";
+    if (args.values.base !== undefined) {
+        try {
+            const base = await loadBase({
+                spec: args.values.base,
+                repo: REPO,
+                folders: baseFolders,
+                ...(args.values.stack ? { stack: args.values.stack } : {}),
+                log: (line) => process.stderr.write(`${line}\n`),
+            });
+            plans = plans.map((plan) => withDiff(plan, matchBase(base.plans, plan)));
+            baseLabel = base.label;
+        } catch (e) {
+            process.stderr.write(`${(e as Error).message}\n`);
+            return 2;
+        }
+        if (args.values.markdown !== undefined) fs.writeFileSync(args.values.markdown, diffMarkdown(plans, baseLabel));
+    }
     writePlans(args.values.out, plans, jobs);
     const report = await writeReport(args.values.out, plans);
     process.stderr.write(`Report with ${report.diagrams.length} diagram${report.diagrams.length === 1 ? "" : "s"} written to ${path.relative(process.cwd(), report.file)} (${(report.ms / 1000).toFixed(1)} s)\n`);
     if (args.values.json) {
         process.stdout.write(JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
     } else {
-        for (const plan of plans) process.stdout.write(formatPlan(plan) + "\n");
+        for (const plan of plans) process.stdout.write(formatPlan(plan) + "\n" + (plan.diff ? formatDiff(plan, baseLabel) + "\n\n" : ""));
         process.stdout.write(formatSummary(plans) + "\n");
     }
     const failed = plans.filter(planFailed);

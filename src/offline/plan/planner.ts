@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { policyExceptionSchema } from "../../config/base";
+import { budgetViolations, type Budget } from "../cost/budget";
 import { estimateCost } from "../cost/model";
 import { evaluatePolicies, profileOf } from "../policy/engine";
 import type { Profile } from "../policy/types";
@@ -16,6 +17,7 @@ export interface PlanSettings {
     readonly profile: Profile;
     readonly exceptions: z.infer<typeof policyExceptionSchema>[];
     readonly costAssumptions: Record<string, number>;
+    readonly budget: Budget;
 }
 
 /** What the planner itself reads from stack config; the program validates the same keys again. */
@@ -35,9 +37,18 @@ export function planSettings(projectName: string, stack: string, config: Record<
     }
     const assumptions = z.record(z.string(), z.number()).safeParse(read("costAssumptions") ?? {});
     if (!assumptions.success) throw new Error(`${projectName}:costAssumptions must map assumption names to numbers`);
+    const budget = budgetSchema.safeParse({ monthlyUsd: read("budgetUsd"), increaseUsd: read("budgetIncreaseUsd") });
+    if (!budget.success) throw new Error(`${projectName}:budgetUsd and budgetIncreaseUsd must be positive numbers of US dollars a month`);
     const profile = read("profile");
-    return { profile: profileOf(stack, typeof profile === "string" ? profile : undefined), exceptions: exceptions.data, costAssumptions: assumptions.data };
+    return {
+        profile: profileOf(stack, typeof profile === "string" ? profile : undefined),
+        exceptions: exceptions.data,
+        costAssumptions: assumptions.data,
+        budget: { ...(budget.data.monthlyUsd !== undefined ? { monthlyUsd: budget.data.monthlyUsd } : {}), ...(budget.data.increaseUsd !== undefined ? { increaseUsd: budget.data.increaseUsd } : {}) },
+    };
 }
+
+const budgetSchema = z.object({ monthlyUsd: z.number().positive().optional(), increaseUsd: z.number().nonnegative().optional() });
 
 export async function planStack(project: PulumiProject, stack: string, opts: RunOptions = {}): Promise<StackPlan> {
     const run = await runProgram(project, stack, opts);
@@ -68,8 +79,9 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
         profile: settings.profile,
         resources: run.resources,
         outputs: run.outputs,
-        violations: policy.violations,
+        violations: [...policy.violations, ...budgetViolations(cost, settings.budget)],
         exceptions: policy.exceptions,
+        ...(Object.keys(settings.budget).length > 0 ? { budget: settings.budget } : {}),
         policySummary: policy.summary,
         cost,
         error: errors.length > 0 ? errors.join("\n") : null,

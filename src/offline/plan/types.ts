@@ -16,6 +16,8 @@ export interface PlannedResource {
     readonly parent?: string;
     /** The inputs as the program gave them, fully resolved (secrets unwrapped). */
     readonly inputs: Record<string, unknown>;
+    /** The inputs the program gave as secrets (missing when none): shown masked wherever a plan is compared. */
+    readonly secretInputs?: readonly string[];
     /** true for provider resources (`aws:x/y:Z`), false for components. */
     readonly custom: boolean;
     /** The `protect` resource option. */
@@ -86,7 +88,58 @@ export interface StackPlan {
     readonly exceptions: readonly AppliedException[];
     readonly policySummary?: PolicySummary;
     readonly cost: CostReport | null;
+    /** The stack's `budgetUsd` and `budgetIncreaseUsd`, where it sets them. */
+    readonly budget?: { readonly monthlyUsd?: number; readonly increaseUsd?: number };
+    /** What changed against the base plan of the same stack, with `--base`. */
+    readonly diff?: StackDiff;
     readonly error: string | null;
+}
+
+/* One stack's changes against a base plan of it (`npm start -- --base`). */
+export interface PropertyChange {
+    /** The input's path: `instanceClass`, `tags.Owner`, `stages[2].actions[0].configuration.ProjectName`. */
+    readonly path: string;
+    /** Missing when the input was added; secrets are shown as `[secret]`. */
+    readonly before?: unknown;
+    /** Missing when the input was removed. */
+    readonly after?: unknown;
+    /** Changing this input makes `pulumi up` replace the resource. */
+    readonly replaces: boolean;
+    /** CloudFormation says the change may replace the resource, depending on the values. */
+    readonly mayReplace?: boolean;
+    /** Where the replacement decision comes from. */
+    readonly source?: string;
+}
+
+export interface ChangedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly replaces: boolean;
+    /** Replaced and holding data (a database, bucket, stream, table, key, or `protect`). */
+    readonly losesData: boolean;
+    readonly properties: readonly PropertyChange[];
+}
+
+export interface CostLineDelta {
+    readonly urn?: string;
+    readonly description: string;
+    readonly beforeUsd: number;
+    readonly afterUsd: number;
+    readonly deltaUsd: number;
+}
+
+export interface StackDiff {
+    /** false when the base has no plan of this stack: everything is added. */
+    readonly baseFound: boolean;
+    readonly added: readonly string[];
+    readonly removed: readonly string[];
+    readonly changed: readonly ChangedResource[];
+    /** Removed or replaced resources that hold data. */
+    readonly dataAtRisk: readonly string[];
+    readonly costDeltaUsd: number;
+    readonly cost: { readonly beforeUsd: number; readonly afterUsd: number; readonly lines: readonly CostLineDelta[] };
+    readonly findings: { readonly added: readonly Violation[]; readonly resolved: readonly Violation[] };
+    readonly exceptions: { readonly added: readonly AppliedException[]; readonly removed: readonly AppliedException[] };
 }
 
 export interface PlanDocument {

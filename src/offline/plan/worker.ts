@@ -39,6 +39,17 @@ export function plain(value: unknown): unknown {
     return value;
 }
 
+/** The top-level inputs that hold a Pulumi secret anywhere inside them. */
+export function secretInputNames(serialised: Record<string, unknown>): string[] {
+    const holds = (value: unknown): boolean =>
+        Array.isArray(value)
+            ? value.some(holds)
+            : value !== null && typeof value === "object"
+              ? (value as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270" || Object.values(value).some(holds)
+              : false;
+    return Object.keys(serialised).filter((k) => holds(serialised[k])).sort();
+}
+
 interface RegisterRequest {
     getType(): string;
     getName(): string;
@@ -66,8 +77,11 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = async (request, cb) => {
         let inputs: Record<string, unknown> = {};
+        let secretInputs: string[] = [];
         try {
-            inputs = plain(pulumi.runtime.deserializeProperties(request.getObject() as never)) as Record<string, unknown>;
+            const deserialised = pulumi.runtime.deserializeProperties(request.getObject() as never) as Record<string, unknown>;
+            secretInputs = secretInputNames(deserialised);
+            inputs = plain(deserialised) as Record<string, unknown>;
         } catch (e) {
             registrationErrors.push(`${request.getType()} ${request.getName()}: its inputs could not be read: ${e instanceof Error ? e.message : String(e)}`);
         }
@@ -79,6 +93,7 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
                     name: request.getName(),
                     ...(request.getParent() ? { parent: request.getParent() } : {}),
                     inputs,
+                    ...(secretInputs.length > 0 ? { secretInputs } : {}),
                     custom: request.getCustom(),
                     protect: request.getProtect() === true,
                     dependsOn: request.getDependenciesList(),

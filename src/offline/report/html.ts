@@ -3,6 +3,7 @@
  * image fetched) with, per stack, the architecture diagram, the resource inventory, the policy
  * results, the cost table and the outputs. Every text that comes from a plan is escaped.
  */
+import { diffPanel } from "./changes";
 import type { CostItem, PlannedResource, StackPlan, Violation } from "../plan/types";
 import { CATEGORY_COLORS, type Category } from "./diagram";
 
@@ -161,6 +162,7 @@ function stackSection(plan: StackPlan, diagram: string): string {
 ${plan.error !== null ? `<div class="error" role="alert"><strong>The plan failed</strong><pre>${esc(plan.error)}</pre></div>` : ""}
 <figure class="diagram" aria-label="${esc(`Architecture of ${plan.project}/${plan.stack}`)}"><input type="checkbox" class="zoom" id="${esc(`${stackAnchor(plan)}-zoom`)}"><label for="${esc(`${stackAnchor(plan)}-zoom`)}">actual size</label><div class="canvas">${diagram}</div></figure>
 <div class="columns">${inventory(plan)}${policy(plan, byUrn)}</div>
+${diffPanel(plan)}
 ${cost(plan, byUrn)}
 ${outputs(plan)}
 </section>`;
