@@ -2,7 +2,7 @@
  * Readers for planned inputs. Inputs arrive as plain JSON from the mock runtime, so every
  * reader checks the shape and answers `undefined` rather than trusting a cast.
  */
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 
 export function str(value: unknown): string | undefined {
     return typeof value === "string" ? value : undefined;

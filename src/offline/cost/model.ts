@@ -3,7 +3,7 @@
  * come from `prices.ts`; volumes a plan cannot know come from `UsageAssumptions`, each named
  * beside the line it drives. What the table cannot price is listed in `notes`, never guessed.
  */
-import type { CostReport, PlannedResource } from "../plan/types";
+import type { CostReport, PlannedResource } from "../model/types";
 import { resolveAssumptions, type UsageAssumptions } from "./assumptions";
 import { CostLines, roundUsd } from "./lines";
 import { PRICERS } from "./pricers";

@@ -3,7 +3,7 @@
  * AWS's defaults where the program left an input out, and writes lines (or notes) to the
  * ledger. Types not listed here are free (VPCs, subnets, roles, security groups...).
  */
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 import { describeAssumption, describeAssumptions } from "./assumptions";
 import { list, num, obj, refersTo, str } from "./inputs";
 import type { CostLines } from "./lines";

@@ -13,7 +13,7 @@ import { formatPlan, formatSummary } from "./format";
 import { policyPackConfig } from "../policy/engine";
 import { planSettings } from "./planner";
 import { readStackConfig } from "./project";
-import type { PlanDocument, StackPlan } from "./types";
+import type { PlanDocument, StackPlan } from "../model/types";
 import { writeReport } from "../report";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");

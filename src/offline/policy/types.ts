@@ -3,7 +3,7 @@
  * runs inside `pulumi preview --policy-pack src/offline/policy` (through the adapter in `pack.ts`) and
  * inside the offline planner (through `engine.ts`), so both report the same thing.
  */
-import type { Level } from "../plan/types";
+import type { Level } from "../model/types";
 
 export type Profile = "dev" | "prod";
 

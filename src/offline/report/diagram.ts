@@ -10,7 +10,7 @@
  * event targets give rule → topic. Resources nobody draws (security group rules, policy
  * attachments, log groups) are left to the inventory beside the diagram.
  */
-import type { PlannedResource, StackPlan } from "../plan/types";
+import type { PlannedResource, StackPlan } from "../model/types";
 import { awsName, References } from "./references";
 
 export type Category = "network" | "compute" | "database" | "storage" | "integration" | "security" | "delivery" | "monitoring" | "note";

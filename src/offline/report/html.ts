@@ -3,7 +3,7 @@
  * image fetched) with, per stack, the architecture diagram, the resource inventory, the policy
  * results, the cost table and the outputs. Every text that comes from a plan is escaped.
  */
-import type { CostItem, PlannedResource, StackPlan, Violation } from "../plan/types";
+import type { CostItem, PlannedResource, StackPlan, Violation } from "../model/types";
 import { CATEGORY_COLORS, type Category } from "./diagram";
 
 export interface ReportInput {

@@ -11,7 +11,7 @@
  * matches more than one candidate is kept only for the candidates the planner's `dependsOn`
  * confirms, and dropped otherwise: a missing arrow is better than a wrong one.
  */
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 
 /** Inputs that carry the name AWS knows a resource by, which others pass instead of its id. */
 const NAME_INPUTS = [

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import * as aws from "@pulumi/aws";
 import { securityControls } from "./index";
-import type { Level } from "../../plan/types";
+import type { Level } from "../../model/types";
 import type { Control } from "../types";
 
 /** The ids of shared/reference/aws-controls.json, pinned so that adding or removing a control shows in the diff. */

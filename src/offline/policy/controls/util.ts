@@ -3,7 +3,7 @@
  * resource to another by the values programs pass, and the policy-document questions several
  * controls ask (is a statement public, is it pinned down by a condition).
  */
-import type { Level } from "../../plan/types";
+import type { Level } from "../../model/types";
 import { asArray, principals, statements, type Statement } from "../documents";
 import type { CheckContext, Finding, PolicyTarget, Profile } from "../types";
 

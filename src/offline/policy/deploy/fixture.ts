@@ -2,7 +2,7 @@
  * Hand-made resources for control tests: a `PolicyTarget` or `PlannedResource` with a URN shaped
  * like the mock runtime's, and a runner that goes through `runControl` like the engine does.
  */
-import type { PlannedResource } from "../../plan/types";
+import type { PlannedResource } from "../../model/types";
 import { runControl } from "../evaluate";
 import type { CheckContext, Control, Finding, PolicyTarget } from "../types";
 

@@ -1,4 +1,4 @@
-import type { Level } from "../../plan/types";
+import type { Level } from "../../model/types";
 import type { Profile } from "../types";
 
 /** A deploy failure stops `pulumi up` on every stack, so it blocks dev and prod alike. */
