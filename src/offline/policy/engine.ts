@@ -32,6 +32,7 @@ export function toPolicyTarget(resource: PlannedResource): PolicyTarget {
         type: resource.type,
         name: resource.name,
         props: resource.inputs,
+        dependsOn: resource.dependsOn,
         protect: resource.protect,
         ...(resource.parent === undefined ? {} : { parent: resource.parent }),
     };

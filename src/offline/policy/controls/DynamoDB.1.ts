@@ -1,5 +1,6 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { MANDATORY, ofType, refersTo } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
 
 const DIMENSIONS = ["dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits"];
 // Application Auto Scaling names a table "table/<table name>".
@@ -10,7 +11,7 @@ function scales(resource: PolicyTarget, table: PolicyTarget, dimension: string):
     return resource.props.scalableDimension === dimension && id.startsWith(PREFIX) && refersTo(id.slice(PREFIX.length), table);
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "DynamoDB.1",
     title: "DynamoDB tables should automatically scale capacity with demand",
     kind: "security",
@@ -24,7 +25,6 @@ const control: StackControl = {
     ],
     remediation:
         "Set billingMode to \"PAY_PER_REQUEST\" on the aws.dynamodb.Table, or give a provisioned table aws.appautoscaling.Target and Policy resources (resourceId \"table/<name>\") for both read and write capacity.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-1",
     check: (resources) =>
         ofType(resources, "aws:dynamodb/table:Table")

@@ -1,7 +1,9 @@
-import type { Finding, StackControl } from "../types";
-import { blocks, MANDATORY, ofType, refersTo } from "./util";
+import type { Finding, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
+import { blocks } from "./read";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EC2.2",
     title: "VPC default security groups should not allow inbound or outbound traffic",
     kind: "security",
@@ -11,7 +13,6 @@ const control: StackControl = {
     resourceTypes: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/vpc:Vpc"],
     remediation:
         "Declare an aws.ec2.DefaultSecurityGroup with vpcId set to each VPC and ingress and egress set to empty arrays.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
     check: (resources) =>
         ofType(resources, "aws:ec2/vpc:Vpc").flatMap((vpc): Finding[] => {

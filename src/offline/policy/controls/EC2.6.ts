@@ -1,9 +1,10 @@
-import type { StackControl } from "../types";
-import { MANDATORY, ofType, refersTo } from "./util";
+import type { StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
 
 const LOGGED_TRAFFIC = ["REJECT", "ALL"];
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EC2.6",
     title: "VPC flow logging should be enabled in all VPCs",
     kind: "security",
@@ -17,7 +18,6 @@ const control: StackControl = {
     ],
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/flowLog:FlowLog"],
     remediation: "Declare an aws.ec2.FlowLog with vpcId set to each VPC and trafficType \"REJECT\" or \"ALL\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6",
     check: (resources) => {
         const flowLogs = ofType(resources, "aws:ec2/flowLog:FlowLog").filter((f) =>

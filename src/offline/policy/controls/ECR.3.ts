@@ -1,7 +1,8 @@
-import type { StackControl } from "../types";
-import { MANDATORY, ofType, refersTo } from "./util";
+import type { StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ECR.3",
     title: "ECR repositories should have at least one lifecycle policy configured",
     kind: "security",
@@ -10,7 +11,6 @@ const control: StackControl = {
     pci: [],
     resourceTypes: ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"],
     remediation: "Declare an aws.ecr.LifecyclePolicy with repository set to each aws.ecr.Repository.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-3",
     check: (resources) => {
         const policies = ofType(resources, "aws:ecr/lifecyclePolicy:LifecyclePolicy");

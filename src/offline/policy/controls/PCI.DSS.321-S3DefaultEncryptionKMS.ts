@@ -1,5 +1,7 @@
-import type { PolicyTarget, StackControl } from "../types";
-import { attachedTo, block, blocks, MANDATORY, ofType, refersTo } from "./util";
+import type { PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
+import { block, blocks } from "./read";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
@@ -19,7 +21,7 @@ function encryptionRules(bucket: PolicyTarget, resources: readonly PolicyTarget[
 }
 
 // Severity of Security Hub S3.17, its equivalent outside FSBP.
-const control: StackControl = {
+const control: StackRule = {
     id: "PCI.DSS.321-S3DefaultEncryptionKMS",
     title: "The S3 Bucket is not encrypted with a KMS Key by default",
     kind: "security",
@@ -33,7 +35,6 @@ const control: StackControl = {
     ],
     remediation:
         "Declare an aws.s3.BucketServerSideEncryptionConfiguration for the bucket whose rules set applyServerSideEncryptionByDefault.sseAlgorithm to \"aws:kms\" with kmsMasterKeyId naming a customer managed key.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket")

@@ -1,5 +1,7 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { blocks, MANDATORY, ofType, referenced, refersTo, strings } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType, referenced } from "../../model/plan";
+import { refersTo } from "../../model/references";
+import { blocks, strings } from "./read";
 
 const DEFAULT_ROUTES = ["0.0.0.0/0", "::/0"];
 
@@ -39,7 +41,7 @@ function publicSubnets(db: PolicyTarget, resources: readonly PolicyTarget[]): st
         .map((subnet) => subnet.name);
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "RDS.46",
     title: "RDS DB instances should not be deployed in public subnets with routes to internet gateways",
     kind: "security",
@@ -57,7 +59,6 @@ const control: StackControl = {
     ],
     remediation:
         "Put the aws.rds.Instance's dbSubnetGroupName on subnets whose route tables send 0.0.0.0/0 and ::/0 to a NAT gateway (natGatewayId), never to an internet gateway (gatewayId).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-46",
     check: (resources) =>
         ofType(resources, "aws:rds/instance:Instance").flatMap((db): Finding[] => {

@@ -1,5 +1,7 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { attachedTo, block, MANDATORY, ofType, referenced, refersTo } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType, referenced } from "../../model/plan";
+import { refersTo } from "../../model/references";
+import { block } from "./read";
 
 function hasDefaultRetention(bucket: PolicyTarget, resources: readonly PolicyTarget[]): boolean {
     const inline = block(block(bucket.props.objectLockConfiguration)?.rule)?.defaultRetention;
@@ -20,7 +22,7 @@ function targetProblem(logging: PolicyTarget, resources: readonly PolicyTarget[]
     return hasDefaultRetention(bucket, resources) ? `targetBucket ${bucket.name} has default Object Lock retention` : undefined;
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.9",
     title: "S3 general purpose buckets should have server access logging enabled",
     kind: "security",
@@ -34,7 +36,6 @@ const control: StackControl = {
     ],
     remediation:
         "Declare an aws.s3.BucketLogging with bucket set to the bucket and targetBucket set to a same-Region access-log bucket without default Object Lock retention.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9",
     check: (resources, ctx) => {
         const loggings = ofType(resources, "aws:s3/bucketLogging:BucketLogging");

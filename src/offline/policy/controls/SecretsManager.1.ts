@@ -1,5 +1,7 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { block, MANDATORY, ofType, refersTo } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
+import { block } from "./read";
 
 // Security Hub's maximumAllowedRotationFrequency has no default, so any schedule passes.
 function rotates(rotation: PolicyTarget): boolean {
@@ -8,7 +10,7 @@ function rotates(rotation: PolicyTarget): boolean {
     return scheduled && rotation.props.rotationEnabled !== false;
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "SecretsManager.1",
     title: "Secrets Manager secrets should have automatic rotation enabled",
     kind: "security",
@@ -18,7 +20,6 @@ const control: StackControl = {
     resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretRotation:SecretRotation"],
     remediation:
         "Declare an aws.secretsmanager.SecretRotation with secretId set to each secret and rotationRules.automaticallyAfterDays or rotationRules.scheduleExpression set.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/secretsmanager-controls.html#secretsmanager-1",
     check: (resources) => {
         const rotations = ofType(resources, "aws:secretsmanager/secretRotation:SecretRotation");
