@@ -29,19 +29,24 @@ export interface IndexStats {
     visited: number;
 }
 
+/** The work of every index in this process, for tests that compare plans of different sizes. */
+export const indexWork: IndexStats = { lookups: 0, visited: 0 };
+
 interface Found<R> {
     readonly resource: R;
     readonly strength: number;
 }
 
 export class PlanIndex<R extends Referable> {
-    readonly stats: IndexStats = { lookups: 0, visited: 0 };
+    private readonly own: IndexStats = { lookups: 0, visited: 0 };
     private readonly byUrn = new Map<string, R>();
+    private readonly position = new Map<R, number>();
     private readonly byType = new Map<string, R[]>();
     private readonly byToken = new Map<string, R[]>();
     private readonly reverse = new Map<string, Map<R, R[]>>();
 
     constructor(readonly resources: readonly R[]) {
+        resources.forEach((r, i) => this.position.set(r, i));
         for (const r of resources) {
             this.byUrn.set(r.urn, r);
             push(this.byType, r.type, r);
@@ -49,32 +54,49 @@ export class PlanIndex<R extends Referable> {
         }
     }
 
+    /** The work this index has done. */
+    get stats(): Readonly<IndexStats> {
+        return this.own;
+    }
+
+    private count(lookups: number, visited: number): void {
+        this.own.lookups += lookups;
+        this.own.visited += visited;
+        indexWork.lookups += lookups;
+        indexWork.visited += visited;
+    }
+
     get(urn: string): R | undefined {
-        this.stats.lookups += 1;
+        this.count(1, 0);
         return this.byUrn.get(urn);
     }
 
     /** The resources of any of `types`, in plan order per type. */
     ofType(...types: readonly string[]): R[] {
-        this.stats.lookups += 1;
+        this.count(1, 0);
         const out = types.length === 1 ? [...(this.byType.get(types[0]!) ?? [])] : this.resources.filter((r) => types.includes(r.type));
-        this.stats.visited += types.length === 1 ? out.length : this.resources.length;
+        this.count(0, types.length === 1 ? out.length : this.resources.length);
         return out;
+    }
+
+    /** The given resources once each, in plan order (for messages that list them). */
+    inPlanOrder(rs: Iterable<R>): R[] {
+        return [...new Set(rs)].sort((a, b) => (this.position.get(a) ?? 0) - (this.position.get(b) ?? 0));
     }
 
     /** true when the plan has a resource of any of `types`. */
     has(...types: readonly string[]): boolean {
-        this.stats.lookups += 1;
+        this.count(1, 0);
         return types.some((t) => (this.byType.get(t)?.length ?? 0) > 0);
     }
 
     /** Every resource one string points at, strongest match first. */
     private lookup(s: string, types: ReadonlySet<string> | undefined): Found<R>[] {
-        this.stats.lookups += 1;
+        this.count(1, 0);
         const best = new Map<R, number>();
         for (const key of lookupKeys(s)) {
             for (const r of this.byToken.get(key.token) ?? []) {
-                this.stats.visited += 1;
+                this.count(0, 1);
                 if (types !== undefined && !types.has(r.type)) continue;
                 if (!keyFits(s, key, r)) continue;
                 best.set(r, Math.max(best.get(r) ?? 0, key.strength));
@@ -137,9 +159,9 @@ export class PlanIndex<R extends Referable> {
             }
             this.reverse.set(id, byTarget);
         }
-        this.stats.lookups += 1;
+        this.count(1, 0);
         const out = byTarget.get(target) ?? [];
-        this.stats.visited += out.length;
+        this.count(0, out.length);
         return [...out];
     }
 

@@ -1,14 +1,15 @@
 import type { Finding, PolicyTarget, StackRule } from "../types";
-import { ofType } from "../../model/plan";
-import { refersTo } from "../../model/references";
+import { attachedTo, ofType } from "../../model/plan";
 
 const DIMENSIONS = ["dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits"];
 // Application Auto Scaling names a table "table/<table name>".
 const PREFIX = "table/";
 
-function scales(resource: PolicyTarget, table: PolicyTarget, dimension: string): boolean {
-    const id = String(resource.props.resourceId ?? "");
-    return resource.props.scalableDimension === dimension && id.startsWith(PREFIX) && refersTo(id.slice(PREFIX.length), table);
+/** The scaling targets or policies of `type` that scale `dimension` of `table`. */
+function scales(resources: readonly PolicyTarget[], type: string, table: PolicyTarget, dimension: string): boolean {
+    return attachedTo(resources, type, table, "resourceId").some(
+        (r) => r.props.scalableDimension === dimension && String(r.props.resourceId ?? "").startsWith(PREFIX),
+    );
 }
 
 const control: StackRule = {
@@ -33,8 +34,8 @@ const control: StackRule = {
             .flatMap((table): Finding[] => {
                 const unscaled = DIMENSIONS.filter(
                     (dimension) =>
-                        !ofType(resources, "aws:appautoscaling/target:Target").some((t) => scales(t, table, dimension)) ||
-                        !ofType(resources, "aws:appautoscaling/policy:Policy").some((p) => scales(p, table, dimension)),
+                        !scales(resources, "aws:appautoscaling/target:Target", table, dimension) ||
+                        !scales(resources, "aws:appautoscaling/policy:Policy", table, dimension),
                 );
                 if (unscaled.length === 0) return [];
                 const message = `billingMode is PROVISIONED but no aws.appautoscaling Target and Policy scale ${unscaled.join(", ")}`;

@@ -1,6 +1,5 @@
 import type { Finding, StackRule } from "../types";
-import { ofType } from "../../model/plan";
-import { refersTo } from "../../model/references";
+import { attachedTo, ofType } from "../../model/plan";
 import { blocks } from "./read";
 
 const control: StackRule = {
@@ -16,9 +15,7 @@ const control: StackRule = {
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
     check: (resources) =>
         ofType(resources, "aws:ec2/vpc:Vpc").flatMap((vpc): Finding[] => {
-            const groups = ofType(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").filter((g) =>
-                refersTo(g.props.vpcId, vpc),
-            );
+            const groups = attachedTo(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", vpc, "vpcId");
             if (groups.length === 0) {
                 return [{ urn: vpc.urn, message: "no aws.ec2.DefaultSecurityGroup has vpcId set to this VPC" }];
             }

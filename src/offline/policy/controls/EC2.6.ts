@@ -1,6 +1,6 @@
 import type { StackRule } from "../types";
-import { ofType } from "../../model/plan";
-import { refersTo } from "../../model/references";
+import { attachedTo, ofType } from "../../model/plan";
+import type { PolicyTarget } from "../types";
 
 const LOGGED_TRAFFIC = ["REJECT", "ALL"];
 
@@ -20,11 +20,9 @@ const control: StackRule = {
     remediation: "Declare an aws.ec2.FlowLog with vpcId set to each VPC and trafficType \"REJECT\" or \"ALL\".",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6",
     check: (resources) => {
-        const flowLogs = ofType(resources, "aws:ec2/flowLog:FlowLog").filter((f) =>
-            LOGGED_TRAFFIC.includes(String(f.props.trafficType)),
-        );
+        const logs = (f: PolicyTarget) => LOGGED_TRAFFIC.includes(String(f.props.trafficType));
         return ofType(resources, "aws:ec2/vpc:Vpc")
-            .filter((vpc) => !flowLogs.some((f) => refersTo(f.props.vpcId, vpc)))
+            .filter((vpc) => !attachedTo(resources, "aws:ec2/flowLog:FlowLog", vpc, "vpcId").some(logs))
             .map((vpc) => ({
                 urn: vpc.urn,
                 message: 'no aws.ec2.FlowLog with vpcId set to this VPC has trafficType "REJECT" or "ALL"',

@@ -1,6 +1,5 @@
 import type { StackRule } from "../types";
-import { ofType } from "../../model/plan";
-import { refersTo } from "../../model/references";
+import { attachedTo, ofType } from "../../model/plan";
 
 const control: StackRule = {
     id: "ECR.3",
@@ -13,9 +12,8 @@ const control: StackRule = {
     remediation: "Declare an aws.ecr.LifecyclePolicy with repository set to each aws.ecr.Repository.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-3",
     check: (resources) => {
-        const policies = ofType(resources, "aws:ecr/lifecyclePolicy:LifecyclePolicy");
         return ofType(resources, "aws:ecr/repository:Repository")
-            .filter((repo) => !policies.some((p) => refersTo(p.props.repository, repo)))
+            .filter((repo) => attachedTo(resources, "aws:ecr/lifecyclePolicy:LifecyclePolicy", repo, "repository").length === 0)
             .map((repo) => ({ urn: repo.urn, message: "no aws.ecr.LifecyclePolicy has repository set to this repository" }));
     },
 };

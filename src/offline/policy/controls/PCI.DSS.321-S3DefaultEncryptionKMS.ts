@@ -1,6 +1,5 @@
 import type { PolicyTarget, StackRule } from "../types";
 import { attachedTo, ofType } from "../../model/plan";
-import { refersTo } from "../../model/references";
 import { block, blocks } from "./read";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
@@ -39,7 +38,7 @@ const control: StackRule = {
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket")
             // S3 server access logs cannot be delivered to an SSE-KMS bucket: targets keep SSE-S3.
-            .filter((bucket) => !ofType(resources, "aws:s3/bucketLogging:BucketLogging").some((l) => refersTo(l.props.targetBucket, bucket)))
+            .filter((bucket) => attachedTo(resources, "aws:s3/bucketLogging:BucketLogging", bucket, "targetBucket").length === 0)
             .filter(
                 (bucket) =>
                     !encryptionRules(bucket, resources).some(

@@ -1,6 +1,5 @@
 import type { Finding, PolicyTarget, StackRule } from "../types";
-import { ofType } from "../../model/plan";
-import { refersTo } from "../../model/references";
+import { attachedTo, ofType } from "../../model/plan";
 import { block } from "./read";
 
 // Security Hub's maximumAllowedRotationFrequency has no default, so any schedule passes.
@@ -22,9 +21,8 @@ const control: StackRule = {
         "Declare an aws.secretsmanager.SecretRotation with secretId set to each secret and rotationRules.automaticallyAfterDays or rotationRules.scheduleExpression set.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/secretsmanager-controls.html#secretsmanager-1",
     check: (resources) => {
-        const rotations = ofType(resources, "aws:secretsmanager/secretRotation:SecretRotation");
         return ofType(resources, "aws:secretsmanager/secret:Secret").flatMap((secret): Finding[] => {
-            const own = rotations.filter((r) => refersTo(r.props.secretId, secret));
+            const own = attachedTo(resources, "aws:secretsmanager/secretRotation:SecretRotation", secret, "secretId");
             if (own.length === 0) {
                 return [{ urn: secret.urn, message: "no aws.secretsmanager.SecretRotation has secretId set to this secret" }];
             }
