@@ -11,7 +11,6 @@ import { BASE_REGION } from "./prices";
 
 export {
     ASSUMPTIONS_CONFIG_KEY,
-    assumptionOverridesSchema,
     DEFAULT_USAGE_ASSUMPTIONS,
     describeAssumption,
     resolveAssumptions,
