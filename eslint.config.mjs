@@ -15,4 +15,15 @@ export default tseslint.config(
             eqeqeq: ["error", "smart"],
         },
     },
+    {
+        // What `pulumi up` loads never imports the offline tooling (test/layering.test.ts checks folders too).
+        files: ["src/config/**/*.ts", "src/components/**/*.ts", "src/functions/**/*.ts", "src/aws/**/*.ts", "stacks/**/*.ts"],
+        ignores: ["**/*.test.ts"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                { patterns: [{ group: ["**/offline", "**/offline/**"], message: "A Pulumi program must not load the offline tooling (src/offline)." }] },
+            ],
+        },
+    },
 );

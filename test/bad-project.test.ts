@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { planFailed, planStack } from "../src/offline/plan/planner";
 import { readProject } from "../src/offline/plan/project";
-import type { StackPlan } from "../src/offline/plan/types";
+import type { StackPlan } from "../src/offline/model/types";
 import { REPO } from "./helpers";
 
 const BAD = path.join(REPO, "test", "fixtures", "bad-project");

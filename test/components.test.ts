@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { runProgram } from "../src/offline/plan/program";
 import { readProject } from "../src/offline/plan/project";
-import type { PlannedResource } from "../src/offline/plan/types";
+import type { PlannedResource } from "../src/offline/model/types";
 import { REPO } from "./helpers";
 
 const project = readProject(path.join(REPO, "test", "fixtures", "components"));

@@ -12,7 +12,7 @@ import { diffMarkdown, diffPlans, formatDiff, isEmpty, withDiff } from "../src/o
 import { SECRET } from "../src/offline/diff/diff";
 import { COMMENT_LIMIT, COMMENT_MARKER } from "../src/offline/diff/format";
 import { planFailed } from "../src/offline/plan/planner";
-import type { StackPlan } from "../src/offline/plan/types";
+import type { StackPlan } from "../src/offline/model/types";
 import { plan, REPO } from "./helpers";
 
 const urnOf = (p: StackPlan, type: string, name: string): string => {

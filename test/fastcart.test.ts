@@ -4,7 +4,7 @@
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { StackPlan } from "../src/offline/plan/types";
+import type { StackPlan } from "../src/offline/model/types";
 import { assertClean, assertTagged, docStatements, input, one, ofType, plan } from "./helpers";
 
 let dev: StackPlan;

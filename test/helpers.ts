@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { planStack } from "../src/offline/plan/planner";
 import { readProject } from "../src/offline/plan/project";
 import type { RunOptions } from "../src/offline/plan/program";
-import type { PlannedResource, StackPlan } from "../src/offline/plan/types";
+import type { PlannedResource, StackPlan } from "../src/offline/model/types";
 import { statements, type Statement } from "../src/offline/policy/documents";
 
 export const REPO = path.resolve(__dirname, "..");

@@ -14,7 +14,7 @@ import { bucketProblems } from "../src/components/bucket";
 import { buildProblems } from "../src/components/pipeline";
 import { WRITER_VARIABLE } from "../src/functions/deployfiles/bundle";
 import { describedTaskDefinition } from "../src/functions/deployfiles/fixtures";
-import type { PlannedResource, StackPlan } from "../src/offline/plan/types";
+import type { PlannedResource, StackPlan } from "../src/offline/model/types";
 import { assertClean, assertTagged, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
 
 const PROJECT = "payment-pipeline";

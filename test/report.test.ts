@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { discoverProjects, mapLimit } from "../src/offline/plan/cli";
 import { readProject } from "../src/offline/plan/project";
-import type { PlanDocument, StackPlan } from "../src/offline/plan/types";
+import type { PlanDocument, StackPlan } from "../src/offline/model/types";
 import { buildReport } from "../src/offline/report";
 import { diagramFile } from "../src/offline/report/diagrams";
 import { stackAnchor } from "../src/offline/report/html";

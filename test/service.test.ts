@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
 import { DEPLOYMENT_HISTORY_KEYS } from "../src/functions/deploy/history";
-import type { PlannedResource, StackPlan } from "../src/offline/plan/types";
+import type { PlannedResource, StackPlan } from "../src/offline/model/types";
 import type { Statement } from "../src/offline/policy/documents";
 import { assertClean, assertTagged, byName, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { planStack } from "../offline/plan/planner";
 import { readProject } from "../offline/plan/project";
-import type { PlannedResource, StackPlan } from "../offline/plan/types";
+import type { PlannedResource, StackPlan } from "../offline/model/types";
 import { statements } from "../offline/policy/documents";
 import { ACCESS_LOG_PREFIX, bucketProblems, lifecycleProblems, lifecycleRules } from "./bucket";
 

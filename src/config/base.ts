@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { assumptionOverridesSchema } from "../offline/cost/assumptions";
+import { assumptionOverridesSchema } from "./costAssumptions";
 import { SUFFIX_MAX, SUFFIX_PATTERN } from "./naming";
 import { AWS_REGIONS } from "./regions";
 import type { KeySource } from "./load";

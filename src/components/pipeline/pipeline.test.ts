@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { planStack } from "../../offline/plan/planner";
 import { readProject } from "../../offline/plan/project";
-import type { PlannedResource, StackPlan } from "../../offline/plan/types";
+import type { PlannedResource, StackPlan } from "../../offline/model/types";
 import { statements, type Statement } from "../../offline/policy/documents";
 import { buildProblems } from "./build";
 import { stageProblems, PIPELINE_EVENT_TYPES } from "./pipeline";

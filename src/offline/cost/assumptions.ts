@@ -4,7 +4,7 @@
  * line priced from one says so beside it, and a stack overrides any of them in its config
  * under `costAssumptions`.
  */
-import { z } from "zod";
+import { assumptionOverridesSchema, type AssumptionOverrides } from "../../config/costAssumptions";
 
 /** The stack config key that holds overrides. */
 export const ASSUMPTIONS_CONFIG_KEY = "costAssumptions";
@@ -93,24 +93,9 @@ const PHRASES: { readonly [K in AssumptionKey]: (value: string) => string } = {
 
 export const ASSUMPTION_KEYS = Object.keys(DEFAULT_USAGE_ASSUMPTIONS) as AssumptionKey[];
 
-const amount = z.number().nonnegative();
-
-/** The shape of `costAssumptions` in stack config: known keys only, each a number of 0 or more. */
-export const assumptionOverridesSchema = z.strictObject({
-    natDataProcessedGb: amount,
-    albLcus: amount,
-    logIngestGb: amount,
-    buildMinutes: amount,
-    pipelineActionMinutes: amount,
-    s3StorageGb: amount,
-    ecrStorageGb: amount,
-    lambdaRequests: amount,
-    lambdaAverageDurationMs: amount,
-    dynamodbWriteRequestUnits: amount,
-    dynamodbReadRequestUnits: amount,
-    dynamodbStorageGb: amount,
-    kinesisOnDemandIngestGb: amount,
-} satisfies { readonly [K in AssumptionKey]: typeof amount }).partial();
+// The config's schema and the defaults name the same keys: tsc fails here when they differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const SCHEMA_MATCHES_DEFAULTS: Same<keyof AssumptionOverrides, AssumptionKey> = true;
 
 /**
  * The defaults with `overrides` applied. Throws one error naming every bad key

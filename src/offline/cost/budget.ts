@@ -3,7 +3,7 @@
  * `budgetIncreaseUsd` makes a change that raises the monthly cost by more than that an advisory
  * one (judged where a base plan is known, by the diff).
  */
-import type { CostReport, Violation } from "../plan/types";
+import type { CostReport, Violation } from "../model/types";
 
 export interface Budget {
     /** The most the stack may cost a month, in USD. */

@@ -2,7 +2,7 @@
  * Small hand-written plans for the cost model's tests: resources as the mock runtime records
  * them, and a dev-like and a prod-like shape of the same system.
  */
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 
 export function planned(type: string, name: string, inputs: Record<string, unknown> = {}): PlannedResource {
     return {

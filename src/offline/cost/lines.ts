@@ -3,7 +3,7 @@
  * to us-east-1's, marked approximate), turns a quantity into a `CostItem`, and collects the
  * notes for what could not be priced.
  */
-import type { CostItem, PlannedResource } from "../plan/types";
+import type { CostItem, PlannedResource } from "../model/types";
 import type { UsageAssumptions } from "./assumptions";
 import { BASE_REGION, PRICES, type PriceFigure, type PriceKey } from "./prices";
 

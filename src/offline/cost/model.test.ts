@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { CostItem, CostReport } from "../plan/types";
+import type { CostItem, CostReport } from "../model/types";
 import { estimateCost } from "./model";
 import { DEV_SHAPE, PROD_SHAPE, orderSystem, planned } from "./fixtures";
 

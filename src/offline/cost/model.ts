@@ -3,7 +3,7 @@
  * come from `prices.ts`; volumes a plan cannot know come from `UsageAssumptions`, each named
  * beside the line it drives. What the table cannot price is listed in `notes`, never guessed.
  */
-import type { CostReport, PlannedResource } from "../plan/types";
+import type { CostReport, PlannedResource } from "../model/types";
 import { resolveAssumptions, type UsageAssumptions } from "./assumptions";
 import { CostLines, roundUsd } from "./lines";
 import { PRICERS } from "./pricers";
@@ -11,7 +11,6 @@ import { BASE_REGION } from "./prices";
 
 export {
     ASSUMPTIONS_CONFIG_KEY,
-    assumptionOverridesSchema,
     DEFAULT_USAGE_ASSUMPTIONS,
     describeAssumption,
     resolveAssumptions,

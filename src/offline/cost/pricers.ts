@@ -3,9 +3,10 @@
  * AWS's defaults where the program left an input out, and writes lines (or notes) to the
  * ledger. Types not listed here are free (VPCs, subnets, roles, security groups...).
  */
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 import { describeAssumption, describeAssumptions } from "./assumptions";
-import { list, num, obj, refersTo, str } from "./inputs";
+import { planOf } from "../model/plan";
+import { list, num, obj, str } from "./inputs";
 import type { CostLines } from "./lines";
 import { CODEPIPELINE_V2_FREE_ACTION_MINUTES, HOURS_PER_MONTH, isPriceKey } from "./prices";
 
@@ -195,11 +196,7 @@ function kinesisStream(r: PlannedResource, lines: CostLines): void {
 }
 
 export function findTaskDefinition(ref: string, resources: readonly PlannedResource[]): PlannedResource | undefined {
-    return resources.find((td) => {
-        if (td.type !== TYPES.taskDefinition) return false;
-        const family = str(td.inputs.family);
-        return refersTo(ref, td, family === undefined ? [] : [family]);
-    });
+    return planOf(resources).resolve(ref, [TYPES.taskDefinition])[0];
 }
 
 function ecsService(r: PlannedResource, lines: CostLines): void {

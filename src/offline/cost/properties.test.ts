@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 import { ASSUMPTION_KEYS, type UsageAssumptions } from "./assumptions";
 import { DEV_SHAPE, PROD_SHAPE, orderSystem, planned, type SystemShape } from "./fixtures";
 import { estimateCost } from "./model";

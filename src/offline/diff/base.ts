@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type { PlanDocument, StackPlan } from "../plan/types";
+import type { PlanDocument, StackPlan } from "../model/types";
 
 export interface BaseRequest {
     /** A plan document's path, or a git ref. */

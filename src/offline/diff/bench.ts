@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PlannedResource, StackPlan } from "../plan/types";
+import type { PlannedResource, StackPlan } from "../model/types";
 import { diffMarkdown, diffPlans, formatDiff } from "./index";
 
 function touched(plan: StackPlan): StackPlan {

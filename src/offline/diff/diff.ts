@@ -4,9 +4,9 @@
  * replaced resources that hold data, the cost delta per line, and the findings and waivers added
  * and removed. Pure: plans in, a `StackDiff` out.
  */
-import type { ChangedResource, CostItem, CostLineDelta, PlannedResource, PropertyChange, StackDiff, StackPlan } from "../plan/types";
+import type { ChangedResource, CostItem, CostLineDelta, PlannedResource, PropertyChange, StackDiff, StackPlan } from "../model/types";
 
-export type { ChangedResource, CostLineDelta, PropertyChange, StackDiff } from "../plan/types";
+export type { ChangedResource, CostLineDelta, PropertyChange, StackDiff } from "../model/types";
 import { replacementOf } from "./replacement";
 
 /**

@@ -2,7 +2,7 @@
  * A diff for people: one line a change in the terminal, and a pull-request comment in Markdown
  * (a summary table, details collapsed per stack, kept under GitHub's comment limit).
  */
-import type { StackPlan } from "../plan/types";
+import type { StackPlan } from "../model/types";
 import { isEmpty, type ChangedResource, type PropertyChange, type StackDiff } from "./diff";
 
 /** GitHub refuses a comment body over 65,536 characters. */

@@ -3,7 +3,7 @@
  * stack's `budgetIncreaseUsd` on them.
  */
 import { budgetIncreaseViolations } from "../cost/budget";
-import type { StackPlan } from "../plan/types";
+import type { StackPlan } from "../model/types";
 import { diffPlans } from "./diff";
 
 export { diffPlans, isEmpty } from "./diff";

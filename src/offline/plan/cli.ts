@@ -13,7 +13,7 @@ import { formatPlan, formatSummary } from "./format";
 import { policyPackConfig } from "../policy/engine";
 import { planSettings } from "./planner";
 import { readStackConfig } from "./project";
-import type { PlanDocument, StackPlan } from "./types";
+import type { PlanDocument, StackPlan } from "../model/types";
 import { writeReport } from "../report";
 import { diffMarkdown, formatDiff, loadBase, matchBase, resolveBase, withDiff } from "../diff";
 

@@ -2,7 +2,7 @@
  * The human-readable plan: per stack, what would be created, its outputs, the policy results
  * and the monthly cost; then one summary line per stack.
  */
-import type { StackPlan } from "./types";
+import type { StackPlan } from "../model/types";
 
 function usd(n: number): string {
     return `$${n.toFixed(2)}`;

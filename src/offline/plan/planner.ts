@@ -11,7 +11,7 @@ import { evaluatePolicies, profileOf } from "../policy/engine";
 import type { Profile } from "../policy/types";
 import { runProgram, type RunOptions } from "./program";
 import type { PulumiProject } from "./project";
-import type { StackPlan } from "./types";
+import type { StackPlan } from "../model/types";
 
 export interface PlanSettings {
     readonly profile: Profile;

@@ -4,7 +4,7 @@
  * `pulumi preview --policy-pack src/offline/policy` runs the same controls through `pack.ts`, configured
  * by `policyPackConfig` so a CLI user gets the same levels and waivers.
  */
-import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../plan/types";
+import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../model/types";
 import { appliesTo, runControl } from "./evaluate";
 import { allControls } from "./registry";
 import type { CheckContext, Control, Finding, PolicyException, PolicyTarget, Profile } from "./types";
@@ -32,6 +32,7 @@ export function toPolicyTarget(resource: PlannedResource): PolicyTarget {
         type: resource.type,
         name: resource.name,
         props: resource.inputs,
+        dependsOn: resource.dependsOn,
         protect: resource.protect,
         ...(resource.parent === undefined ? {} : { parent: resource.parent }),
     };

@@ -2,9 +2,9 @@
  * The one code path that runs a control. The offline engine, the CrossGuard adapter and the
  * tests all call `runControl`, so a fixture that fails in a test fails the same way in a plan.
  */
-import type { CheckContext, Control, Finding, PolicyTarget } from "./types";
+import type { CheckContext, Finding, PolicyTarget, Rule } from "./types";
 
-export function runControl(control: Control, resources: readonly PolicyTarget[], ctx: CheckContext): Finding[] {
+export function runControl(control: Rule, resources: readonly PolicyTarget[], ctx: CheckContext): Finding[] {
     if (control.scope === "stack") {
         return control.check(resources, ctx);
     }
@@ -14,6 +14,6 @@ export function runControl(control: Control, resources: readonly PolicyTarget[],
 }
 
 /** true when the control reads at least one resource of the stack. */
-export function appliesTo(control: Control, resources: readonly PolicyTarget[]): boolean {
+export function appliesTo(control: Rule, resources: readonly PolicyTarget[]): boolean {
     return resources.some((r) => control.resourceTypes.includes(r.type));
 }

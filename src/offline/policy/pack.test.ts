@@ -12,11 +12,18 @@ import type {
 import { evaluatePolicies, policyPackConfig } from "./engine";
 import { FALLBACK_REGION, PACK_CONFIG_SCHEMA, contextOf, toPolicies, toPolicy, toPolicyTarget, type PackConfig } from "./pack";
 import { deployabilityControls } from "./deploy";
-import { codePipelineV2 } from "./deploy/DEPLOY.CodePipelineV2";
-import { logGroupKmsPolicy } from "./deploy/DEPLOY.LogGroupKmsPolicy";
-import { rdsExtendedSupport } from "./deploy/DEPLOY.RdsExtendedSupport";
+import { controlById } from "./registry";
 import { doc, planned, urnOf } from "./deploy/fixture";
-import type { ResourceControl } from "./types";
+import type { Control, ResourceControl } from "./types";
+
+function control(id: string): Control {
+    const found = controlById(id);
+    assert.ok(found, id);
+    return found;
+}
+const codePipelineV2 = control("DEPLOY.CodePipelineV2") as ResourceControl;
+const logGroupKmsPolicy = control("DEPLOY.LogGroupKmsPolicy");
+const rdsExtendedSupport = control("DEPLOY.RdsExtendedSupport");
 
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -189,7 +196,17 @@ describe("CrossGuard adapter: validateStack", () => {
     it("converts a PolicyResource to a PolicyTarget: props, URN, name, type, protect and parent", () => {
         const parent = policyResource("my:component:Thing", "parent", {});
         const child = { ...policyResource(PIPELINE, "p", { pipelineType: "V2" }), parent };
-        assert.deepEqual(toPolicyTarget(child), { urn: urnOf(PIPELINE, "p"), type: PIPELINE, name: "p", props: { pipelineType: "V2" }, protect: false, parent: parent.urn });
+        assert.deepEqual(toPolicyTarget(child), {
+            urn: urnOf(PIPELINE, "p"),
+            type: PIPELINE,
+            name: "p",
+            props: { pipelineType: "V2" },
+            inputs: { pipelineType: "V2" },
+            dependsOn: [],
+            propertyDependencies: {},
+            protect: false,
+            parent: parent.urn,
+        });
     });
 });
 

@@ -17,6 +17,8 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { UnknownValueError } from "@pulumi/policy";
+import { UNKNOWN } from "../model/references";
 import { exceptionCovers } from "./engine";
 import { runControl } from "./evaluate";
 import type { CheckContext, Control, Finding, PolicyTarget, Profile, Severity } from "./types";
@@ -64,15 +66,42 @@ export interface CrossGuardResource {
     readonly props: Record<string, unknown>;
     readonly opts?: { readonly protect?: boolean; readonly parent?: string };
     readonly parent?: { readonly urn: string };
+    readonly dependencies?: readonly { readonly urn: string }[];
+    readonly propertyDependencies?: Readonly<Record<string, readonly { readonly urn: string }[]>>;
+}
+
+/**
+ * A plain copy of CrossGuard's props with `UNKNOWN` where preview cannot know a value. The props
+ * themselves throw `UnknownValueError` on such a value, which makes CrossGuard skip the whole
+ * policy; the plan index reads this copy instead and answers the reference from dependencies.
+ */
+export function knownInputs(value: unknown): unknown {
+    if (typeof value !== "object" || value === null) return value;
+    const read = (key: string | number): unknown => {
+        try {
+            return knownInputs((value as Record<string | number, unknown>)[key]);
+        } catch (e) {
+            if (e instanceof UnknownValueError) return UNKNOWN;
+            throw e;
+        }
+    };
+    if (Array.isArray(value)) return Array.from({ length: value.length }, (_, i) => read(i));
+    return Object.fromEntries(Object.keys(value).map((k) => [k, read(k)]));
 }
 
 export function toPolicyTarget(resource: CrossGuardResource): PolicyTarget {
     const parent = resource.parent?.urn ?? resource.opts?.parent;
+    const propertyDependencies = Object.fromEntries(
+        Object.entries(resource.propertyDependencies ?? {}).map(([key, deps]) => [key, deps.map((d) => d.urn)]),
+    );
     return {
         urn: resource.urn,
         type: resource.type,
         name: resource.name,
         props: resource.props,
+        inputs: knownInputs(resource.props) as Record<string, unknown>,
+        dependsOn: (resource.dependencies ?? []).map((d) => d.urn),
+        propertyDependencies,
         ...(resource.opts?.protect === undefined ? {} : { protect: resource.opts.protect }),
         ...(parent === undefined || parent === "" ? {} : { parent }),
     };

@@ -3,7 +3,7 @@
  * `controls/`) and the deployability controls (under `deploy/`). The engine, the CrossGuard
  * adapter and the policy-pack config all read this list, so they cannot disagree.
  */
-import type { Level } from "../plan/types";
+import type { Level } from "../model/types";
 import { securityControls } from "./controls";
 import { deployabilityControls } from "./deploy";
 import type { Control } from "./types";

@@ -3,14 +3,15 @@
  * runs inside `pulumi preview --policy-pack src/offline/policy` (through the adapter in `pack.ts`) and
  * inside the offline planner (through `engine.ts`), so both report the same thing.
  */
-import type { Level } from "../plan/types";
+import type { Level } from "../model/types";
+import type { Referable } from "../model/references";
 
 export type Profile = "dev" | "prod";
 
 export type Severity = "Critical" | "High" | "Medium" | "Low" | "Informational";
 
 /** A resource as a control sees it: the planned inputs, under the name `props` CrossGuard uses. */
-export interface PolicyTarget {
+export interface PolicyTarget extends Referable {
     readonly urn: string;
     readonly type: string;
     readonly name: string;
@@ -25,7 +26,8 @@ export interface CheckContext {
     readonly region: string;
 }
 
-export interface ControlMeta {
+/** What a rule file declares; the pack's level table (levels.ts) adds how much it matters. */
+export interface RuleMeta {
     /** The control id, also the file name: `RDS.3`, `AwsSolutions-KMS5`, `DEPLOY.NameLength`. */
     readonly id: string;
     readonly title: string;
@@ -37,11 +39,15 @@ export interface ControlMeta {
     readonly resourceTypes: readonly string[];
     /** What to set to what, in `@pulumi/aws` v7 names. */
     readonly remediation: string;
+    readonly source?: string;
+}
+
+/** A rule as the pack holds it: with its levels from the pack's table. */
+export interface ControlMeta extends RuleMeta {
     /** Enforcement per profile; prod is never looser than dev. */
     readonly levels: Readonly<Record<Profile, Level>>;
     /** Why a profile's level differs, when it does (cost, destroyability). */
     readonly levelReason?: string;
-    readonly source?: string;
 }
 
 export interface Finding {
@@ -50,18 +56,26 @@ export interface Finding {
     readonly message: string;
 }
 
-export interface ResourceControl extends ControlMeta {
+export interface ResourceRule extends RuleMeta {
     readonly scope: "resource";
     /** Messages for one resource of one of `resourceTypes`; empty when compliant. */
     check(resource: PolicyTarget, ctx: CheckContext): string[];
 }
 
-export interface StackControl extends ControlMeta {
+export interface StackRule extends RuleMeta {
     readonly scope: "stack";
-    /** Findings over every resource of the stack; empty when compliant. */
+    /**
+     * Findings over every resource of the stack; empty when compliant. Ask the list's index
+     * (`planOf(resources)` in src/offline/model/plan.ts) for resources by type or reference,
+     * never scan the list per resource: a check must stay linear in the stack's size.
+     */
     check(resources: readonly PolicyTarget[], ctx: CheckContext): Finding[];
 }
 
+export type Rule = ResourceRule | StackRule;
+
+export type ResourceControl = ResourceRule & ControlMeta;
+export type StackControl = StackRule & ControlMeta;
 export type Control = ResourceControl | StackControl;
 
 /**

@@ -1,6 +1,6 @@
 /** The report's "Changes" panel of a stack planned with `--base`. */
 import { escapeHtml as esc } from "./html";
-import type { StackPlan } from "../plan/types";
+import type { StackPlan } from "../model/types";
 import { counts, describeChange } from "../diff/format";
 import { isEmpty } from "../diff/diff";
 

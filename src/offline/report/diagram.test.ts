@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { PlannedResource } from "../plan/types";
+import type { PlannedResource } from "../model/types";
 import { buildDiagram, escapeHtmlLabel, quoteDot, stackDot, subnetTier, toDot, wrapList, type Diagram, type DiagramNode } from "./diagram";
 import { renderSvg } from "./render";
 

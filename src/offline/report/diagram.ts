@@ -10,8 +10,9 @@
  * event targets give rule → topic. Resources nobody draws (security group rules, policy
  * attachments, log groups) are left to the inventory beside the diagram.
  */
-import type { PlannedResource, StackPlan } from "../plan/types";
-import { awsName, References } from "./references";
+import type { PlannedResource, StackPlan } from "../model/types";
+import { PlanIndex } from "../model/plan";
+import { awsName } from "../model/references";
 
 export type Category = "network" | "compute" | "database" | "storage" | "integration" | "security" | "delivery" | "monitoring" | "note";
 
@@ -221,13 +222,13 @@ class Builder {
     /** The node a planned resource is drawn as (its own, or the one it is folded into). */
     readonly nodeOf = new Map<PlannedResource, string>();
     private readonly tierClusters = new Set<string>();
-    readonly refs: References;
+    readonly refs: PlanIndex<PlannedResource>;
     readonly resources: readonly PlannedResource[];
 
     constructor(resources: readonly PlannedResource[]) {
         this.resources = resources.filter((r) => r.custom);
         this.resources.forEach((r, i) => this.index.set(r, i));
-        this.refs = new References(this.resources);
+        this.refs = new PlanIndex(this.resources);
     }
 
     ofKind(...kinds: Kind[]): PlannedResource[] {
@@ -272,13 +273,13 @@ class Builder {
     /** The subnets a resource sits in: named directly, or through a DB or cache subnet group. */
     subnetsOf(r: PlannedResource): PlannedResource[] {
         const subnets = this.ofKind("subnet");
-        const direct = this.refs.of(r, subnets);
-        const viaGroups = this.refs.of(r, this.ofKind("subnetGroup")).flatMap((g) => this.refs.of(g, subnets));
+        const direct = this.refs.pointedAtBy(r, subnets);
+        const viaGroups = this.refs.pointedAtBy(r, this.ofKind("subnetGroup")).flatMap((g) => this.refs.pointedAtBy(g, subnets));
         return [...new Set([...direct, ...viaGroups])];
     }
 
     vpcOf(r: PlannedResource): PlannedResource | undefined {
-        const found = this.refs.of(r, this.ofKind("vpc"));
+        const found = this.refs.pointedAtBy(r, this.ofKind("vpc"));
         return found.length === 1 ? found[0] : undefined;
     }
 
@@ -355,14 +356,14 @@ function addNetwork(b: Builder): void {
         b.addNode(igw, { category: "network", kind: "Internet gateway", title: shortName(igw, vpc), details: [] }, b.clusterFor(vpc));
     }
     for (const nat of b.ofKind("nat")) {
-        const subnet = b.refs.of(nat, b.ofKind("subnet"))[0];
+        const subnet = b.refs.pointedAtBy(nat, b.ofKind("subnet"))[0];
         const vpc = subnet ? b.vpcOf(subnet) : undefined;
         const details = [
             ...(str(nat.inputs.connectivityType) === "private" ? ["private connectivity"] : []),
             ...(subnet ? [`in ${shortName(subnet, vpc)}`] : []),
         ];
         const id = b.addNode(nat, { category: "network", kind: "NAT gateway", title: shortName(nat, vpc), details }, b.clusterFor(vpc, subnet ? subnetTier(subnet) : undefined));
-        for (const eip of b.refs.of(nat, b.resources.filter((r) => r.type === "aws:ec2/eip:Eip"))) b.fold(eip, id);
+        for (const eip of b.refs.pointedAtBy(nat, b.resources.filter((r) => r.type === "aws:ec2/eip:Eip"))) b.fold(eip, id);
     }
     // One node per VPC for its endpoints: a dozen interface endpoints would otherwise crowd out the system.
     const endpointsByVpc = new Map<PlannedResource, PlannedResource[]>();
@@ -384,22 +385,22 @@ function addRoutes(b: Builder): void {
     const tables = b.ofKind("routeTable");
     const targetsOfTable = new Map<PlannedResource, PlannedResource[]>();
     const add = (table: PlannedResource, targets: PlannedResource[]) => targetsOfTable.set(table, [...new Set([...(targetsOfTable.get(table) ?? []), ...targets])]);
-    for (const table of tables) add(table, b.refs.in(table, table.inputs.routes, gateways));
+    for (const table of tables) add(table, b.refs.pointedAt(table, table.inputs.routes, gateways));
     for (const route of b.ofKind("route")) {
-        const table = b.refs.in(route, route.inputs.routeTableId, tables)[0];
-        if (table) add(table, b.refs.in(route, [route.inputs.natGatewayId, route.inputs.gatewayId], gateways));
+        const table = b.refs.pointedAt(route, route.inputs.routeTableId, tables)[0];
+        if (table) add(table, b.refs.pointedAt(route, [route.inputs.natGatewayId, route.inputs.gatewayId], gateways));
     }
     const routesOfSubnet = new Map<PlannedResource, PlannedResource[]>();
     for (const assoc of b.ofKind("routeAssociation")) {
-        const subnet = b.refs.in(assoc, assoc.inputs.subnetId, b.ofKind("subnet"))[0];
-        const table = b.refs.in(assoc, assoc.inputs.routeTableId, tables)[0];
+        const subnet = b.refs.pointedAt(assoc, assoc.inputs.subnetId, b.ofKind("subnet"))[0];
+        const table = b.refs.pointedAt(assoc, assoc.inputs.routeTableId, tables)[0];
         if (subnet && table) routesOfSubnet.set(subnet, [...(routesOfSubnet.get(subnet) ?? []), ...(targetsOfTable.get(table) ?? [])]);
     }
     for (const [subnet, targets] of routesOfSubnet) {
         for (const t of targets) b.addEdge({ from: b.id(subnet), to: b.id(t), kind: "route" });
     }
     for (const nat of b.ofKind("nat")) {
-        const subnet = b.refs.of(nat, b.ofKind("subnet"))[0];
+        const subnet = b.refs.pointedAtBy(nat, b.ofKind("subnet"))[0];
         for (const t of (subnet ? routesOfSubnet.get(subnet) : undefined) ?? []) {
             if (b.kindOf(t) === "igw") b.addEdge({ from: b.id(nat), to: b.id(t), kind: "route" });
         }
@@ -420,7 +421,7 @@ function addCompute(b: Builder): void {
     const services = b.ofKind("ecsService");
     const folded = new Set<PlannedResource>();
     const clusterOfService = new Map<PlannedResource, PlannedResource | undefined>();
-    for (const svc of services) clusterOfService.set(svc, b.refs.in(svc, svc.inputs.cluster, b.ofKind("ecsCluster"))[0]);
+    for (const svc of services) clusterOfService.set(svc, b.refs.pointedAt(svc, svc.inputs.cluster, b.ofKind("ecsCluster"))[0]);
 
     // An ECS cluster is drawn as a box around its services, inside the VPC or tier they all share.
     const ecsClusterIds = new Map<PlannedResource, string>();
@@ -439,7 +440,7 @@ function addCompute(b: Builder): void {
         ecsClusterIds.set(cluster, id);
     }
     for (const svc of services) {
-        const td = b.refs.in(svc, svc.inputs.taskDefinition, taskDefs)[0];
+        const td = b.refs.pointedAt(svc, svc.inputs.taskDefinition, taskDefs)[0];
         const cluster = clusterOfService.get(svc);
         const count = Number(svc.inputs.desiredCount ?? 1);
         const launch = str(svc.inputs.launchType) ?? (objs(svc.inputs.capacityProviderStrategies).length > 0 ? "capacity providers" : "EC2");
@@ -483,7 +484,7 @@ function addLoadBalancing(b: Builder): void {
     const listeners = b.ofKind("listener");
     for (const lb of b.ofKind("alb")) {
         const type = str(lb.inputs.loadBalancerType) ?? "application";
-        const ports = listeners.filter((l) => b.refs.in(l, l.inputs.loadBalancerArn, [lb]).length > 0).map((l) => `${str(l.inputs.protocol) ?? ""} ${str(l.inputs.port) ?? ""}`.trim());
+        const ports = listeners.filter((l) => b.refs.pointedAt(l, l.inputs.loadBalancerArn, [lb]).length > 0).map((l) => `${str(l.inputs.protocol) ?? ""} ${str(l.inputs.port) ?? ""}`.trim());
         const details = [lb.inputs.internal === true ? "internal" : "internet-facing", ...(ports.length > 0 ? wrapList(ports) : [])];
         b.addPlaced(lb, { category: "network", kind: `${type === "network" ? "Network" : type === "gateway" ? "Gateway" : "Application"} load balancer`, title: titleOf(lb), details });
     }
@@ -501,7 +502,7 @@ function addDataAndMessaging(b: Builder): void {
         let details: string[];
         let kind: string;
         if (db.type === "aws:rds/cluster:Cluster") {
-            const members = clusterInstances.filter((i) => b.refs.in(i, i.inputs.clusterIdentifier, [db]).length > 0);
+            const members = clusterInstances.filter((i) => b.refs.pointedAt(i, i.inputs.clusterIdentifier, [db]).length > 0);
             const classes = [...new Set(members.map((m) => str(m.inputs.instanceClass)).filter((s): s is string => s !== undefined))];
             kind = `Aurora ${engine.replace(/^aurora-?/, "") || "mysql"}${version ? ` ${version}` : ""}`;
             details = [`${plural(members.length, "instance")}${classes.length > 0 ? ` · ${classes.join(", ")}` : ""}`];
@@ -552,7 +553,7 @@ function addDataAndMessaging(b: Builder): void {
     }
     const rotations = b.ofKind("secretRotation");
     for (const secret of b.ofKind("secret")) {
-        const rotation = rotations.find((r) => b.refs.in(r, r.inputs.secretId, [secret]).length > 0);
+        const rotation = rotations.find((r) => b.refs.pointedAt(r, r.inputs.secretId, [secret]).length > 0);
         const days = rotation ? str(obj(rotation.inputs.rotationRules)?.automaticallyAfterDays) : undefined;
         const id = b.addNode(secret, { category: "security", kind: "Secrets Manager secret", title: titleOf(secret), details: rotation ? [days ? `rotates every ${days} days` : "rotated"] : [] });
         if (rotation) b.fold(rotation, id);
@@ -562,7 +563,7 @@ function addDataAndMessaging(b: Builder): void {
     }
     const subscriptions = b.ofKind("subscription");
     for (const topic of b.ofKind("topic")) {
-        const subs = subscriptions.filter((s) => b.refs.in(s, s.inputs.topic, [topic]).length > 0);
+        const subs = subscriptions.filter((s) => b.refs.pointedAt(s, s.inputs.topic, [topic]).length > 0);
         const protocols = new Map<string, number>();
         for (const s of subs) protocols.set(str(s.inputs.protocol) ?? "?", (protocols.get(str(s.inputs.protocol) ?? "?") ?? 0) + 1);
         const details = [...protocols].map(([p, n]) => `${n} ${p} subscription${n === 1 ? "" : "s"}`);
@@ -584,8 +585,8 @@ function addDataAndMessaging(b: Builder): void {
     const aliases = b.ofKind("kmsAlias");
     const users = b.resources.filter((r) => !["kmsAlias", "role", "rolePolicy", "policy", "policyAttachment", "kms"].includes(b.kindOf(r) ?? ""));
     for (const key of b.ofKind("kms")) {
-        const own = aliases.filter((a) => b.refs.in(a, a.inputs.targetKeyId, [key]).length > 0);
-        const encrypts = users.filter((u) => b.refs.of(u, [key]).length > 0).length;
+        const own = aliases.filter((a) => b.refs.pointedAt(a, a.inputs.targetKeyId, [key]).length > 0);
+        const encrypts = users.filter((u) => b.refs.pointedAtBy(u, [key]).length > 0).length;
         const details = [
             ...own.map((a) => str(a.inputs.name) ?? a.name),
             key.inputs.enableKeyRotation === true ? "yearly rotation" : "no rotation",
@@ -622,7 +623,7 @@ function addDelivery(b: Builder): Map<PlannedResource, PipelineDrawing> {
     const apps = b.ofKind("deployApp");
     const appsWithGroups = new Set<PlannedResource>();
     for (const g of b.ofKind("deployGroup")) {
-        const app = b.refs.in(g, g.inputs.appName, apps)[0];
+        const app = b.refs.pointedAt(g, g.inputs.appName, apps)[0];
         const style = obj(g.inputs.deploymentStyle);
         const details = [
             ...(app ? [`app ${titleOf(app)}`] : []),
@@ -667,14 +668,14 @@ function addDelivery(b: Builder): Map<PlannedResource, PipelineDrawing> {
 /** The resources whose permissions and settings a compute resource runs with: its task definition, roles and their policies. */
 function runsWith(b: Builder, r: PlannedResource): PlannedResource[] {
     const sources = [r, ...b.resources.filter((x) => b.kindOf(x) === "taskDefinition" && b.nodeOf.get(x) === b.nodeOf.get(r) && x !== r)];
-    const roles = new Set(sources.flatMap((s) => b.refs.of(s, b.ofKind("role"))));
+    const roles = new Set(sources.flatMap((s) => b.refs.pointedAtBy(s, b.ofKind("role"))));
     const policies = b.ofKind("policy");
     for (const role of roles) {
         sources.push(role);
         for (const att of b.ofKind("rolePolicy", "policyAttachment")) {
-            if (b.refs.in(att, att.inputs.role, [role]).length === 0) continue;
+            if (b.refs.pointedAt(att, att.inputs.role, [role]).length === 0) continue;
             if (b.kindOf(att) === "rolePolicy") sources.push(att);
-            else sources.push(...b.refs.in(att, att.inputs.policyArn, policies));
+            else sources.push(...b.refs.pointedAt(att, att.inputs.policyArn, policies));
         }
     }
     return sources;
@@ -685,7 +686,7 @@ function addUses(b: Builder): void {
     for (const r of b.ofKind("ecsService", "taskDefinition", "lambda", "buildProject")) {
         const from = b.nodeOf.get(r);
         if (!from || (b.kindOf(r) === "taskDefinition" && from !== b.id(r))) continue;
-        const used = new Set(runsWith(b, r).flatMap((s) => b.refs.of(s, targets)));
+        const used = new Set(runsWith(b, r).flatMap((s) => b.refs.pointedAtBy(s, targets)));
         for (const t of used) {
             const to = b.nodeOf.get(t);
             if (to) b.addEdge({ from, to, kind: "uses" });
@@ -697,36 +698,36 @@ function addTraffic(b: Builder): void {
     const tgs = b.ofKind("targetGroup");
     const listeners = b.ofKind("listener");
     for (const l of listeners) {
-        const lb = b.refs.in(l, l.inputs.loadBalancerArn, b.ofKind("alb"))[0];
+        const lb = b.refs.pointedAt(l, l.inputs.loadBalancerArn, b.ofKind("alb"))[0];
         if (!lb) continue;
-        for (const tg of b.refs.in(l, l.inputs.defaultActions, tgs)) {
+        for (const tg of b.refs.pointedAt(l, l.inputs.defaultActions, tgs)) {
             b.addEdge({ from: b.id(lb), to: b.id(tg), kind: "serves", label: `${str(l.inputs.protocol) ?? ""} ${str(l.inputs.port) ?? ""}`.trim() });
         }
     }
     for (const rule of b.ofKind("listenerRule")) {
-        const listener = b.refs.in(rule, rule.inputs.listenerArn, listeners)[0];
-        const lb = listener ? b.refs.in(listener, listener.inputs.loadBalancerArn, b.ofKind("alb"))[0] : undefined;
+        const listener = b.refs.pointedAt(rule, rule.inputs.listenerArn, listeners)[0];
+        const lb = listener ? b.refs.pointedAt(listener, listener.inputs.loadBalancerArn, b.ofKind("alb"))[0] : undefined;
         if (!lb) continue;
-        for (const tg of b.refs.in(rule, rule.inputs.actions, tgs)) b.addEdge({ from: b.id(lb), to: b.id(tg), kind: "serves" });
+        for (const tg of b.refs.pointedAt(rule, rule.inputs.actions, tgs)) b.addEdge({ from: b.id(lb), to: b.id(tg), kind: "serves" });
     }
     for (const svc of b.ofKind("ecsService")) {
-        for (const tg of b.refs.in(svc, svc.inputs.loadBalancers, tgs)) b.addEdge({ from: b.id(tg), to: b.id(svc), kind: "serves" });
+        for (const tg of b.refs.pointedAt(svc, svc.inputs.loadBalancers, tgs)) b.addEdge({ from: b.id(tg), to: b.id(svc), kind: "serves" });
     }
     for (const att of b.ofKind("targetAttachment")) {
-        const tg = b.refs.in(att, att.inputs.targetGroupArn, tgs)[0];
-        const target = b.refs.in(att, att.inputs.targetId, b.ofKind("lambda", "ecsService"))[0];
+        const tg = b.refs.pointedAt(att, att.inputs.targetGroupArn, tgs)[0];
+        const target = b.refs.pointedAt(att, att.inputs.targetId, b.ofKind("lambda", "ecsService"))[0];
         if (tg && target) b.addEdge({ from: b.id(tg), to: b.nodeOf.get(target)!, kind: "serves" });
     }
     for (const g of b.ofKind("deployGroup")) {
-        const services = b.refs.in(g, g.inputs.ecsService, b.ofKind("ecsService"));
+        const services = b.refs.pointedAt(g, g.inputs.ecsService, b.ofKind("ecsService"));
         for (const svc of services) b.addEdge({ from: b.id(g), to: b.id(svc), kind: "uses", label: "deploys" });
         // Blue/green: the service takes traffic through either target group of the pair, the idle one included.
-        for (const tg of b.refs.in(g, g.inputs.loadBalancerInfo, tgs)) {
+        for (const tg of b.refs.pointedAt(g, g.inputs.loadBalancerInfo, tgs)) {
             for (const svc of services) b.addEdge({ from: b.id(tg), to: b.id(svc), kind: "serves" });
         }
     }
     for (const img of b.ofKind("image")) {
-        for (const repo of b.refs.of(img, b.ofKind("registry"))) b.addEdge({ from: b.id(img), to: b.id(repo), kind: "uses", label: "push" });
+        for (const repo of b.refs.pointedAtBy(img, b.ofKind("registry"))) b.addEdge({ from: b.id(img), to: b.id(repo), kind: "uses", label: "push" });
     }
 }
 
@@ -737,7 +738,7 @@ function addPipelineEdges(b: Builder, drawings: ReadonlyMap<PlannedResource, Pip
         objs(pipeline.inputs.stages).forEach((stage, j) => {
             const stageId = `${b.id(pipeline)}s${j}`;
             for (const action of objs(stage.actions)) {
-                for (const t of b.refs.in(pipeline, action.configuration, shown)) {
+                for (const t of b.refs.pointedAt(pipeline, action.configuration, shown)) {
                     const node = b.nodeOf.get(t)!;
                     if (str(action.category) === "Source") b.addEdge({ from: node, to: stageId, kind: "uses" });
                     else b.addEdge({ from: stageId, to: node, kind: "uses" });
@@ -748,7 +749,7 @@ function addPipelineEdges(b: Builder, drawings: ReadonlyMap<PlannedResource, Pip
             b.addEdge({ from: `${b.id(pipeline)}s${j - 1}`, to: `${b.id(pipeline)}s${j}`, kind: "flow" });
         }
         const stores = [...objs(pipeline.inputs.artifactStores), ...objs(pipeline.inputs.artifactStore)];
-        for (const bucket of b.refs.in(pipeline, stores.map((s) => s.location), b.ofKind("bucket"))) {
+        for (const bucket of b.refs.pointedAt(pipeline, stores.map((s) => s.location), b.ofKind("bucket"))) {
             b.addEdge({ from: drawing.last, to: b.id(bucket), kind: "artifacts", label: "artifacts", ltail: drawing.cluster });
         }
     }
@@ -767,27 +768,27 @@ function addEvents(b: Builder, drawings: ReadonlyMap<PlannedResource, PipelineDr
     };
     const rules = b.ofKind("eventRule");
     for (const rule of rules) {
-        for (const src of b.refs.in(rule, [rule.inputs.eventPattern, rule.inputs.eventBusName], shown)) {
+        for (const src of b.refs.pointedAt(rule, [rule.inputs.eventPattern, rule.inputs.eventBusName], shown)) {
             if (src !== rule) b.addEdge({ ...outOf(src), to: b.id(rule), kind: "event" });
         }
     }
     for (const target of b.ofKind("eventTarget")) {
-        const rule = b.refs.in(target, target.inputs.rule, rules)[0];
-        const dest = b.refs.in(target, target.inputs.arn, shown.filter((r) => r !== rule))[0];
+        const rule = b.refs.pointedAt(target, target.inputs.rule, rules)[0];
+        const dest = b.refs.pointedAt(target, target.inputs.arn, shown.filter((r) => r !== rule))[0];
         if (rule && dest) b.addEdge({ from: b.id(rule), ...into(dest), kind: "event" });
     }
     for (const rule of b.ofKind("notificationRule")) {
-        for (const src of b.refs.in(rule, rule.inputs.resource, shown)) b.addEdge({ ...outOf(src), to: b.id(rule), kind: "event" });
-        for (const dest of b.refs.in(rule, objs(rule.inputs.targets).map((t) => t.address), shown)) b.addEdge({ from: b.id(rule), ...into(dest), kind: "event" });
+        for (const src of b.refs.pointedAt(rule, rule.inputs.resource, shown)) b.addEdge({ ...outOf(src), to: b.id(rule), kind: "event" });
+        for (const dest of b.refs.pointedAt(rule, objs(rule.inputs.targets).map((t) => t.address), shown)) b.addEdge({ from: b.id(rule), ...into(dest), kind: "event" });
     }
     for (const sub of b.ofKind("subscription")) {
-        const topic = b.refs.in(sub, sub.inputs.topic, b.ofKind("topic"))[0];
-        const dest = b.refs.in(sub, sub.inputs.endpoint, shown.filter((r) => r !== topic))[0];
+        const topic = b.refs.pointedAt(sub, sub.inputs.topic, b.ofKind("topic"))[0];
+        const dest = b.refs.pointedAt(sub, sub.inputs.endpoint, shown.filter((r) => r !== topic))[0];
         if (topic && dest) b.addEdge({ from: b.id(topic), ...into(dest), kind: "event" });
     }
     for (const m of b.ofKind("eventSourceMapping")) {
-        const src = b.refs.in(m, m.inputs.eventSourceArn, shown)[0];
-        const fn = b.refs.in(m, m.inputs.functionName, b.ofKind("lambda"))[0];
+        const src = b.refs.pointedAt(m, m.inputs.eventSourceArn, shown)[0];
+        const fn = b.refs.pointedAt(m, m.inputs.functionName, b.ofKind("lambda"))[0];
         if (src && fn) b.addEdge({ from: b.nodeOf.get(src)!, to: b.id(fn), kind: "event" });
     }
     // Alarms are many and alike: one node for all of them, with an arrow to each topic they notify.
@@ -798,7 +799,7 @@ function addEvents(b: Builder, drawings: ReadonlyMap<PlannedResource, PipelineDr
         for (const a of alarms.slice(1)) b.fold(a, id);
         const topics = b.ofKind("topic");
         for (const a of alarms) {
-            for (const t of b.refs.in(a, [a.inputs.alarmActions, a.inputs.okActions, a.inputs.insufficientDataActions], topics)) b.addEdge({ from: id, to: b.id(t), kind: "event" });
+            for (const t of b.refs.pointedAt(a, [a.inputs.alarmActions, a.inputs.okActions, a.inputs.insufficientDataActions], topics)) b.addEdge({ from: id, to: b.id(t), kind: "event" });
         }
     }
 }

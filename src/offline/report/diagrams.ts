@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { PlanDocument } from "../plan/types";
+import type { PlanDocument } from "../model/types";
 import { buildReport } from ".";
 
 export const REPO = path.resolve(__dirname, "..", "..", "..");

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { StackPlan } from "../plan/types";
+import type { StackPlan } from "../model/types";
 import { escapeHtml, renderReport, stackAnchor, stackStatus } from "./html";
 import { buildReport } from "./index";
 

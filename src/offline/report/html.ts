@@ -4,7 +4,7 @@
  * results, the cost table and the outputs. Every text that comes from a plan is escaped.
  */
 import { diffPanel } from "./changes";
-import type { CostItem, PlannedResource, StackPlan, Violation } from "../plan/types";
+import type { CostItem, PlannedResource, StackPlan, Violation } from "../model/types";
 import { CATEGORY_COLORS, type Category } from "./diagram";
 
 export interface ReportInput {

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { StackPlan } from "../plan/types";
+import type { StackPlan } from "../model/types";
 import { stackDot } from "./diagram";
 import { renderReport } from "./html";
 import { inlineSvg, renderSvg } from "./render";

@@ -1,10 +1,9 @@
-import type { ResourceControl } from "../types";
-import { ADVISORY } from "./util";
+import type { ResourceRule } from "../types";
 
 const REDIS_DEFAULT_PORT = 6379;
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-AEC5",
     title: "The ElastiCache cluster uses the default endpoint port",
     kind: "security",
@@ -14,8 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set port on the aws.elasticache.ReplicationGroup to a value other than 6379 and open that port in its security group.",
-    levels: ADVISORY,
-    levelReason: "A non-default port is obscurity, not access control: the designs keep Redis on 6379, with TLS, AUTH and security groups that admit only named clients.",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) => {
         if (group.props.port === undefined) return [`port is unset, so the default ${REDIS_DEFAULT_PORT} is used`];

@@ -1,8 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-AEC6",
     title: "The ElastiCache Redis cluster does not use Redis AUTH for user authentication",
     kind: "security",
@@ -12,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set authToken (or authTokenWo) on the aws.elasticache.ReplicationGroup, with transitEncryptionEnabled true.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) =>
         [group.props.authToken, group.props.authTokenWo].some((t) => typeof t === "string" && t !== "")

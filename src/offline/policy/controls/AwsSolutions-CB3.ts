@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
-import { ADVISORY, block } from "./util";
+import type { ResourceRule } from "../types";
+import { block } from "./read";
 
 // Severity of retired Security Hub CodeBuild.5.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-CB3",
     title: "The CodeBuild project has privileged mode enabled",
     kind: "security",
@@ -12,9 +12,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:codebuild/project:Project"],
     remediation:
         "Set environment.privilegedMode to false (or leave it unset) on the aws.codebuild.Project unless it builds Docker images, and record an exception where it does.",
-    levels: ADVISORY,
-    levelReason:
-        "Projects that build Docker images need privileged mode; cdk-nag retired the rule with Security Hub CodeBuild.5, so it only prompts a review.",
     source: "https://github.com/cdklabs/cdk-nag/pull/1838",
     check: (project) =>
         block(project.props.environment)?.privilegedMode === true

@@ -1,8 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-CB4",
     title: "The CodeBuild project does not use an AWS KMS key for encryption",
     kind: "security",
@@ -11,7 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:codebuild/project:Project"],
     remediation: "Set encryptionKey on the aws.codebuild.Project to the ARN of a customer managed aws.kms.Key.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (project) => {
         const key = project.props.encryptionKey;

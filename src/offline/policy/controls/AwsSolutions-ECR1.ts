@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { principals, statements } from "../documents";
-import { allows, MANDATORY, statementName } from "./util";
+import { allows, statementName } from "./statements";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-ECR1",
     title: "The ECR Repository allows open access",
     kind: "security",
@@ -13,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecr/repositoryPolicy:RepositoryPolicy", "aws:ecr/registryPolicy:RegistryPolicy"],
     remediation:
         "Name the AWS accounts or roles in the Principal of Allow statements in the aws.ecr.RepositoryPolicy (or aws.ecr.RegistryPolicy) policy instead of \"*\".",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resource) =>
         statements(resource.props.policy)

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
-import { ADVISORY, blocks, containerName, containers } from "./util";
+import type { ResourceRule } from "../types";
+import { blocks, containerName, containers } from "./read";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-ECS2",
     title: "The ECS Task Definition includes a container definition that directly specifies environment variables",
     kind: "security",
@@ -12,9 +12,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "Move the values of environment into secrets[] (valueFrom a Secrets Manager secret or SSM parameter) in the aws.ecs.TaskDefinition containerDefinitions.",
-    levels: ADVISORY,
-    levelReason:
-        "Plain settings such as a region or a stream name belong in environment; the control is a prompt to review them, not a gate.",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (task) =>
         containers(task)

@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { statements } from "../documents";
-import { allows, isPublicPrincipal, MANDATORY, statementName } from "./util";
+import { allows, isPublicPrincipal, statementName } from "./statements";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-EVB1",
     title: "The event bus policy allows for open access",
     kind: "security",
@@ -13,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:cloudwatch/eventBusPolicy:EventBusPolicy"],
     remediation:
         "Give every Allow statement for Principal \"*\" in the aws.cloudwatch.EventBusPolicy policy a Condition (e.g. aws:PrincipalOrgID), or name the principals.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (busPolicy) =>
         statements(busPolicy.props.policy)

@@ -1,10 +1,10 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, strings } from "./util";
+import type { ResourceRule } from "../types";
+import { strings } from "./read";
 
 const AWS_MANAGED = ":iam::aws:policy/";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-IAM4",
     title: "The IAM user, role, or group uses AWS managed policies",
     kind: "security",
@@ -14,7 +14,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:iam/role:Role", "aws:iam/rolePolicyAttachment:RolePolicyAttachment"],
     remediation:
         "Replace AWS managed policies in the aws.iam.Role managedPolicyArns and aws.iam.RolePolicyAttachment policyArn with customer managed or inline policies scoped to the role, or record an exception.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resource) => {
         const arns =

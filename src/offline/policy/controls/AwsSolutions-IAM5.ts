@@ -1,6 +1,6 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { asArray, statements } from "../documents";
-import { allows, identityPolicies, MANDATORY, statementName } from "./util";
+import { allows, identityPolicies, statementName } from "./statements";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
 //
@@ -18,7 +18,7 @@ export function subResourcesOfOne(resource: string): boolean {
     // arn:partition:service:region:account:resource... — the resource part must name something.
     return parts.length >= 3 && parts.slice(5).join(":") !== "" || /^arn:aws[\w-]*:s3:::[^/]+$/.test(m[1]!);
 }
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-IAM5",
     title:
         "The IAM entity contains wildcard permissions and does not have a cdk-nag rule suppression with evidence for those permission",
@@ -29,7 +29,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:iam/policy:Policy", "aws:iam/rolePolicy:RolePolicy", "aws:iam/role:Role"],
     remediation:
         "Replace \"*\" in the Action and Resource values of Allow statements in the aws.iam.Policy, aws.iam.RolePolicy or aws.iam.Role inlinePolicies policy with exact actions and ARNs, or record a reviewed exception.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resource) =>
         identityPolicies(resource).flatMap(({ where, document }) =>

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 // Severity of Security Hub KMS.4, its equivalent outside FSBP.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "AwsSolutions-KMS5",
     title: "The KMS Symmetric key does not have automatic key rotation enabled",
     kind: "security",
@@ -12,7 +12,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:kms/key:Key"],
     remediation:
         "Set enableKeyRotation to true on every symmetric aws.kms.Key (customerMasterKeySpec unset or \"SYMMETRIC_DEFAULT\").",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (key) => {
         const spec = key.props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";

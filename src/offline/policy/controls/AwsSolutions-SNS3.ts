@@ -1,6 +1,7 @@
-import type { StackControl } from "../types";
+import type { StackRule } from "../types";
 import { grants, statements, type Statement } from "../documents";
-import { allows, attachedTo, hasCondition, isPublicPrincipal, MANDATORY, ofType } from "./util";
+import { attachedTo, ofType } from "../../model/plan";
+import { allows, hasCondition, isPublicPrincipal } from "./statements";
 
 function deniesInsecurePublish(statement: Statement): boolean {
     return (
@@ -12,7 +13,7 @@ function deniesInsecurePublish(statement: Statement): boolean {
 }
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: StackControl = {
+const control: StackRule = {
     id: "AwsSolutions-SNS3",
     title: "The SNS Topic does not require publishers to use SSL",
     kind: "security",
@@ -22,7 +23,6 @@ const control: StackControl = {
     resourceTypes: ["aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy"],
     remediation:
         "Add to the topic's aws.sns.TopicPolicy a Deny statement for Principal \"*\" and Action \"sns:Publish\" with Condition {Bool: {\"aws:SecureTransport\": \"false\"}}.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resources) =>
         ofType(resources, "aws:sns/topic:Topic")

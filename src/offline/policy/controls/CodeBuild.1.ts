@@ -1,5 +1,5 @@
-import type { ResourceControl } from "../types";
-import { block, blocks, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block, blocks } from "./read";
 
 /** The userinfo of `scheme://userinfo@host/...`, or undefined. */
 function userinfo(location: unknown): string | undefined {
@@ -15,7 +15,7 @@ function embedsCredentials(location: unknown): boolean {
     return info !== undefined && (info.includes(":") || /^[A-Za-z0-9_-]{20,}$/.test(info));
 }
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "CodeBuild.1",
     title: "CodeBuild Bitbucket source repository URLs should not contain sensitive credentials",
     kind: "security",
@@ -25,7 +25,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:codebuild/project:Project"],
     remediation:
         "Remove credentials from the location of Bitbucket sources (source and secondarySources) on the aws.codebuild.Project and use a CodeConnections or OAuth source credential.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-1",
     check: (project) =>
         [

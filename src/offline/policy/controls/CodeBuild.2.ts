@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { block, blocks, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block, blocks } from "./read";
 
 const CREDENTIAL_NAMES = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "CodeBuild.2",
     title: "CodeBuild project environment variables should not contain clear text credentials",
     kind: "security",
@@ -13,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:codebuild/project:Project"],
     remediation:
         "Give AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in environment.environmentVariables type \"SECRETS_MANAGER\" or \"PARAMETER_STORE\" on the aws.codebuild.Project, or drop them for the service role.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-2",
     check: (project) =>
         blocks(block(project.props.environment)?.environmentVariables)

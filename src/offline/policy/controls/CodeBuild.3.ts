@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "CodeBuild.3",
     title: "CodeBuild S3 logs should be encrypted",
     kind: "security",
@@ -10,7 +10,6 @@ const control: ResourceControl = {
     pci: ["PCI DSS v4.0.1/10.3.2"],
     resourceTypes: ["aws:codebuild/project:Project"],
     remediation: "Set logsConfig.s3Logs.encryptionDisabled to false (or leave it unset) on the aws.codebuild.Project.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-3",
     check: (project) => {
         const s3Logs = block(block(project.props.logsConfig)?.s3Logs);

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "CodeBuild.4",
     title: "CodeBuild project environments should have a logging AWS Configuration",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:codebuild/project:Project"],
     remediation:
         "Keep logsConfig.cloudwatchLogs.status \"ENABLED\" (the default) or set logsConfig.s3Logs.status to \"ENABLED\" on the aws.codebuild.Project.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-4",
     check: (project) => {
         const logs = block(project.props.logsConfig);

@@ -1,16 +1,18 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { MANDATORY, ofType, refersTo } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
 
 const DIMENSIONS = ["dynamodb:table:ReadCapacityUnits", "dynamodb:table:WriteCapacityUnits"];
 // Application Auto Scaling names a table "table/<table name>".
 const PREFIX = "table/";
 
-function scales(resource: PolicyTarget, table: PolicyTarget, dimension: string): boolean {
-    const id = String(resource.props.resourceId ?? "");
-    return resource.props.scalableDimension === dimension && id.startsWith(PREFIX) && refersTo(id.slice(PREFIX.length), table);
+/** The scaling targets or policies of `type` that scale `dimension` of `table`. */
+function scales(resources: readonly PolicyTarget[], type: string, table: PolicyTarget, dimension: string): boolean {
+    return attachedTo(resources, type, table, "resourceId").some(
+        (r) => r.props.scalableDimension === dimension && String(r.props.resourceId ?? "").startsWith(PREFIX),
+    );
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "DynamoDB.1",
     title: "DynamoDB tables should automatically scale capacity with demand",
     kind: "security",
@@ -24,7 +26,6 @@ const control: StackControl = {
     ],
     remediation:
         "Set billingMode to \"PAY_PER_REQUEST\" on the aws.dynamodb.Table, or give a provisioned table aws.appautoscaling.Target and Policy resources (resourceId \"table/<name>\") for both read and write capacity.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-1",
     check: (resources) =>
         ofType(resources, "aws:dynamodb/table:Table")
@@ -33,8 +34,8 @@ const control: StackControl = {
             .flatMap((table): Finding[] => {
                 const unscaled = DIMENSIONS.filter(
                     (dimension) =>
-                        !ofType(resources, "aws:appautoscaling/target:Target").some((t) => scales(t, table, dimension)) ||
-                        !ofType(resources, "aws:appautoscaling/policy:Policy").some((p) => scales(p, table, dimension)),
+                        !scales(resources, "aws:appautoscaling/target:Target", table, dimension) ||
+                        !scales(resources, "aws:appautoscaling/policy:Policy", table, dimension),
                 );
                 if (unscaled.length === 0) return [];
                 const message = `billingMode is PROVISIONED but no aws.appautoscaling Target and Policy scale ${unscaled.join(", ")}`;

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "DynamoDB.2",
     title: "DynamoDB tables should have point-in-time recovery enabled",
     kind: "security",
@@ -10,7 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:dynamodb/table:Table"],
     remediation: "Set pointInTimeRecovery.enabled to true on the aws.dynamodb.Table.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-2",
     check: (table) =>
         block(table.props.pointInTimeRecovery)?.enabled === true ? [] : ["pointInTimeRecovery.enabled must be true"],

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 // Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "DynamoDB.6",
     title: "DynamoDB tables should have deletion protection enabled",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:dynamodb/table:Table"],
     remediation: "Set deletionProtectionEnabled to true on the aws.dynamodb.Table.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-6",
     check: (table) =>
         table.props.deletionProtectionEnabled === true

@@ -1,9 +1,8 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 const AUTO_ASSIGN = ["mapPublicIpOnLaunch", "assignIpv6AddressOnCreation"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "EC2.15",
     title: "Amazon EC2 subnets should not automatically assign public IP addresses",
     kind: "security",
@@ -13,7 +12,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ec2/subnet:Subnet"],
     remediation:
         "Set mapPublicIpOnLaunch and assignIpv6AddressOnCreation to false (or leave them unset) on the aws.ec2.Subnet; NAT gateways and load balancers in public subnets do not need them.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15",
     check: (subnet) => AUTO_ASSIGN.filter((key) => subnet.props[key] === true).map((key) => `${key} is true; set it to false`),
 };

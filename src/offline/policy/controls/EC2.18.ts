@@ -1,5 +1,5 @@
-import type { ResourceControl } from "../types";
-import { describeIngress, internetIngress, MANDATORY, type InternetIngress } from "./util";
+import type { ResourceRule } from "../types";
+import { describeIngress, internetIngress, type InternetIngress } from "./network";
 
 const AUTHORIZED_TCP_PORTS = [80, 443];
 
@@ -9,7 +9,7 @@ function authorized(rule: InternetIngress): boolean {
     return rule.protocol !== "udp" && rule.protocol !== "-1";
 }
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "EC2.18",
     title: "Security groups should only allow unrestricted incoming traffic for authorized ports",
     kind: "security",
@@ -23,7 +23,6 @@ const control: ResourceControl = {
     ],
     remediation:
         "Open only TCP 80 and 443 to 0.0.0.0/0 or ::/0 in the aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule or aws.vpc.SecurityGroupIngressRule; reach every other port from a security group or private CIDR.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",
     check: (group) =>
         internetIngress(group)

@@ -1,7 +1,8 @@
-import type { Finding, StackControl } from "../types";
-import { blocks, MANDATORY, ofType, refersTo } from "./util";
+import type { Finding, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { blocks } from "./read";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EC2.2",
     title: "VPC default security groups should not allow inbound or outbound traffic",
     kind: "security",
@@ -11,13 +12,10 @@ const control: StackControl = {
     resourceTypes: ["aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", "aws:ec2/vpc:Vpc"],
     remediation:
         "Declare an aws.ec2.DefaultSecurityGroup with vpcId set to each VPC and ingress and egress set to empty arrays.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
     check: (resources) =>
         ofType(resources, "aws:ec2/vpc:Vpc").flatMap((vpc): Finding[] => {
-            const groups = ofType(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup").filter((g) =>
-                refersTo(g.props.vpcId, vpc),
-            );
+            const groups = attachedTo(resources, "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup", vpc, "vpcId");
             if (groups.length === 0) {
                 return [{ urn: vpc.urn, message: "no aws.ec2.DefaultSecurityGroup has vpcId set to this VPC" }];
             }

@@ -1,7 +1,7 @@
-import type { StackControl } from "../types";
-import { DEV_ADVISORY, IMAGE_CONSUMERS, pullsImages, requireVpcEndpoint } from "./util";
+import type { StackRule } from "../types";
+import { IMAGE_CONSUMERS, pullsImages, requireVpcEndpoint } from "./network";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EC2.56",
     title: "VPCs should be configured with an interface endpoint for Docker Registry",
     kind: "security",
@@ -11,9 +11,6 @@ const control: StackControl = {
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint", ...IMAGE_CONSUMERS],
     remediation:
         "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ecr.dkr\".",
-    levels: DEV_ADVISORY,
-    levelReason:
-        "Dev tasks reach ECR through the NAT gateway; the interface endpoint's hourly cost is reported, not required.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-56",
     // Only where something pulls images from ECR: a VPC that runs no containers gains nothing from it.
     check: requireVpcEndpoint("ecr.dkr", true, pullsImages),

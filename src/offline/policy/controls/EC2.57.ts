@@ -1,7 +1,7 @@
-import type { StackControl } from "../types";
-import { ADVISORY, requireVpcEndpoint } from "./util";
+import type { StackRule } from "../types";
+import { requireVpcEndpoint } from "./network";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EC2.57",
     title: "VPCs should be configured with an interface endpoint for Systems Manager",
     kind: "security",
@@ -11,9 +11,6 @@ const control: StackControl = {
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/vpcEndpoint:VpcEndpoint"],
     remediation:
         "Declare an aws.ec2.VpcEndpoint with vpcId set to each VPC, vpcEndpointType \"Interface\" and serviceName \"com.amazonaws.<region>.ssm\".",
-    levels: ADVISORY,
-    levelReason:
-        "No host in these systems is managed by Systems Manager, so prod only reports it; in dev the endpoint is also a cost.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-57",
     check: requireVpcEndpoint("ssm", true),
 };

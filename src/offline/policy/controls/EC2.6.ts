@@ -1,9 +1,10 @@
-import type { StackControl } from "../types";
-import { MANDATORY, ofType, refersTo } from "./util";
+import type { StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import type { PolicyTarget } from "../types";
 
 const LOGGED_TRAFFIC = ["REJECT", "ALL"];
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EC2.6",
     title: "VPC flow logging should be enabled in all VPCs",
     kind: "security",
@@ -17,14 +18,11 @@ const control: StackControl = {
     ],
     resourceTypes: ["aws:ec2/vpc:Vpc", "aws:ec2/flowLog:FlowLog"],
     remediation: "Declare an aws.ec2.FlowLog with vpcId set to each VPC and trafficType \"REJECT\" or \"ALL\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-6",
     check: (resources) => {
-        const flowLogs = ofType(resources, "aws:ec2/flowLog:FlowLog").filter((f) =>
-            LOGGED_TRAFFIC.includes(String(f.props.trafficType)),
-        );
+        const logs = (f: PolicyTarget) => LOGGED_TRAFFIC.includes(String(f.props.trafficType));
         return ofType(resources, "aws:ec2/vpc:Vpc")
-            .filter((vpc) => !flowLogs.some((f) => refersTo(f.props.vpcId, vpc)))
+            .filter((vpc) => !attachedTo(resources, "aws:ec2/flowLog:FlowLog", vpc, "vpcId").some(logs))
             .map((vpc) => ({
                 urn: vpc.urn,
                 message: 'no aws.ec2.FlowLog with vpcId set to this VPC has trafficType "REJECT" or "ALL"',

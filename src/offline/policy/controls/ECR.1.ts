@@ -1,5 +1,6 @@
-import type { PolicyTarget, StackControl } from "../types";
-import { block, blocks, MANDATORY, ofType, wildcardMatches } from "./util";
+import type { PolicyTarget, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { block, blocks, wildcardMatches } from "./read";
 
 const SCANNING = ["SCAN_ON_PUSH", "CONTINUOUS_SCAN"];
 
@@ -11,7 +12,7 @@ function registryScans(repository: PolicyTarget, resources: readonly PolicyTarge
         .some((rule) => blocks(rule.repositoryFilters).some((f) => wildcardMatches(String(f.filter), name)));
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ECR.1",
     title: "ECR private repositories should have image scanning configured",
     kind: "security",
@@ -24,7 +25,6 @@ const control: StackControl = {
     ],
     remediation:
         "Set imageScanningConfiguration.scanOnPush to true on the aws.ecr.Repository, or add an aws.ecr.RegistryScanningConfiguration rule that matches it.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-1",
     check: (resources) =>
         ofType(resources, "aws:ecr/repository:Repository")

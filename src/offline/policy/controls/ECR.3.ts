@@ -1,7 +1,7 @@
-import type { StackControl } from "../types";
-import { MANDATORY, ofType, refersTo } from "./util";
+import type { StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ECR.3",
     title: "ECR repositories should have at least one lifecycle policy configured",
     kind: "security",
@@ -10,12 +10,10 @@ const control: StackControl = {
     pci: [],
     resourceTypes: ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"],
     remediation: "Declare an aws.ecr.LifecyclePolicy with repository set to each aws.ecr.Repository.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-3",
     check: (resources) => {
-        const policies = ofType(resources, "aws:ecr/lifecyclePolicy:LifecyclePolicy");
         return ofType(resources, "aws:ecr/repository:Repository")
-            .filter((repo) => !policies.some((p) => refersTo(p.props.repository, repo)))
+            .filter((repo) => attachedTo(resources, "aws:ecr/lifecyclePolicy:LifecyclePolicy", repo, "repository").length === 0)
             .map((repo) => ({ urn: repo.urn, message: "no aws.ecr.LifecyclePolicy has repository set to this repository" }));
     },
 };

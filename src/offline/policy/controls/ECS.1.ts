@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { containerName, containers, MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { containerName, containers, show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.1",
     title: "Amazon ECS task definitions should have secure networking modes and user definitions",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "In an aws.ecs.TaskDefinition with networkMode \"host\", give every container in containerDefinitions a non-root user (or privileged true).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-1",
     check: (task) => {
         if (task.props.networkMode !== "host") return [];

@@ -1,5 +1,6 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { block, blocks, MANDATORY, ofType, referenced, show } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType, referenced } from "../../model/plan";
+import { block, blocks, show } from "./read";
 
 const FARGATE = ["FARGATE", "FARGATE_SPOT"];
 const LATEST = { linux: "1.4.0", windows: "1.0.0" };
@@ -18,7 +19,7 @@ function family(service: PolicyTarget, resources: readonly PolicyTarget[]): "lin
     return os.startsWith("WINDOWS") ? "windows" : "linux";
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ECS.10",
     title: "ECS Fargate services should run on the latest Fargate platform version",
     kind: "security",
@@ -28,7 +29,6 @@ const control: StackControl = {
     resourceTypes: ["aws:ecs/service:Service", "aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "Leave platformVersion unset or set it to \"LATEST\" (or \"1.4.0\" for Linux, \"1.0.0\" for Windows) on every Fargate aws.ecs.Service.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-10",
     check: (resources) =>
         ofType(resources, "aws:ecs/service:Service")

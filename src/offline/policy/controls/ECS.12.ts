@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { blocks, DEV_ADVISORY } from "./util";
+import type { ResourceRule } from "../types";
+import { blocks } from "./read";
 
 const ON = ["enabled", "enhanced"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.12",
     title: "ECS clusters should use Container Insights",
     kind: "security",
@@ -13,8 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/cluster:Cluster"],
     remediation:
         "Add {name: \"containerInsights\", value: \"enabled\"} (or \"enhanced\") to settings on the aws.ecs.Cluster.",
-    levels: DEV_ADVISORY,
-    levelReason: "Container Insights metrics are billed as CloudWatch custom metrics; dev reports it without blocking.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12",
     check: (cluster) =>
         blocks(cluster.props.settings).some((s) => s.name === "containerInsights" && ON.includes(String(s.value)))

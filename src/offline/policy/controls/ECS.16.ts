@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.16",
     title: "ECS task sets should not automatically assign public IP addresses",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskSet:TaskSet"],
     remediation:
         "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.TaskSet; with CodeDeploy blue/green keep the AppSpec AssignPublicIp \"DISABLED\" too.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-16",
     check: (taskSet) =>
         block(taskSet.props.networkConfiguration)?.assignPublicIp === true

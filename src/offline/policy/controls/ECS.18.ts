@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, blocks, MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { block, blocks, show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.18",
     title: "ECS Task Definitions should use in-transit encryption for EFS volumes",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "Set efsVolumeConfiguration.transitEncryption to \"ENABLED\" on every EFS volume in the aws.ecs.TaskDefinition volumes.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-18",
     check: (task) =>
         blocks(task.props.volumes).flatMap((volume, i) => {

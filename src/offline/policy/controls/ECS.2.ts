@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.2",
     title: "ECS services should not have public IP addresses assigned to them automatically",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/service:Service"],
     remediation:
         "Set networkConfiguration.assignPublicIp to false (or leave it unset) on the aws.ecs.Service and run its tasks in private subnets.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2",
     check: (service) =>
         block(service.props.networkConfiguration)?.assignPublicIp === true

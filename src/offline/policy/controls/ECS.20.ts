@@ -1,5 +1,5 @@
-import type { ResourceControl } from "../types";
-import { block, containerName, containers, MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { block, containerName, containers, show } from "./read";
 
 function isRoot(user: unknown): boolean {
     if (typeof user !== "string" || user === "") return true;
@@ -7,7 +7,7 @@ function isRoot(user: unknown): boolean {
     return name === "root" || name === "0";
 }
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.20",
     title: "ECS Task Definitions should configure non-root users in Linux container definitions",
     kind: "security",
@@ -17,7 +17,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "Set user to a non-root user (e.g. \"1000:1000\") on every container in the Linux aws.ecs.TaskDefinition containerDefinitions.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-20",
     check: (task) => {
         const family = block(task.props.runtimePlatform)?.operatingSystemFamily ?? "LINUX";

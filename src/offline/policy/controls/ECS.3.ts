@@ -1,7 +1,6 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.3",
     title: "ECS task definitions should not share the host's process namespace",
     kind: "security",
@@ -10,7 +9,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation: "Leave pidMode unset (or \"task\") on the aws.ecs.TaskDefinition instead of \"host\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3",
     check: (task) => (task.props.pidMode === "host" ? ['pidMode is "host"; tasks must not share the host\'s process namespace'] : []),
 };

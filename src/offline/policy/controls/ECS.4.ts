@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { containerName, containers, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { containerName, containers } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.4",
     title: "ECS containers should run as non-privileged",
     kind: "security",
@@ -10,7 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation: "Remove privileged: true from every container in the aws.ecs.TaskDefinition containerDefinitions.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4",
     check: (task) =>
         containers(task)

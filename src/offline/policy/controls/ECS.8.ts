@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { blocks, containerName, containers, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { blocks, containerName, containers } from "./read";
 
 const SECRET_KEYS = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.8",
     title: "Secrets should not be passed as container environment variables",
     kind: "security",
@@ -13,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "Pass AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and ECS_ENGINE_AUTH_DATA through containerDefinitions secrets[].valueFrom (or the task role) instead of environment in the aws.ecs.TaskDefinition.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8",
     check: (task) =>
         containers(task).flatMap((c, i) =>

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, containerName, containers, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { block, containerName, containers } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ECS.9",
     title: "ECS task definitions should have a logging configuration",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     remediation:
         "Set logConfiguration.logDriver (e.g. \"awslogs\") on every container in the aws.ecs.TaskDefinition containerDefinitions.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-9",
     check: (task) =>
         containers(task)

@@ -1,5 +1,6 @@
-import type { PolicyTarget, StackControl } from "../types";
-import { block, blocks, MANDATORY, ofType, referenced } from "./util";
+import type { PolicyTarget, StackRule } from "../types";
+import { ofType, referenced } from "../../model/plan";
+import { block, blocks } from "./read";
 
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 
@@ -14,7 +15,7 @@ function redirectsToHttps(listener: PolicyTarget): boolean {
     );
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ELB.1",
     title: "Application Load Balancer should be configured to redirect all HTTP requests to HTTPS",
     kind: "security",
@@ -29,7 +30,6 @@ const control: StackControl = {
     ],
     remediation:
         "Give every HTTP aws.lb.Listener of an application load balancer a defaultActions entry of type \"redirect\" with redirect.protocol \"HTTPS\" and port \"443\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-1",
     check: (resources) =>
         ofType(resources, "aws:lb/listener:Listener", "aws:alb/listener:Listener")

@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const SAFE_MODES = ["defensive", "strictest"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.12",
     title: "Application Load Balancer should be configured with defensive or strictest desync mitigation mode",
     kind: "security",
@@ -13,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     remediation:
         "Set desyncMitigationMode to \"defensive\" (the default) or \"strictest\" on the application aws.lb.LoadBalancer.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-12",
     check: (lb) => {
         if ((lb.props.loadBalancerType ?? "application") !== "application") return [];

@@ -1,10 +1,12 @@
-import type { Finding, StackControl } from "../types";
-import { blocks, MANDATORY, ofType, strings, subnetZones } from "./util";
+import type { Finding, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { subnetZones } from "./network";
+import { blocks, strings } from "./read";
 
 const MINIMUM_ZONES = 2;
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ELB.13",
     title: "Application, Network and Gateway Load Balancers should span multiple Availability Zones",
     kind: "security",
@@ -18,7 +20,6 @@ const control: StackControl = {
     ],
     remediation:
         "Set subnets (or subnetMappings) on the aws.lb.LoadBalancer to subnets in at least two Availability Zones.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-13",
     check: (resources) =>
         ofType(resources, ...LOAD_BALANCERS).flatMap((lb): Finding[] => {

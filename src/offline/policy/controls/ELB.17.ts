@@ -1,5 +1,5 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const RECOMMENDED_POLICIES = [
     "ELBSecurityPolicy-TLS13-1-3-2021-06",
@@ -13,7 +13,7 @@ const RECOMMENDED_POLICIES = [
 ];
 const ENCRYPTED = ["HTTPS", "TLS"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.17",
     title: "Application and Network Load Balancers with listeners should use recommended security policies",
     kind: "security",
@@ -23,7 +23,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     remediation:
         "Set sslPolicy on the HTTPS or TLS aws.lb.Listener to a TLS 1.3 policy such as \"ELBSecurityPolicy-TLS13-1-2-Res-2021-06\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-17",
     check: (listener) =>
         !ENCRYPTED.includes(String(listener.props.protocol)) || RECOMMENDED_POLICIES.includes(String(listener.props.sslPolicy))

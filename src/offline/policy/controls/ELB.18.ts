@@ -1,5 +1,6 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { MANDATORY, ofType, referenced, show } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType, referenced } from "../../model/plan";
+import { show } from "./read";
 
 const SECURE: Record<string, string> = { application: "HTTPS", network: "TLS" };
 const NETWORK_PROTOCOLS = ["TCP", "TLS", "UDP", "TCP_UDP", "QUIC", "TCP_QUIC"];
@@ -12,7 +13,7 @@ function loadBalancerType(listener: PolicyTarget, resources: readonly PolicyTarg
     return NETWORK_PROTOCOLS.includes(String(listener.props.protocol)) ? "network" : "application";
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "ELB.18",
     title: "Application and Network Load Balancer listeners should use secure protocols to encrypt data in transit",
     kind: "security",
@@ -22,7 +23,6 @@ const control: StackControl = {
     resourceTypes: ["aws:lb/listener:Listener", "aws:alb/listener:Listener"],
     remediation:
         "Set protocol to \"HTTPS\" on application and \"TLS\" on network aws.lb.Listener resources (with certificateArn).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-18",
     check: (resources) =>
         ofType(resources, "aws:lb/listener:Listener", "aws:alb/listener:Listener").flatMap((listener): Finding[] => {

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { block, show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.21",
     title: "Application and Network Load Balancer target groups should use encrypted health check protocols",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
     remediation:
         "Set healthCheck.protocol to \"HTTPS\" on the aws.lb.TargetGroup and serve TLS on the health-check port.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-21",
     check: (group) => {
         if (group.props.targetType === "lambda") return [];

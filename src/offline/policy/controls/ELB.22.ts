@@ -1,10 +1,10 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const ENCRYPTED = ["HTTPS", "TLS", "QUIC"];
 const EXEMPT_TARGETS = ["lambda", "alb"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.22",
     title: "ELB target groups should use encrypted transport protocols",
     kind: "security",
@@ -14,7 +14,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"],
     remediation:
         "Set protocol to \"HTTPS\", \"TLS\" or \"QUIC\" on the aws.lb.TargetGroup (a replacement) and serve TLS from the targets.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-22",
     check: (group) => {
         if (EXEMPT_TARGETS.includes(String(group.props.targetType)) || group.props.protocol === "GENEVE") return [];

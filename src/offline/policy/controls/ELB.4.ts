@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.4",
     title: "Application Load Balancer should be configured to drop invalid http headers",
     kind: "security",
@@ -10,7 +10,6 @@ const control: ResourceControl = {
     pci: ["PCI DSS v4.0.1/6.2.4"],
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     remediation: "Set dropInvalidHeaderFields to true on the application aws.lb.LoadBalancer.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-4",
     check: (lb) =>
         (lb.props.loadBalancerType ?? "application") !== "application" || lb.props.dropInvalidHeaderFields === true

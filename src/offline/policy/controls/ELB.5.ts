@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { block, MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { block, show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.5",
     title: "Application and Classic Load Balancers logging should be enabled",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     remediation:
         "Set accessLogs.enabled to true and accessLogs.bucket to the access-log bucket on the aws.lb.LoadBalancer.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-5",
     check: (lb) => {
         const logs = block(lb.props.accessLogs);

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 // Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ELB.6",
     title: "Application, Gateway, and Network Load Balancers should have deletion protection enabled",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     remediation: "Set enableDeletionProtection to true on the aws.lb.LoadBalancer.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-6",
     check: (lb) =>
         lb.props.enableDeletionProtection === true

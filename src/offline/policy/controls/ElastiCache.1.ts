@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const MINIMUM_DAYS = 1;
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.1",
     title: "ElastiCache (Redis OSS) clusters should have automatic backups enabled",
     kind: "security",
@@ -12,7 +12,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation: "Set snapshotRetentionLimit to at least 1 day on the aws.elasticache.ReplicationGroup.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-1",
     check: (group) => {
         const days = (group.props.snapshotRetentionLimit as number | undefined) ?? 0;

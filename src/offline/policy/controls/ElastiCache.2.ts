@@ -1,7 +1,6 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.2",
     title: "ElastiCache clusters should have automatic minor version upgrades enabled",
     kind: "security",
@@ -10,7 +9,6 @@ const control: ResourceControl = {
     pci: ["PCI DSS v4.0.1/6.3.3"],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation: "Set autoMinorVersionUpgrade to true (or leave it unset) on the aws.elasticache.ReplicationGroup.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-2",
     check: (group) => (group.props.autoMinorVersionUpgrade === false ? ["autoMinorVersionUpgrade is false; set it to true"] : []),
 };

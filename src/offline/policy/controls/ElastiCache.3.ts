@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.3",
     title: "ElastiCache replication groups should have automatic failover enabled",
     kind: "security",
@@ -11,9 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set automaticFailoverEnabled to true on the aws.elasticache.ReplicationGroup, with numCacheClusters of at least 2.",
-    levels: { dev: "disabled", prod: "mandatory" },
-    levelReason:
-        "Automatic failover needs a second node, and AWS rejects it on the single-node group dev runs; this is not a cost trade dev can choose.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-3",
     check: (group) =>
         group.props.automaticFailoverEnabled === true

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.4",
     title: "ElastiCache replication groups should be encrypted at rest",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set atRestEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (with kmsKeyId for a customer managed key).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4",
     check: (group) =>
         group.props.atRestEncryptionEnabled === true

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.5",
     title: "ElastiCache replication groups should be encrypted in transit",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set transitEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (transitEncryptionMode \"required\" once clients use TLS).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5",
     check: (group) =>
         group.props.transitEncryptionEnabled === true

@@ -1,5 +1,4 @@
-import type { PolicyTarget, ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { PolicyTarget, ResourceRule } from "../types";
 
 /** The major version of a Redis engineVersion ("5.0.6", "6.x"); undefined when unset, which means the latest. */
 function majorVersion(version: unknown): number | undefined {
@@ -10,7 +9,7 @@ function hasToken(group: PolicyTarget): boolean {
     return [group.props.authToken, group.props.authTokenWo].some((t) => typeof t === "string" && t !== "");
 }
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.6",
     title: "ElastiCache (Redis OSS) replication groups of earlier versions should have Redis OSS AUTH enabled",
     kind: "security",
@@ -20,7 +19,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set authToken (or authTokenWo) on an aws.elasticache.ReplicationGroup running Redis below 6.0, or upgrade engineVersion to 6.0 or later and use RBAC.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-6",
     check: (group) => {
         const engine = group.props.engine ?? "redis";

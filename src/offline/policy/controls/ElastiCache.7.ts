@@ -1,7 +1,6 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "ElastiCache.7",
     title: "ElastiCache clusters should not use the default subnet group",
     kind: "security",
@@ -11,7 +10,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation:
         "Set subnetGroupName on the aws.elasticache.ReplicationGroup to a custom aws.elasticache.SubnetGroup in the stack's VPC.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-7",
     check: (group) => {
         const name = group.props.subnetGroupName;

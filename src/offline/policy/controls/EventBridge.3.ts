@@ -1,7 +1,7 @@
-import type { StackControl } from "../types";
-import { attachedTo, MANDATORY, ofType } from "./util";
+import type { StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "EventBridge.3",
     title: "EventBridge custom event buses should have a resource-based policy attached",
     kind: "security",
@@ -11,7 +11,6 @@ const control: StackControl = {
     resourceTypes: ["aws:cloudwatch/eventBus:EventBus", "aws:cloudwatch/eventBusPolicy:EventBusPolicy"],
     remediation:
         "Declare an aws.cloudwatch.EventBusPolicy with eventBusName set to each custom aws.cloudwatch.EventBus.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/eventbridge-controls.html#eventbridge-3",
     check: (resources) =>
         ofType(resources, "aws:cloudwatch/eventBus:EventBus")

@@ -1,12 +1,13 @@
-import type { StackControl } from "../types";
+import type { StackRule } from "../types";
 import { asArray, statements, type Statement } from "../documents";
-import { allows, identityPolicies, MANDATORY, ofType, permissionBoundaries, statementName } from "./util";
+import { ofType } from "../../model/plan";
+import { allows, identityPolicies, permissionBoundaries, statementName } from "./statements";
 
 function fullAdmin(statement: Statement): boolean {
     return allows(statement) && asArray(statement.Action).includes("*") && asArray(statement.Resource).includes("*");
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "IAM.1",
     title: "IAM policies should not allow full \"*\" administrative privileges",
     kind: "security",
@@ -21,7 +22,6 @@ const control: StackControl = {
     ],
     remediation:
         "Replace Action \"*\" on Resource \"*\" in the aws.iam.Policy (or aws.iam.RolePolicy, aws.iam.Role inlinePolicies) policy with the actions and resources the principal needs.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1",
     check: (resources) => {
         const boundaries = permissionBoundaries(resources);

@@ -1,10 +1,11 @@
-import type { Finding, StackControl } from "../types";
+import type { Finding, StackRule } from "../types";
 import { asArray, statements } from "../documents";
-import { allows, MANDATORY, ofType, permissionBoundaries, statementName } from "./util";
+import { ofType } from "../../model/plan";
+import { allows, permissionBoundaries, statementName } from "./statements";
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*$/i;
 
-const control: StackControl = {
+const control: StackRule = {
     id: "IAM.21",
     title: "IAM customer managed policies that you create should not allow wildcard actions for services",
     kind: "security",
@@ -14,7 +15,6 @@ const control: StackControl = {
     resourceTypes: ["aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/user:User"],
     remediation:
         "Replace service-wide wildcards such as \"s3:*\" in the aws.iam.Policy policy with the specific actions the principal needs.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
     check: (resources) => {
         const boundaries = permissionBoundaries(resources);

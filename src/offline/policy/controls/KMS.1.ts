@@ -1,10 +1,11 @@
-import type { Finding, StackControl } from "../types";
+import type { Finding, StackRule } from "../types";
 import { asArray, grants, statements } from "../documents";
-import { allows, MANDATORY, ofType, permissionBoundaries, statementName } from "./util";
+import { ofType } from "../../model/plan";
+import { allows, permissionBoundaries, statementName } from "./statements";
 
 const BLOCKED_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
 
-const control: StackControl = {
+const control: StackRule = {
     id: "KMS.1",
     title: "IAM customer managed policies should not allow decryption actions on all KMS keys",
     kind: "security",
@@ -14,7 +15,6 @@ const control: StackControl = {
     resourceTypes: ["aws:iam/policy:Policy", "aws:iam/role:Role", "aws:iam/user:User"],
     remediation:
         "Scope kms:Decrypt and kms:ReEncryptFrom in the aws.iam.Policy policy to the key ARNs the principal needs instead of Resource \"*\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1",
     check: (resources) => {
         const boundaries = permissionBoundaries(resources);

@@ -1,10 +1,10 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { asArray, grants, statements } from "../documents";
-import { allows, identityPolicies, MANDATORY, statementName } from "./util";
+import { allows, identityPolicies, statementName } from "./statements";
 
 const BLOCKED_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "KMS.2",
     title: "IAM principals should not have IAM inline policies that allow decryption actions on all KMS keys",
     kind: "security",
@@ -19,7 +19,6 @@ const control: ResourceControl = {
     ],
     remediation:
         "Scope kms:Decrypt and kms:ReEncryptFrom in the inline policy (aws.iam.RolePolicy policy or aws.iam.Role inlinePolicies[].policy) to the key ARNs the role needs instead of Resource \"*\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-2",
     check: (resource) =>
         identityPolicies(resource).flatMap(({ where, document }) =>

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { statements } from "../documents";
-import { allows, isPublicPrincipal, MANDATORY, restrictedByFixedValues, statementName } from "./util";
+import { allows, isPublicPrincipal, restrictedByFixedValues, statementName } from "./statements";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "KMS.5",
     title: "KMS keys should not be publicly accessible",
     kind: "security",
@@ -12,7 +12,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:kms/key:Key"],
     remediation:
         "Remove Principal \"*\" from Allow statements in the aws.kms.Key policy, or restrict them with a fixed-value condition such as kms:CallerAccount or aws:PrincipalAccount.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5",
     check: (key) =>
         statements(key.props.policy)

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "Kinesis.1",
     title: "Kinesis streams should be encrypted at rest",
     kind: "security",
@@ -11,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:kinesis/stream:Stream"],
     remediation:
         "Set encryptionType to \"KMS\" and kmsKeyId to \"alias/aws/kinesis\" or a customer managed key on the aws.kinesis.Stream.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-1",
     check: (stream) => {
         if (stream.props.encryptionType !== "KMS") {

@@ -1,11 +1,11 @@
-import type { ResourceControl } from "../types";
-import { DEV_ADVISORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const MINIMUM_HOURS = 168;
 // Kinesis keeps records for 24 hours when retentionPeriod is not given.
 const DEFAULT_HOURS = 24;
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "Kinesis.3",
     title: "Kinesis streams should have an adequate data retention period",
     kind: "security",
@@ -14,8 +14,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:kinesis/stream:Stream"],
     remediation: "Set retentionPeriod to at least 168 hours on the aws.kinesis.Stream.",
-    levels: DEV_ADVISORY,
-    levelReason: "Retention beyond 24 hours is billed per shard-hour; dev reports it without blocking.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-3",
     check: (stream) => {
         const hours = (stream.props.retentionPeriod as number | undefined) ?? DEFAULT_HOURS;

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { isFixedValue, MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
+import { isFixedValue } from "./statements";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "Lambda.1",
     title: "Lambda function policies should prohibit public access",
     kind: "security",
@@ -18,7 +18,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lambda/permission:Permission"],
     remediation:
         "Set principal on the aws.lambda.Permission to a named service or account, and restrict public or service principals with sourceAccount, sourceArn or principalOrgId (sourceAccount is required for s3.amazonaws.com).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-1",
     check: (permission) => {
         const p = permission.props;

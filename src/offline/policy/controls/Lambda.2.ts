@@ -1,5 +1,5 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 // Security Hub's list at the time of writing; AWS maintains it, so re-check it when runtimes retire.
 const SUPPORTED_RUNTIMES = [
@@ -22,7 +22,7 @@ const SUPPORTED_RUNTIMES = [
     "ruby3.2",
 ];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "Lambda.2",
     title: "Lambda functions should use supported runtimes",
     kind: "security",
@@ -32,7 +32,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:lambda/function:Function"],
     remediation:
         "Set runtime on the zip-packaged aws.lambda.Function to a supported runtime such as \"nodejs22.x\" or \"python3.13\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2",
     check: (fn) => {
         if ((fn.props.packageType ?? "Zip") !== "Zip") return [];

@@ -1,9 +1,11 @@
-import type { Finding, StackControl } from "../types";
-import { block, MANDATORY, ofType, strings, subnetZones } from "./util";
+import type { Finding, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { subnetZones } from "./network";
+import { block, strings } from "./read";
 
 const MINIMUM_ZONES = 2;
 
-const control: StackControl = {
+const control: StackRule = {
     id: "Lambda.5",
     title: "VPC Lambda functions should operate in multiple Availability Zones",
     kind: "security",
@@ -12,7 +14,6 @@ const control: StackControl = {
     pci: [],
     resourceTypes: ["aws:lambda/function:Function", "aws:ec2/subnet:Subnet"],
     remediation: "Set vpcConfig.subnetIds on the aws.lambda.Function to subnets in at least two Availability Zones.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-5",
     check: (resources) =>
         ofType(resources, "aws:lambda/function:Function").flatMap((fn): Finding[] => {

@@ -1,8 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "PCI.DSS.321-CloudWatchLogGroupEncrypted",
     title: "The CloudWatch Log Group is not encrypted with an AWS KMS key",
     kind: "security",
@@ -12,7 +11,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     remediation:
         "Set kmsKeyId on the aws.cloudwatch.LogGroup to a KMS key ARN whose key policy allows logs.<region>.amazonaws.com.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group) => {
         const key = group.props.kmsKeyId;

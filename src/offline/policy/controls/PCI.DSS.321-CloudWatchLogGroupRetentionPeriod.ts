@@ -1,11 +1,10 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // Prod follows Security Hub CloudWatch.16; dev logs die with the stack, so any explicit retention will do.
 const PROD_MINIMUM_DAYS = 365;
 
 // Severity of Security Hub CloudWatch.16, its equivalent outside FSBP.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "PCI.DSS.321-CloudWatchLogGroupRetentionPeriod",
     title: "The CloudWatch Log Group does not have an explicit retention period configured",
     kind: "security",
@@ -15,7 +14,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     remediation:
         "Set retentionInDays on the aws.cloudwatch.LogGroup: any value in dev, at least 365 (or 0, never expire) in prod.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (group, ctx) => {
         const days = group.props.retentionInDays;

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
-import { block, DEV_ADVISORY, strings } from "./util";
+import type { ResourceRule } from "../types";
+import { block, strings } from "./read";
 
 // Severity of Security Hub Lambda.3, its equivalent outside FSBP.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "PCI.DSS.321-LambdaInsideVPC",
     title: "The Lambda function is not VPC enabled",
     kind: "security",
@@ -11,9 +11,6 @@ const control: ResourceControl = {
     pci: ["PCI DSS v3.2.1/1.2.1", "PCI DSS v3.2.1/1.3.1", "PCI DSS v3.2.1/1.3.2", "PCI DSS v3.2.1/1.3.4"],
     resourceTypes: ["aws:lambda/function:Function"],
     remediation: "Set vpcConfig on the aws.lambda.Function with non-empty subnetIds and securityGroupIds.",
-    levels: DEV_ADVISORY,
-    levelReason:
-        "Prod enforces it for functions that touch cardholder data and records a written exception for the others; dev reports it without blocking.",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (fn) => {
         const vpcConfig = block(fn.props.vpcConfig);

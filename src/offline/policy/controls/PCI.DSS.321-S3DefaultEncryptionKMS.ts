@@ -1,5 +1,6 @@
-import type { PolicyTarget, StackControl } from "../types";
-import { attachedTo, block, blocks, MANDATORY, ofType, refersTo } from "./util";
+import type { PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { block, blocks } from "./read";
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
@@ -19,7 +20,7 @@ function encryptionRules(bucket: PolicyTarget, resources: readonly PolicyTarget[
 }
 
 // Severity of Security Hub S3.17, its equivalent outside FSBP.
-const control: StackControl = {
+const control: StackRule = {
     id: "PCI.DSS.321-S3DefaultEncryptionKMS",
     title: "The S3 Bucket is not encrypted with a KMS Key by default",
     kind: "security",
@@ -33,12 +34,11 @@ const control: StackControl = {
     ],
     remediation:
         "Declare an aws.s3.BucketServerSideEncryptionConfiguration for the bucket whose rules set applyServerSideEncryptionByDefault.sseAlgorithm to \"aws:kms\" with kmsMasterKeyId naming a customer managed key.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket")
             // S3 server access logs cannot be delivered to an SSE-KMS bucket: targets keep SSE-S3.
-            .filter((bucket) => !ofType(resources, "aws:s3/bucketLogging:BucketLogging").some((l) => refersTo(l.props.targetBucket, bucket)))
+            .filter((bucket) => attachedTo(resources, "aws:s3/bucketLogging:BucketLogging", bucket, "targetBucket").length === 0)
             .filter(
                 (bucket) =>
                     !encryptionRules(bucket, resources).some(

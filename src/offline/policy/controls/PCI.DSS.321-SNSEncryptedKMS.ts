@@ -1,8 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // Severity of Security Hub SNS.1, its equivalent outside FSBP.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "PCI.DSS.321-SNSEncryptedKMS",
     title: "The SNS topic does not have KMS encryption enabled",
     kind: "security",
@@ -11,7 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:sns/topic:Topic"],
     remediation: "Set kmsMasterKeyId on the aws.sns.Topic to a customer managed key (or \"alias/aws/sns\").",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (topic) =>
         typeof topic.props.kmsMasterKeyId === "string" && topic.props.kmsMasterKeyId !== "" ? [] : ["kmsMasterKeyId must be set"],

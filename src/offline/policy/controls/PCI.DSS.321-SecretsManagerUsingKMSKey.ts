@@ -1,8 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "PCI.DSS.321-SecretsManagerUsingKMSKey",
     title: "The secret is not encrypted with a KMS Customer managed key",
     kind: "security",
@@ -11,7 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:secretsmanager/secret:Secret"],
     remediation: "Set kmsKeyId on the aws.secretsmanager.Secret to a customer managed aws.kms.Key.",
-    levels: MANDATORY,
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (secret) => {
         const key = secret.props.kmsKeyId;

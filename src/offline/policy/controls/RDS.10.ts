@@ -1,11 +1,11 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 function supportsIamAuth(engine: unknown): boolean {
     return typeof engine === "string" && /^(mysql|postgres|mariadb|aurora)/.test(engine);
 }
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.10",
     title: "IAM authentication should be configured for RDS instances",
     kind: "security",
@@ -14,7 +14,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set iamDatabaseAuthenticationEnabled to true on the aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-10",
     check: (db) =>
         !supportsIamAuth(db.props.engine) || db.props.iamDatabaseAuthenticationEnabled === true

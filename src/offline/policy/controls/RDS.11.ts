@@ -1,11 +1,11 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const MINIMUM_DAYS = 7;
 // AWS keeps automated backups for 1 day when backupRetentionPeriod is not given.
 const AWS_DEFAULT_DAYS = 1;
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.11",
     title: "RDS instances should have automatic backups enabled",
     kind: "security",
@@ -14,7 +14,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set backupRetentionPeriod to at least 7 days on the aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-11",
     check: (db) => {
         if (db.props.replicateSourceDb !== undefined) return [];

@@ -1,7 +1,6 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.13",
     title: "RDS automatic minor version upgrades should be enabled",
     kind: "security",
@@ -10,7 +9,6 @@ const control: ResourceControl = {
     pci: ["PCI DSS v4.0.1/6.3.3"],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set autoMinorVersionUpgrade to true (or leave it unset) on the aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-13",
     check: (db) => (db.props.autoMinorVersionUpgrade === false ? ["autoMinorVersionUpgrade is false; set it to true"] : []),
 };

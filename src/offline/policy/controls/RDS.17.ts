@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.17",
     title: "RDS DB instances should be configured to copy tags to snapshots",
     kind: "security",
@@ -10,7 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set copyTagsToSnapshot to true on the aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-17",
     check: (db) =>
         db.props.copyTagsToSnapshot === true ? [] : [`copyTagsToSnapshot must be true (is ${show(db.props.copyTagsToSnapshot)})`],

@@ -1,7 +1,6 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.2",
     title: "RDS DB Instances should prohibit public access, as determined by the PubliclyAccessible configuration",
     kind: "security",
@@ -18,7 +17,6 @@ const control: ResourceControl = {
     ],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set publiclyAccessible to false (or leave it unset) on the aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2",
     check: (db) => (db.props.publiclyAccessible === true ? ["publiclyAccessible is true; set it to false"] : []),
 };

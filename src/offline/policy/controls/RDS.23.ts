@@ -1,5 +1,4 @@
-import type { ResourceControl } from "../types";
-import { ADVISORY } from "./util";
+import type { ResourceRule } from "../types";
 
 const DEFAULT_PORTS: Record<string, number> = {
     postgres: 5432,
@@ -13,7 +12,7 @@ const DEFAULT_PORTS: Record<string, number> = {
     "sqlserver-web": 1433,
 };
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.23",
     title: "RDS instances should not use a database engine default port",
     kind: "security",
@@ -23,8 +22,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation:
         "Set port on the aws.rds.Instance to a value other than the engine default (5432 for PostgreSQL) and open that port in its security group.",
-    levels: ADVISORY,
-    levelReason: "A non-default port is obscurity, not access control: the designs keep PostgreSQL on 5432 and security groups admit only named clients.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-23",
     check: (db) => {
         if (db.props.port === undefined) return ["port is unset, so the engine default port is used; set a custom port"];

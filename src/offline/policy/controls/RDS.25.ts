@@ -1,10 +1,9 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY } from "./util";
+import type { ResourceRule } from "../types";
 
 // The names Security Hub's rds-instance-default-admin-check treats as defaults.
 const DEFAULT_ADMINS = ["postgres", "admin"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.25",
     title: "RDS database instances should use a custom administrator username",
     kind: "security",
@@ -14,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation:
         "Set username on the aws.rds.Instance to a name other than the engine's default administrator (\"postgres\", \"admin\").",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-25",
     check: (db) =>
         typeof db.props.username === "string" && DEFAULT_ADMINS.includes(db.props.username.toLowerCase())

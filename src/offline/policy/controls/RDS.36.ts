@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, strings } from "./util";
+import type { ResourceRule } from "../types";
+import { strings } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.36",
     title: "RDS for PostgreSQL DB instances should publish logs to CloudWatch Logs",
     kind: "security",
@@ -10,7 +10,6 @@ const control: ResourceControl = {
     pci: ["PCI DSS v4.0.1/10.4.2"],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set enabledCloudwatchLogsExports to include \"postgresql\" on the PostgreSQL aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-36",
     check: (db) =>
         db.props.engine !== "postgres" || strings(db.props.enabledCloudwatchLogsExports).includes("postgresql")

@@ -1,5 +1,6 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { blocks, MANDATORY, ofType, referenced, refersTo, strings } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType, planOf, referenced } from "../../model/plan";
+import { blocks } from "./read";
 
 const DEFAULT_ROUTES = ["0.0.0.0/0", "::/0"];
 
@@ -14,8 +15,7 @@ function routesToInternet(table: PolicyTarget, resources: readonly PolicyTarget[
     const inline = blocks(table.props.routes).filter(
         (r) => DEFAULT_ROUTES.includes(String(r.cidrBlock)) || DEFAULT_ROUTES.includes(String(r.ipv6CidrBlock)),
     );
-    const separate = ofType(resources, "aws:ec2/route:Route")
-        .filter((r) => refersTo(r.props.routeTableId, table))
+    const separate = attachedTo(resources, "aws:ec2/route:Route", table, "routeTableId")
         .map((r) => r.props)
         .filter(
             (r) =>
@@ -26,20 +26,20 @@ function routesToInternet(table: PolicyTarget, resources: readonly PolicyTarget[
 }
 
 function publicSubnets(db: PolicyTarget, resources: readonly PolicyTarget[]): string[] {
-    const groups = referenced(db.props.dbSubnetGroupName, resources, "aws:rds/subnetGroup:SubnetGroup");
-    const subnetIds = groups.flatMap((g) => strings(g.props.subnetIds));
-    return ofType(resources, "aws:ec2/subnet:Subnet")
-        .filter((subnet) => refersTo(subnetIds, subnet))
+    const plan = planOf(resources);
+    const groups = plan.resolveInput(db, "dbSubnetGroupName", "aws:rds/subnetGroup:SubnetGroup");
+    const subnets = groups.flatMap((g) => plan.resolveInput(g, "subnetIds", "aws:ec2/subnet:Subnet"));
+    return plan
+        .inPlanOrder(subnets)
         .filter((subnet) =>
-            ofType(resources, "aws:ec2/routeTableAssociation:RouteTableAssociation")
-                .filter((a) => refersTo(a.props.subnetId, subnet))
-                .flatMap((a) => referenced(a.props.routeTableId, resources, "aws:ec2/routeTable:RouteTable"))
+            attachedTo(resources, "aws:ec2/routeTableAssociation:RouteTableAssociation", subnet, "subnetId")
+                .flatMap((a) => plan.resolveInput(a, "routeTableId", "aws:ec2/routeTable:RouteTable"))
                 .some((table) => routesToInternet(table, resources)),
         )
         .map((subnet) => subnet.name);
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "RDS.46",
     title: "RDS DB instances should not be deployed in public subnets with routes to internet gateways",
     kind: "security",
@@ -57,7 +57,6 @@ const control: StackControl = {
     ],
     remediation:
         "Put the aws.rds.Instance's dbSubnetGroupName on subnets whose route tables send 0.0.0.0/0 and ::/0 to a NAT gateway (natGatewayId), never to an internet gateway (gatewayId).",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-46",
     check: (resources) =>
         ofType(resources, "aws:rds/instance:Instance").flatMap((db): Finding[] => {

@@ -1,7 +1,7 @@
-import type { ResourceControl } from "../types";
-import { DEV_ADVISORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.5",
     title: "RDS DB instances should be configured with multiple Availability Zones",
     kind: "security",
@@ -10,8 +10,6 @@ const control: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set multiAz to true on the aws.rds.Instance.",
-    levels: DEV_ADVISORY,
-    levelReason: "A standby instance doubles the database cost; dev reports it without blocking.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-5",
     check: (db) => (db.props.multiAz === true ? [] : [`multiAz must be true (is ${show(db.props.multiAz)})`]),
 };

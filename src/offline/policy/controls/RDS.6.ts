@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { DEV_ADVISORY, show } from "./util";
+import type { ResourceRule } from "../types";
+import { show } from "./read";
 
 const INTERVALS = [1, 5, 10, 15, 30, 60];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.6",
     title: "Enhanced monitoring should be configured for RDS DB instances",
     kind: "security",
@@ -13,8 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation:
         "Set monitoringInterval to one of 1, 5, 10, 15, 30 or 60 and monitoringRoleArn to a role trusted by monitoring.rds.amazonaws.com on the aws.rds.Instance.",
-    levels: DEV_ADVISORY,
-    levelReason: "Enhanced monitoring adds CloudWatch Logs cost; dev reports it without blocking.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-6",
     check: (db) => {
         const findings: string[] = [];

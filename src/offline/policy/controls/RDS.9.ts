@@ -1,9 +1,9 @@
-import type { ResourceControl } from "../types";
-import { MANDATORY, strings } from "./util";
+import type { ResourceRule } from "../types";
+import { strings } from "./read";
 
 const POSTGRES_LOGS = ["postgresql", "upgrade"];
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "RDS.9",
     title: "RDS DB instances should publish logs to CloudWatch Logs",
     kind: "security",
@@ -13,7 +13,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation:
         "Set enabledCloudwatchLogsExports to include \"postgresql\" and \"upgrade\" on the PostgreSQL aws.rds.Instance.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-9",
     check: (db) => {
         if (db.props.engine !== "postgres") return [];

@@ -1,7 +1,8 @@
-import type { Finding, StackControl } from "../types";
-import { ADVISORY, ofType, publicAccessGaps } from "./util";
+import type { Finding, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { publicAccessGaps } from "./s3";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.1",
     title: "S3 general purpose buckets should have block public access settings enabled",
     kind: "security",
@@ -18,9 +19,6 @@ const control: StackControl = {
     resourceTypes: ["aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"],
     remediation:
         "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true on the account's aws.s3.AccountPublicAccessBlock.",
-    levels: ADVISORY,
-    levelReason:
-        "The account-level block belongs to the account's landing zone, not to these stacks; it is checked only when a stack declares it.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-1",
     check: (resources) =>
         ofType(resources, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock").flatMap((settings): Finding[] => {

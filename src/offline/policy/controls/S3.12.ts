@@ -1,7 +1,8 @@
-import type { Finding, StackControl } from "../types";
-import { attachedTo, block, MANDATORY, ofType } from "./util";
+import type { Finding, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { block } from "./read";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.12",
     title: "ACLs should not be used to manage user access to S3 general purpose buckets",
     kind: "security",
@@ -15,7 +16,6 @@ const control: StackControl = {
     ],
     remediation:
         "Declare an aws.s3.BucketOwnershipControls with rule.objectOwnership \"BucketOwnerEnforced\" for the bucket, and remove aws.s3.BucketAcl resources and the Bucket acl and grants inputs.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-12",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket): Finding[] => {

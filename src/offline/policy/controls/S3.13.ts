@@ -1,7 +1,8 @@
-import type { StackControl } from "../types";
-import { attachedTo, blocks, MANDATORY, ofType } from "./util";
+import type { StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { blocks } from "./read";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.13",
     title: "S3 general purpose buckets should have Lifecycle configurations",
     kind: "security",
@@ -11,7 +12,6 @@ const control: StackControl = {
     resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"],
     remediation:
         "Declare an aws.s3.BucketLifecycleConfiguration with bucket set to the bucket and at least one rule whose status is \"Enabled\".",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-13",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket")

@@ -1,7 +1,8 @@
-import type { StackControl } from "../types";
-import { MANDATORY, ofType, publicBucketAccess } from "./util";
+import type { StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { publicBucketAccess } from "./s3";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.2",
     title: "S3 general purpose buckets should block public read access",
     kind: "security",
@@ -22,7 +23,6 @@ const control: StackControl = {
     ],
     remediation:
         "Declare an aws.s3.BucketPublicAccessBlock with all four flags true for the bucket, and drop public-read ACLs and Allow statements for Principal \"*\" that grant s3:Get* or s3:List*.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-2",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket) =>

@@ -1,6 +1,8 @@
-import type { PolicyTarget, StackControl } from "../types";
+import type { PolicyTarget, StackRule } from "../types";
 import { asArray, statements, type Statement } from "../documents";
-import { allows, attachedTo, hasCondition, isPublicPrincipal, MANDATORY, ofType, refersTo } from "./util";
+import { attachedTo, ofType } from "../../model/plan";
+import { refersTo } from "../../model/references";
+import { allows, hasCondition, isPublicPrincipal } from "./statements";
 
 /** true when the statement's Resource covers both the bucket and its objects. */
 function coversBucketAndObjects(statement: Statement, bucket: PolicyTarget): boolean {
@@ -20,7 +22,7 @@ function deniesInsecureTransport(statement: Statement, bucket: PolicyTarget): bo
     );
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.5",
     title: "S3 general purpose buckets should require requests to use SSL",
     kind: "security",
@@ -30,7 +32,6 @@ const control: StackControl = {
     resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketPolicy:BucketPolicy"],
     remediation:
         "Add to the bucket's aws.s3.BucketPolicy a Deny statement for Principal \"*\", Action \"s3:*\", on the bucket ARN and \"<bucket ARN>/*\", with Condition {Bool: {\"aws:SecureTransport\": \"false\"}}.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket")

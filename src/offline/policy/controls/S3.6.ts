@@ -1,6 +1,7 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { grants, statements, type Statement } from "../documents";
-import { allows, block, MANDATORY, statementName, strings } from "./util";
+import { block, strings } from "./read";
+import { allows, statementName } from "./statements";
 
 const BLOCKED_ACTIONS = [
     "s3:DeleteBucketPolicy",
@@ -21,7 +22,7 @@ function accountPrincipals(statement: Statement): string[] {
     return strings(block(principal)?.AWS);
 }
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "S3.6",
     title: "S3 general purpose bucket policies should restrict access to other AWS accounts",
     kind: "security",
@@ -31,7 +32,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:s3/bucketPolicy:BucketPolicy"],
     remediation:
         "Remove s3:DeleteBucketPolicy, s3:PutBucketAcl, s3:PutBucketPolicy, s3:PutEncryptionConfiguration and s3:PutObjectAcl from Allow statements for account principals in the aws.s3.BucketPolicy policy.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-6",
     check: (policy) =>
         statements(policy.props.policy).flatMap((s, i) => {

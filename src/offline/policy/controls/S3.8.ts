@@ -1,7 +1,8 @@
-import type { Finding, StackControl } from "../types";
-import { attachedTo, MANDATORY, ofType, publicAccessGaps } from "./util";
+import type { Finding, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { publicAccessGaps } from "./s3";
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.8",
     title: "S3 general purpose buckets should block public access",
     kind: "security",
@@ -11,7 +12,6 @@ const control: StackControl = {
     resourceTypes: ["aws:s3/bucket:Bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
     remediation:
         "Declare an aws.s3.BucketPublicAccessBlock with bucket set to the bucket and blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-8",
     check: (resources) =>
         ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket): Finding[] => {

@@ -1,5 +1,7 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { attachedTo, block, MANDATORY, ofType, referenced, refersTo } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType, planOf } from "../../model/plan";
+import { inputsOf, isUnknown } from "../../model/references";
+import { block } from "./read";
 
 function hasDefaultRetention(bucket: PolicyTarget, resources: readonly PolicyTarget[]): boolean {
     const inline = block(block(bucket.props.objectLockConfiguration)?.rule)?.defaultRetention;
@@ -11,16 +13,17 @@ function hasDefaultRetention(bucket: PolicyTarget, resources: readonly PolicyTar
 
 /** Why a logging target is not usable, or undefined when it is (or is not in this stack). */
 function targetProblem(logging: PolicyTarget, resources: readonly PolicyTarget[], region: string): string | undefined {
-    const target = logging.props.targetBucket;
-    if (typeof target !== "string" || target === "") return "targetBucket is unset";
-    const bucket = referenced(target, resources, "aws:s3/bucket:Bucket")[0];
+    // Read through the index's copy: an id not known yet during preview is still a target.
+    const target = inputsOf(logging).targetBucket;
+    if (!isUnknown(target) && (typeof target !== "string" || target === "")) return "targetBucket is unset";
+    const bucket = planOf(resources).resolveInput(logging, "targetBucket", "aws:s3/bucket:Bucket")[0];
     if (bucket === undefined) return undefined;
     const bucketRegion = bucket.props.region ?? region;
     if (bucketRegion !== region) return `targetBucket ${bucket.name} is in ${String(bucketRegion)}, not ${region}`;
     return hasDefaultRetention(bucket, resources) ? `targetBucket ${bucket.name} has default Object Lock retention` : undefined;
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "S3.9",
     title: "S3 general purpose buckets should have server access logging enabled",
     kind: "security",
@@ -34,15 +37,14 @@ const control: StackControl = {
     ],
     remediation:
         "Declare an aws.s3.BucketLogging with bucket set to the bucket and targetBucket set to a same-Region access-log bucket without default Object Lock retention.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9",
     check: (resources, ctx) => {
-        const loggings = ofType(resources, "aws:s3/bucketLogging:BucketLogging");
+        const LOGGING = "aws:s3/bucketLogging:BucketLogging";
         return ofType(resources, "aws:s3/bucket:Bucket")
             // The access-log bucket itself is not logged, or each log delivery would log again.
-            .filter((bucket) => !loggings.some((l) => refersTo(l.props.targetBucket, bucket)))
+            .filter((bucket) => attachedTo(resources, LOGGING, bucket, "targetBucket").length === 0)
             .flatMap((bucket): Finding[] => {
-                const own = loggings.filter((l) => refersTo(l.props.bucket, bucket));
+                const own = attachedTo(resources, LOGGING, bucket);
                 if (own.length === 0) return [{ urn: bucket.urn, message: "no aws.s3.BucketLogging has bucket set to this bucket" }];
                 const problems = own.map((l) => ({ l, problem: targetProblem(l, resources, ctx.region) }));
                 if (problems.some((p) => p.problem === undefined)) return [];

@@ -1,8 +1,8 @@
-import type { ResourceControl } from "../types";
+import type { ResourceRule } from "../types";
 import { statements } from "../documents";
-import { allows, isPublicPrincipal, MANDATORY, restrictedByFixedValues, statementName } from "./util";
+import { allows, isPublicPrincipal, restrictedByFixedValues, statementName } from "./statements";
 
-const control: ResourceControl = {
+const control: ResourceRule = {
     id: "SNS.4",
     title: "SNS topic access policies should not allow public access",
     kind: "security",
@@ -12,7 +12,6 @@ const control: ResourceControl = {
     resourceTypes: ["aws:sns/topic:Topic", "aws:sns/topicPolicy:TopicPolicy"],
     remediation:
         "Remove Principal \"*\" from Allow statements in the topic's policy (aws.sns.Topic policy or aws.sns.TopicPolicy policy), or restrict them with a fixed aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID condition.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-4",
     check: (resource) =>
         statements(resource.props.policy)

@@ -1,5 +1,6 @@
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { block, MANDATORY, ofType, refersTo } from "./util";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { attachedTo, ofType } from "../../model/plan";
+import { block } from "./read";
 
 // Security Hub's maximumAllowedRotationFrequency has no default, so any schedule passes.
 function rotates(rotation: PolicyTarget): boolean {
@@ -8,7 +9,7 @@ function rotates(rotation: PolicyTarget): boolean {
     return scheduled && rotation.props.rotationEnabled !== false;
 }
 
-const control: StackControl = {
+const control: StackRule = {
     id: "SecretsManager.1",
     title: "Secrets Manager secrets should have automatic rotation enabled",
     kind: "security",
@@ -18,12 +19,10 @@ const control: StackControl = {
     resourceTypes: ["aws:secretsmanager/secret:Secret", "aws:secretsmanager/secretRotation:SecretRotation"],
     remediation:
         "Declare an aws.secretsmanager.SecretRotation with secretId set to each secret and rotationRules.automaticallyAfterDays or rotationRules.scheduleExpression set.",
-    levels: MANDATORY,
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/secretsmanager-controls.html#secretsmanager-1",
     check: (resources) => {
-        const rotations = ofType(resources, "aws:secretsmanager/secretRotation:SecretRotation");
         return ofType(resources, "aws:secretsmanager/secret:Secret").flatMap((secret): Finding[] => {
-            const own = rotations.filter((r) => refersTo(r.props.secretId, secret));
+            const own = attachedTo(resources, "aws:secretsmanager/secretRotation:SecretRotation", secret, "secretId");
             if (own.length === 0) {
                 return [{ urn: secret.urn, message: "no aws.secretsmanager.SecretRotation has secretId set to this secret" }];
             }

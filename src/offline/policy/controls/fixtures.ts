@@ -5,7 +5,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { runControl } from "../evaluate";
-import type { CheckContext, Control, PolicyTarget } from "../types";
+import type { CheckContext, PolicyTarget, Rule } from "../types";
 
 export const dev: CheckContext = { profile: "dev", region: "us-east-1" };
 export const prod: CheckContext = { profile: "prod", region: "us-east-1" };
@@ -62,7 +62,7 @@ export function fail(why: string, resources: Resources, mentions: string, findin
 export const coverage = new Map<string, { passing: number; failing: number }>();
 
 /** Registers one `describe` per control: each passing case yields no finding, each failing one exactly `findings`. */
-export function controlCases(control: Control, table: { passing: readonly Passing[]; failing: readonly Failing[] }): void {
+export function controlCases(control: Rule, table: { passing: readonly Passing[]; failing: readonly Failing[] }): void {
     coverage.set(control.id, { passing: table.passing.length, failing: table.failing.length });
     describe(control.id, () => {
         for (const c of table.passing) {

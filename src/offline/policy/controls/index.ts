@@ -2,7 +2,8 @@
  * The security controls of the policy pack, one file per control named by its id, sorted by id
  * in code-point order. Their specification is shared/reference/aws-controls.json.
  */
-import type { Control } from "../types";
+import { withLevels } from "../levels";
+import type { Control, Rule } from "../types";
 import AwsSolutions_AEC5 from "./AwsSolutions-AEC5";
 import AwsSolutions_AEC6 from "./AwsSolutions-AEC6";
 import AwsSolutions_CB3 from "./AwsSolutions-CB3";
@@ -107,7 +108,7 @@ import S3_9 from "./S3.9";
 import SNS_4 from "./SNS.4";
 import SecretsManager_1 from "./SecretsManager.1";
 
-export const securityControls: readonly Control[] = [
+const rules: readonly Rule[] = [
     AwsSolutions_AEC5,
     AwsSolutions_AEC6,
     AwsSolutions_CB3,
@@ -212,3 +213,5 @@ export const securityControls: readonly Control[] = [
     SNS_4,
     SecretsManager_1,
 ];
+
+export const securityControls: readonly Control[] = rules.map(withLevels);

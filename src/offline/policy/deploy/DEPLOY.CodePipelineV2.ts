@@ -2,11 +2,10 @@
  * CodePipeline type: `@pulumi/aws` defaults to V1, which bills $1 per active pipeline-month and
  * lacks triggers and queued execution; V2 bills per action-minute with 100 free minutes.
  */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { str } from "./read";
 
-export const codePipelineV2: ResourceControl = {
+export const codePipelineV2: ResourceRule = {
     id: "DEPLOY.CodePipelineV2",
     title: "CodePipeline pipelines are type V2",
     kind: "deployability",
@@ -15,7 +14,6 @@ export const codePipelineV2: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:codepipeline/pipeline:Pipeline"],
     remediation: 'Set pipelineType: "V2".',
-    levels: DEPLOY_FAILURE,
     source: "https://aws.amazon.com/codepipeline/pricing/",
     check(resource) {
         const type = str(resource.props["pipelineType"]);

@@ -2,15 +2,14 @@
  * ECS blue/green through CodeDeploy: CodeDeploy refuses a deployment group whose service is not
  * under its control, and needs two target groups and a production listener to shift traffic.
  */
-import type { Finding, StackControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
-import { list, obj, ofType, one, str, strings } from "./read";
-import { findReferenced } from "./refs";
+import type { Finding, StackRule } from "../types";
+import { ofType, referenced } from "../../model/plan";
+import { list, obj, one, str, strings } from "./read";
 
 const DEPLOYMENT_GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
 const SERVICE = "aws:ecs/service:Service";
 
-export const ecsCodeDeploy: StackControl = {
+export const ecsCodeDeploy: StackRule = {
     id: "DEPLOY.EcsCodeDeploy",
     title: "ECS services deployed by CodeDeploy are set up for blue/green",
     kind: "deployability",
@@ -22,10 +21,8 @@ export const ecsCodeDeploy: StackControl = {
         'On the service set deploymentController: { type: "CODE_DEPLOY" } and a loadBalancers entry; on the deployment group ' +
         'set deploymentStyle { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" } and ' +
         "loadBalancerInfo.targetGroupPairInfo with two targetGroups and prodTrafficRoute.listenerArns.",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-groups-create-ecs.html",
     check(resources) {
-        const services = ofType(resources, SERVICE);
         const findings: Finding[] = [];
         for (const group of ofType(resources, DEPLOYMENT_GROUP)) {
             const ecs = one(group.props["ecsService"]);
@@ -48,7 +45,7 @@ export const ecsCodeDeploy: StackControl = {
                 at("loadBalancerInfo.targetGroupPairInfo has no prodTrafficRoute listener.");
             }
 
-            const service = findReferenced(ecs["serviceName"], services);
+            const service = referenced(ecs["serviceName"], resources, SERVICE)[0];
             if (service === undefined) continue;
             const controller = str(one(service.props["deploymentController"])?.["type"]);
             if (controller !== "CODE_DEPLOY") {

@@ -2,8 +2,7 @@
  * ElastiCache AUTH tokens: AWS refuses a token without in-transit encryption and a token outside
  * its length and character rules. Messages never repeat the token.
  */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { flag, str } from "./read";
 
 export const AUTH_TOKEN_MIN = 16;
@@ -22,7 +21,7 @@ export function authTokenProblems(token: string): string[] {
     return problems;
 }
 
-export const elastiCacheAuthToken: ResourceControl = {
+export const elastiCacheAuthToken: ResourceRule = {
     id: "DEPLOY.ElastiCacheAuthToken",
     title: "ElastiCache AUTH tokens are accepted by AWS",
     kind: "deployability",
@@ -33,7 +32,6 @@ export const elastiCacheAuthToken: ResourceControl = {
     remediation:
         "Set transitEncryptionEnabled: true with an authToken; generate the token with random.RandomPassword " +
         '(length 32, overrideSpecial: "!&#$^<>-", the special characters the CreateReplicationGroup reference permits).',
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html",
     check(resource) {
         const token = str(resource.props["authToken"]);

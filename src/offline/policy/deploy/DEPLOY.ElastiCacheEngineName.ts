@@ -1,11 +1,10 @@
 /** ElastiCache engine names: `@pulumi/aws` v7 passes `engine` through, and AWS wants it lowercase. */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { str } from "./read";
 
 const ENGINES = ["redis", "valkey"] as const;
 
-export const elastiCacheEngineName: ResourceControl = {
+export const elastiCacheEngineName: ResourceRule = {
     id: "DEPLOY.ElastiCacheEngineName",
     title: "ElastiCache replication groups name their engine in lowercase",
     kind: "deployability",
@@ -14,7 +13,6 @@ export const elastiCacheEngineName: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation: 'Set engine: "redis" or engine: "valkey" (Valkey is up to 20% cheaper per node).',
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/supported-engine-versions.html",
     check(resource) {
         const engine = str(resource.props["engine"]);

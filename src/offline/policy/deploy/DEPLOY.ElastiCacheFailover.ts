@@ -1,6 +1,5 @@
 /** ElastiCache Multi-AZ and automatic failover need a replica to fail over to. */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { flag, num } from "./read";
 
 /** Nodes per shard the request asks for: numCacheClusters, or replicas + primary in cluster mode. */
@@ -11,7 +10,7 @@ export function nodesPerShard(props: Record<string, unknown>): number {
     return replicas === undefined ? 1 : replicas + 1;
 }
 
-export const elastiCacheFailover: ResourceControl = {
+export const elastiCacheFailover: ResourceRule = {
     id: "DEPLOY.ElastiCacheFailover",
     title: "ElastiCache Multi-AZ and automatic failover are configured together, with a replica",
     kind: "deployability",
@@ -20,7 +19,6 @@ export const elastiCacheFailover: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     remediation: "With multiAzEnabled: true also set automaticFailoverEnabled: true, and set numCacheClusters to 2 or more.",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html",
     check(resource) {
         const multiAz = flag(resource.props["multiAzEnabled"]);

@@ -3,11 +3,10 @@
  * publish, and, for a KMS-encrypted topic, when the key policy lets it use the key. Nothing fails
  * at deploy time: events are dropped silently, which is why this is checked before.
  */
-import type { Finding, PolicyTarget, StackControl } from "../types";
+import type { Finding, PolicyTarget, StackRule } from "../types";
 import { allowsService, KMS_TYPES, keyPolicies, resolveKey } from "./kms";
-import { DEPLOY_FAILURE } from "./levels";
-import { ofType, str } from "./read";
-import { findReferenced, refersTo } from "./refs";
+import { attachedTo, ofType, planOf } from "../../model/plan";
+import { str } from "./read";
 
 const EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 const TOPIC = "aws:sns/topic:Topic";
@@ -16,13 +15,11 @@ const EVENTS = "events.amazonaws.com";
 export const KEY_ACTIONS = ["kms:GenerateDataKey", "kms:Decrypt"] as const;
 
 function topicPolicies(topic: PolicyTarget, resources: readonly PolicyTarget[]): unknown[] {
-    const attached = ofType(resources, TOPIC_POLICY)
-        .filter((p) => refersTo(p.props["arn"], topic))
-        .map((p) => p.props["policy"]);
+    const attached = attachedTo(resources, TOPIC_POLICY, topic, "arn").map((p) => p.props["policy"]);
     return [topic.props["policy"], ...attached].filter((doc) => doc !== undefined && doc !== null && doc !== "");
 }
 
-export const eventBridgeSnsPublish: StackControl = {
+export const eventBridgeSnsPublish: StackRule = {
     id: "DEPLOY.EventBridgeSnsPublish",
     title: "SNS topics targeted by EventBridge let events.amazonaws.com publish (and use their KMS key)",
     kind: "deployability",
@@ -34,14 +31,12 @@ export const eventBridgeSnsPublish: StackControl = {
         "Add a topic policy statement allowing Service events.amazonaws.com sns:Publish on the topic; for a topic with " +
         "kmsMasterKeyId, add a key policy statement allowing events.amazonaws.com kms:GenerateDataKey* and kms:Decrypt " +
         "(the AWS-managed alias/aws/sns key cannot be used).",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions",
     check(resources) {
-        const topics = ofType(resources, TOPIC);
         const findings: Finding[] = [];
         const seen = new Set<string>();
         for (const target of ofType(resources, EVENT_TARGET)) {
-            const topic = findReferenced(target.props["arn"], topics);
+            const topic = planOf(resources).resolveInput(target, "arn", TOPIC)[0];
             if (topic === undefined || seen.has(topic.urn)) continue;
             seen.add(topic.urn);
             if (!allowsService(topicPolicies(topic, resources), EVENTS, ["sns:Publish"])) {

@@ -3,10 +3,9 @@
  * it may not assume makes the flow log fail to create.
  */
 import { grants, principals, statements } from "../documents";
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
-import { ofType, str } from "./read";
-import { findReferenced } from "./refs";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType, planOf } from "../../model/plan";
+import { str } from "./read";
 
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 const ROLE = "aws:iam/role:Role";
@@ -18,7 +17,7 @@ function trusts(role: PolicyTarget, service: string): boolean {
     );
 }
 
-export const flowLogRole: StackControl = {
+export const flowLogRole: StackRule = {
     id: "DEPLOY.FlowLogRole",
     title: "VPC flow logs to CloudWatch Logs use a role trusted by vpc-flow-logs.amazonaws.com",
     kind: "deployability",
@@ -28,10 +27,8 @@ export const flowLogRole: StackControl = {
     resourceTypes: [FLOW_LOG, ROLE],
     remediation:
         "Give the flow log an iamRoleArn whose assumeRolePolicy allows Service vpc-flow-logs.amazonaws.com sts:AssumeRole.",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html",
     check(resources) {
-        const roles = ofType(resources, ROLE);
         const findings: Finding[] = [];
         for (const flowLog of ofType(resources, FLOW_LOG)) {
             // cloud-watch-logs is the default destination type.
@@ -41,7 +38,7 @@ export const flowLogRole: StackControl = {
                 findings.push({ urn: flowLog.urn, message: `${flowLog.name}: delivers to CloudWatch Logs but has no iamRoleArn.` });
                 continue;
             }
-            const role = findReferenced(roleArn, roles);
+            const role = planOf(resources).resolveInput(flowLog, "iamRoleArn", ROLE)[0];
             if (role !== undefined && !trusts(role, FLOW_LOGS)) {
                 findings.push({
                     urn: role.urn,

@@ -3,9 +3,9 @@
  * in one `pulumi up` on an empty account, so some resource of the same stack must push the image
  * the function names.
  */
-import type { Finding, PolicyTarget, StackControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
-import { flag, ofType, str, strings } from "./read";
+import type { Finding, PolicyTarget, StackRule } from "../types";
+import { ofType } from "../../model/plan";
+import { flag, str, strings } from "./read";
 
 const FUNCTION = "aws:lambda/function:Function";
 export const DOCKER_BUILD_IMAGE = "docker-build:index:Image";
@@ -35,7 +35,7 @@ export function pushedRepositories(resources: readonly PolicyTarget[]): Set<stri
     return pushed;
 }
 
-export const lambdaImagePushed: StackControl = {
+export const lambdaImagePushed: StackRule = {
     id: "DEPLOY.LambdaImagePushed",
     title: "Container-image Lambda functions use an image the stack pushes",
     kind: "deployability",
@@ -46,7 +46,6 @@ export const lambdaImagePushed: StackControl = {
     remediation:
         "Build and push a bootstrap image in the program (docker-build.Image with push: true and tags naming the ECR " +
         'repository) and set imageUri from its ref, or package the function as a zip (packageType: "Zip").',
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html",
     check(resources) {
         const pushed = pushedRepositories(resources);

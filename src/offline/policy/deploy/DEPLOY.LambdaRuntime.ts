@@ -3,8 +3,7 @@
  * updating functions on them, so a stack that deploys today stops deploying on a date the program
  * does not show.
  */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { str } from "./read";
 
 export interface DeprecatedRuntime {
@@ -44,7 +43,7 @@ export const DEPRECATED_RUNTIMES: readonly DeprecatedRuntime[] = [
 
 const BY_RUNTIME: ReadonlyMap<string, DeprecatedRuntime> = new Map(DEPRECATED_RUNTIMES.map((r) => [r.runtime, r]));
 
-export const lambdaRuntime: ResourceControl = {
+export const lambdaRuntime: ResourceRule = {
     id: "DEPLOY.LambdaRuntime",
     title: "Lambda functions use a supported runtime",
     kind: "deployability",
@@ -53,7 +52,6 @@ export const lambdaRuntime: ResourceControl = {
     pci: [],
     resourceTypes: ["aws:lambda/function:Function"],
     remediation: 'Move the function to a supported runtime, e.g. runtime: "nodejs22.x" (deprecation 2027-04-30).',
-    levels: DEPLOY_FAILURE,
     source: RUNTIMES_SOURCE,
     check(resource) {
         const runtime = str(resource.props["runtime"]);

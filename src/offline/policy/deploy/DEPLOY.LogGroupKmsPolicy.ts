@@ -2,15 +2,14 @@
  * CloudWatch Logs encrypts a log group with a customer key only if the key policy trusts the
  * regional Logs service principal; otherwise creating the log group fails.
  */
-import type { Finding, StackControl } from "../types";
+import type { Finding, StackRule } from "../types";
 import { allowsService, KMS_TYPES, keyPolicies, resolveKey } from "./kms";
-import { DEPLOY_FAILURE } from "./levels";
-import { ofType } from "./read";
+import { ofType } from "../../model/plan";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 export const LOGS_KEY_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"] as const;
 
-export const logGroupKmsPolicy: StackControl = {
+export const logGroupKmsPolicy: StackRule = {
     id: "DEPLOY.LogGroupKmsPolicy",
     title: "KMS keys that encrypt log groups trust the regional CloudWatch Logs principal",
     kind: "deployability",
@@ -21,7 +20,6 @@ export const logGroupKmsPolicy: StackControl = {
     remediation:
         "Add a key policy statement allowing Service logs.<region>.amazonaws.com kms:Encrypt*, kms:Decrypt*, " +
         "kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe*, conditioned on kms:EncryptionContext:aws:logs:arn.",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html",
     check(resources, ctx) {
         const principal = `logs.${ctx.region}.amazonaws.com`;

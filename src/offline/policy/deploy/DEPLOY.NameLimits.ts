@@ -2,8 +2,7 @@
  * Names AWS rejects at create time. Under the mock runtime Pulumi does not autoname, so only an
  * explicit name input can be checked; a resource without one is left alone.
  */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { str } from "./read";
 
 /** A rule beyond length and character set, with the words a message uses for it. */
@@ -441,7 +440,7 @@ export function nameProblems(limit: NameLimit, name: string): string[] {
     return problems;
 }
 
-export const nameLimits: ResourceControl = {
+export const nameLimits: ResourceRule = {
     id: "DEPLOY.NameLimits",
     title: "Explicit resource names fit AWS's length and character rules",
     kind: "deployability",
@@ -452,7 +451,6 @@ export const nameLimits: ResourceControl = {
     remediation:
         "Shorten or respell the explicit name input (name, bucket, identifier, replicationGroupId, ...); " +
         "names built with the Namer in src/config/naming.ts are checked against the same limits, so a shorter environmentSuffix fixes most.",
-    levels: DEPLOY_FAILURE,
     source: "shared/reference/aws-deploy-facts.md (Name limits that break deployments); each limit's API reference",
     check(resource) {
         const limit = BY_TYPE.get(resource.type);

@@ -3,8 +3,7 @@
  * calendar while the program stays the same, so the fix is to pin the major version only and let
  * AWS pick (and upgrade) the minor.
  */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { str } from "./read";
 
 export interface RetiredMinors {
@@ -45,7 +44,7 @@ export function retiredVersionProblem(engine: string, engineVersion: string): st
     return PIN_MAJOR_ONLY.has(`${engine}:${major}`) ? "an explicit minor version is retired on AWS's calendar, not the program's" : undefined;
 }
 
-export const rdsEngineVersion: ResourceControl = {
+export const rdsEngineVersion: ResourceRule = {
     id: "DEPLOY.RdsEngineVersion",
     title: "RDS engine versions can still be created",
     kind: "deployability",
@@ -56,7 +55,6 @@ export const rdsEngineVersion: ResourceControl = {
     remediation:
         'Set engineVersion to the major version only ("15") with autoMinorVersionUpgrade: true; ' +
         "the version AWS chose is in the engineVersionActual output.",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html",
     check(resource) {
         const engine = str(resource.props["engine"]) ?? "";

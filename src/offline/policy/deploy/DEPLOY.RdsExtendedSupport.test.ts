@@ -1,13 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
+import { levelsOf } from "../levels";
 import { run, target } from "./fixture";
 
 const RDS = "aws:rds/instance:Instance";
 
 describe("DEPLOY.RdsExtendedSupport", () => {
     it("is advisory in both profiles", () => {
-        assert.deepEqual(rdsExtendedSupport.levels, { dev: "advisory", prod: "advisory" });
+        assert.deepEqual(levelsOf(rdsExtendedSupport.id).levels, { dev: "advisory", prod: "advisory" });
     });
 
     it("compliant: engineLifecycleSupport chosen either way, or an engine Extended Support does not cover", () => {

@@ -3,14 +3,13 @@
  * support, unless `engineLifecycleSupport` opts out. The default is the expensive choice, so it
  * should be a decision written in the program.
  */
-import type { ResourceControl } from "../types";
-import { DEPLOY_ADVISORY } from "./levels";
+import type { ResourceRule } from "../types";
 import { str } from "./read";
 
 /** Engines RDS Extended Support covers. */
 const EXTENDED_SUPPORT_ENGINES = new Set(["postgres", "mysql", "aurora-postgresql", "aurora-mysql"]);
 
-export const rdsExtendedSupport: ResourceControl = {
+export const rdsExtendedSupport: ResourceRule = {
     id: "DEPLOY.RdsExtendedSupport",
     title: "RDS engineLifecycleSupport is chosen explicitly",
     kind: "deployability",
@@ -20,8 +19,6 @@ export const rdsExtendedSupport: ResourceControl = {
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     remediation:
         'Set engineLifecycleSupport: "open-source-rds-extended-support-disabled" (or "open-source-rds-extended-support" when paid Extended Support is wanted).',
-    levels: DEPLOY_ADVISORY,
-    levelReason: "Deploys fine; the cost arrives only when the major version reaches end of standard support.",
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html",
     check(resource) {
         const engine = str(resource.props["engine"]);

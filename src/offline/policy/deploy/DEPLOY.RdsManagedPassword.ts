@@ -1,6 +1,5 @@
 /** RDS rejects a request that both manages the master password in Secrets Manager and sets one. */
-import type { ResourceControl } from "../types";
-import { DEPLOY_FAILURE } from "./levels";
+import type { ResourceRule } from "../types";
 import { flag } from "./read";
 
 /** The password inputs of each type that conflict with `manageMasterUserPassword`. */
@@ -9,7 +8,7 @@ const PASSWORD_INPUTS: Readonly<Record<string, readonly string[]>> = {
     "aws:rds/cluster:Cluster": ["masterPassword", "masterPasswordWo"],
 };
 
-export const rdsManagedPassword: ResourceControl = {
+export const rdsManagedPassword: ResourceRule = {
     id: "DEPLOY.RdsManagedPassword",
     title: "RDS manageMasterUserPassword is not combined with a password",
     kind: "deployability",
@@ -18,7 +17,6 @@ export const rdsManagedPassword: ResourceControl = {
     pci: [],
     resourceTypes: Object.keys(PASSWORD_INPUTS),
     remediation: "Keep manageMasterUserPassword: true and remove the password input; read the secret from masterUserSecrets.",
-    levels: DEPLOY_FAILURE,
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html",
     check(resource) {
         if (!flag(resource.props["manageMasterUserPassword"])) return [];

@@ -2,9 +2,9 @@
  * Hand-made resources for control tests: a `PolicyTarget` or `PlannedResource` with a URN shaped
  * like the mock runtime's, and a runner that goes through `runControl` like the engine does.
  */
-import type { PlannedResource } from "../../plan/types";
+import type { PlannedResource } from "../../model/types";
 import { runControl } from "../evaluate";
-import type { CheckContext, Control, Finding, PolicyTarget } from "../types";
+import type { CheckContext, Finding, PolicyTarget, Rule } from "../types";
 
 export const TEST_CTX: CheckContext = { profile: "prod", region: "eu-central-1" };
 
@@ -20,7 +20,7 @@ export function planned(type: string, name: string, inputs: Record<string, unkno
     return { urn: urnOf(type, name), type, name, inputs, custom: true, protect: false, dependsOn: [] };
 }
 
-export function run(control: Control, resources: readonly PolicyTarget[], ctx: CheckContext = TEST_CTX): Finding[] {
+export function run(control: Rule, resources: readonly PolicyTarget[], ctx: CheckContext = TEST_CTX): Finding[] {
     return runControl(control, resources, ctx);
 }
 

@@ -1,5 +1,6 @@
 /** The deployability controls: what `tsc` never sees but AWS rejects (shared/reference/aws-deploy-facts.md). */
-import type { Control } from "../types";
+import { withLevels } from "../levels";
+import type { Control, Rule } from "../types";
 import { codePipelineV2 } from "./DEPLOY.CodePipelineV2";
 import { ecsCodeDeploy } from "./DEPLOY.EcsCodeDeploy";
 import { elastiCacheAuthToken } from "./DEPLOY.ElastiCacheAuthToken";
@@ -15,7 +16,7 @@ import { rdsEngineVersion } from "./DEPLOY.RdsEngineVersion";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
 import { rdsManagedPassword } from "./DEPLOY.RdsManagedPassword";
 
-export const deployabilityControls: readonly Control[] = [
+const rules: readonly Rule[] = [
     codePipelineV2,
     ecsCodeDeploy,
     elastiCacheAuthToken,
@@ -31,3 +32,5 @@ export const deployabilityControls: readonly Control[] = [
     rdsExtendedSupport,
     rdsManagedPassword,
 ];
+
+export const deployabilityControls: readonly Control[] = rules.map(withLevels);

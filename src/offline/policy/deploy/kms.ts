@@ -5,8 +5,7 @@
  */
 import { grants, principals, statements } from "../documents";
 import type { PolicyTarget } from "../types";
-import { ofType } from "./read";
-import { findReferenced, refersTo } from "./refs";
+import { attachedTo, planOf, referenced } from "../../model/plan";
 
 export const KMS_KEY = "aws:kms/key:Key";
 export const KMS_ALIAS = "aws:kms/alias:Alias";
@@ -15,18 +14,16 @@ export const KMS_TYPES = [KMS_KEY, KMS_ALIAS, KMS_KEY_POLICY] as const;
 
 /** The key of the stack that `ref` names, following an alias to its target key. */
 export function resolveKey(ref: unknown, resources: readonly PolicyTarget[]): PolicyTarget | undefined {
-    const found = findReferenced(ref, ofType(resources, KMS_KEY, KMS_ALIAS));
+    const found = referenced(ref, resources, KMS_KEY, KMS_ALIAS)[0];
     if (found?.type === KMS_ALIAS) {
-        return findReferenced(found.props["targetKeyId"], ofType(resources, KMS_KEY));
+        return planOf(resources).resolveInput(found, "targetKeyId", KMS_KEY)[0];
     }
     return found;
 }
 
 /** Every policy document that governs `key`. */
 export function keyPolicies(key: PolicyTarget, resources: readonly PolicyTarget[]): unknown[] {
-    const attached = ofType(resources, KMS_KEY_POLICY)
-        .filter((p) => refersTo(p.props["keyId"], key))
-        .map((p) => p.props["policy"]);
+    const attached = attachedTo(resources, KMS_KEY_POLICY, key, "keyId").map((p) => p.props["policy"]);
     return [key.props["policy"], ...attached].filter((doc) => doc !== undefined && doc !== null && doc !== "");
 }
 

@@ -3,8 +3,6 @@
  * single-item lists into objects, but a program (or an older provider) may still pass a
  * one-element list, so `one` accepts both.
  */
-import type { PolicyTarget } from "../types";
-
 export function str(value: unknown): string | undefined {
     return typeof value === "string" ? value : undefined;
 }
@@ -36,8 +34,4 @@ export function list(value: unknown): unknown[] {
 
 export function strings(value: unknown): string[] {
     return list(value).filter((v): v is string => typeof v === "string");
-}
-
-export function ofType(resources: readonly PolicyTarget[], ...types: readonly string[]): PolicyTarget[] {
-    return resources.filter((r) => types.includes(r.type));
 }

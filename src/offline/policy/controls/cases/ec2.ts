@@ -10,7 +10,7 @@ import EC2_57 from "../EC2.57";
 import EC2_58 from "../EC2.58";
 import EC2_60 from "../EC2.60";
 import { builder, controlCases, fail, pass } from "../fixtures";
-import type { PolicyTarget, StackControl } from "../../types";
+import type { PolicyTarget, StackRule } from "../../types";
 
 const vpc = builder("aws:ec2/vpc:Vpc")({ cidrBlock: "10.0.0.0/16" }, "main-vpc");
 const otherVpc = builder("aws:ec2/vpc:Vpc")({ cidrBlock: "10.1.0.0/16" }, "other-vpc");
@@ -48,7 +48,7 @@ controlCases(EC2_6, {
 });
 
 /** The four ways an endpoint control fails, and a compliant interface endpoint. */
-function endpointCases(control: StackControl, service: string, interfaceOnly: boolean, context: PolicyTarget[] = []): void {
+function endpointCases(control: StackRule, service: string, interfaceOnly: boolean, context: PolicyTarget[] = []): void {
     const serviceName = `com.amazonaws.us-east-1.${service}`;
     const good = endpoint({ vpcId: "main-vpc-id", serviceName, vpcEndpointType: "Interface" });
     const failing = [

@@ -75,7 +75,7 @@ export interface PolicySummary {
     readonly failed: number;
 }
 
-/** One stack's plan: the element of `plans` in the `--json` document (shared/DESIGN.md). */
+/** One stack's plan: the element of `plans` in the planner's `--json` document (README.md). */
 export interface StackPlan {
     readonly project: string;
     readonly stack: string;

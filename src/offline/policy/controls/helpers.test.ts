@@ -1,57 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import {
-    containers,
-    hasCondition,
-    identityPolicies,
-    internetIngress,
-    permissionBoundaries,
-    refersTo,
-    restrictedByFixedValues,
-    subnetZones,
-    wildcardMatches,
-} from "./util";
+import { internetIngress, subnetZones } from "./network";
+import { containers, wildcardMatches } from "./read";
+import { hasCondition, identityPolicies, permissionBoundaries, restrictedByFixedValues } from "./statements";
 import { res } from "./fixtures";
-
-describe("refersTo", () => {
-    const bucket = res("aws:s3/bucket:Bucket", "orders-logs", { bucket: "fastcart-orders-logs-dev" });
-    const db = res("aws:rds/instance:Instance", "orders-db", { identifier: "fastcart-orders-db-dev" });
-
-    it("matches the mock id, the logical name and explicit name inputs", () => {
-        assert.ok(refersTo("orders-logs-id", bucket));
-        assert.ok(refersTo("orders-logs", bucket));
-        assert.ok(refersTo("fastcart-orders-logs-dev", bucket));
-        assert.ok(refersTo("fastcart-orders-db-dev", db));
-    });
-
-    it("matches ARNs whose segment is the logical name, the id or the AWS name", () => {
-        assert.ok(refersTo("arn:aws:s3:::fastcart-orders-logs-dev", bucket));
-        assert.ok(refersTo("arn:aws:s3:::orders-logs/*", bucket));
-        assert.ok(refersTo("arn:aws:rds:us-east-1:123456789012:db:orders-db", db));
-    });
-
-    it("matches a secret's ARN, whose name carries a random suffix, and a task definition's family", () => {
-        const secret = res("aws:secretsmanager/secret:Secret", "db-secret", { name: "fastcart-orders-db-dev" });
-        assert.ok(refersTo("arn:aws:secretsmanager:us-east-1:123456789012:secret:fastcart-orders-db-dev-AbCdEf", secret));
-        assert.ok(!refersTo("arn:aws:secretsmanager:us-east-1:123456789012:secret:fastcart-orders-cache-dev-AbCdEf", secret));
-        assert.ok(!refersTo("fastcart-orders-db-backup", res("aws:rds/instance:Instance", "db", { identifier: "fastcart-orders-db" })));
-        const task = res("aws:ecs/taskDefinition:TaskDefinition", "task", { family: "fastcart-orders-api-dev" });
-        assert.ok(refersTo("arn:aws:ecs:us-east-1:123456789012:task-definition/fastcart-orders-api-dev:1", task));
-    });
-
-    it("matches any element of a list", () => {
-        assert.ok(refersTo(["other-id", "orders-logs-id"], bucket));
-        assert.ok(!refersTo(["other-id"], bucket));
-    });
-
-    it("does not match a name that merely starts with the target's", () => {
-        assert.ok(!refersTo("orders-logs-archive-id", bucket));
-        assert.ok(!refersTo("arn:aws:rds:us-east-1:1:db:orders-db-replica", db));
-        assert.ok(!refersTo("", bucket));
-        assert.ok(!refersTo(undefined, bucket));
-        assert.ok(!refersTo(42, bucket));
-    });
-});
 
 describe("policy conditions", () => {
     const statement = (Condition: Record<string, Record<string, unknown>>) => ({ Effect: "Allow" as const, Principal: "*", Condition });

@@ -1,0 +1,86 @@
+/**
+ * The line between what `pulumi up` loads and the offline tooling, kept by the imports: nothing a
+ * Pulumi program loads (config, components, functions, AWS facts, stack programs) imports
+ * src/offline, and no two folders import each other. Tests are not loaded by `pulumi up`, so
+ * they may use the tooling.
+ */
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+
+const REPO = resolve(__dirname, "..");
+const PROGRAM_SIDE = ["src/config", "src/components", "src/functions", "src/aws", "stacks"];
+
+/**
+ * Folder imports that close a cycle today, each by the file that makes it: config reads defaults
+ * and AWS facts from components, which belong in src/aws. The test fails when one disappears, so
+ * the list only shrinks.
+ */
+const KNOWN_CYCLE_EDGES = new Set([
+    "src/config/brazilcart.ts -> src/components",
+    "src/config/fastcart.ts -> src/components",
+    "src/config/payment.ts -> src/components",
+    "src/config/service.ts -> src/components",
+    "src/config/shapes.ts -> src/components",
+]);
+
+function sourceFiles(dir: string): string[] {
+    return readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((e) => {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) return e.name === "node_modules" || e.name === "fixtures" ? [] : sourceFiles(path);
+        return e.name.endsWith(".ts") && !e.name.endsWith(".test.ts") ? [path] : [];
+    });
+}
+
+/** The folder a file belongs to: `src/offline/<part>`, `src/<part>`, `stacks` or `test`. */
+function folderOf(file: string): string {
+    const parts = file.split("/");
+    if (parts[0] !== "src") return parts[0]!;
+    return parts.slice(0, parts[1] === "offline" ? 3 : 2).join("/");
+}
+
+interface Edge {
+    readonly file: string;
+    readonly from: string;
+    readonly to: string;
+}
+
+function importEdges(): Edge[] {
+    const files = ["src", "stacks", "test"].flatMap(sourceFiles);
+    return files.flatMap((file) =>
+        [...readFileSync(join(REPO, file), "utf8").matchAll(/(?:from|import|require)\s*\(?\s*"(\.{1,2}\/[^"]+)"/g)].map((m) => {
+            const target = relative(REPO, resolve(REPO, dirname(file), m[1]!));
+            return { file, from: folderOf(file), to: folderOf(target) };
+        }),
+    ).filter((e) => e.from !== e.to);
+}
+
+describe("layering", () => {
+    const edges = importEdges();
+
+    it("reads the imports of the whole tree", () => {
+        assert.ok(edges.some((e) => e.from === "src/offline/plan" && e.to === "src/offline/policy"));
+        assert.ok(edges.some((e) => e.from === "stacks" && e.to === "src/components"));
+    });
+
+    it("keeps the offline tooling out of everything a Pulumi program loads", () => {
+        const offending = edges.filter((e) => PROGRAM_SIDE.includes(e.from) && e.to.startsWith("src/offline")).map((e) => `${e.file} -> ${e.to}`);
+        assert.deepEqual(offending, []);
+    });
+
+    it("has no import cycle between folders beyond the known edges, and each known edge is still there", () => {
+        const kept = edges.filter((e) => !KNOWN_CYCLE_EDGES.has(`${e.file} -> ${e.to}`));
+        const next = new Map<string, Set<string>>();
+        for (const e of kept) next.set(e.from, (next.get(e.from) ?? new Set()).add(e.to));
+        // A folder is on a cycle when it can reach itself.
+        const reaches = (from: string, seen = new Set<string>()): Set<string> => {
+            for (const to of next.get(from) ?? []) if (!seen.has(to)) reaches(to, seen.add(to));
+            return seen;
+        };
+        assert.deepEqual([...next.keys()].filter((f) => reaches(f).has(f)), []);
+        for (const known of KNOWN_CYCLE_EDGES) {
+            assert.ok(edges.some((e) => `${e.file} -> ${e.to}` === known), `${known} is gone: remove it from KNOWN_CYCLE_EDGES`);
+        }
+    });
+});
