@@ -29,8 +29,11 @@ export async function createPool(config: Config, credentials: CredentialSource, 
         options: `-c search_path=${config.DB_SCHEMA}`,
         application_name: `orders-${config.WORKER_ID}`.slice(0, 63),
     });
-    // An idle client whose server went away emits here; without a listener the process dies.
+    // A client whose server went away emits "error", idle (on the pool) or checked out (on the
+    // client, between two queries); without a listener the process dies. The query in flight
+    // fails on its own and is retried.
     pool.on("error", onError);
+    pool.on("connect", (client) => client.on("error", onError));
     return pool;
 }
 

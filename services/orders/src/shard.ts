@@ -136,7 +136,11 @@ export class ShardWorker {
 
     /** Best effort: orders Redis does not take now stay uncached and the sweeper writes them later. */
     private async cacheWritten(records: readonly Decoded[], written: ReadonlySet<string>): Promise<void> {
-        if (written.size === 0 || !this.deps.cache.ready) return;
+        if (written.size === 0) return;
+        if (!this.deps.cache.ready) {
+            this.deps.metrics.failures.cache++;
+            return;
+        }
         const orders = new Map<string, CachedOrder>();
         for (const r of records) {
             if (r.kind !== "order" || !written.has(r.order.orderId)) continue;

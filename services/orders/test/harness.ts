@@ -80,7 +80,10 @@ export function order(id: string, extra: Record<string, unknown> = {}): Record<s
     };
 }
 
-/** Puts records (JSON values or raw strings) in order; returns their sequence numbers. */
+/** Every shard's last sequence number put by this process (a BigInt compares them). */
+export const lastPut = new Map<string, bigint>();
+
+/** Puts records (JSON values or raw strings) in order, noting each shard's last sequence number. */
 export async function put(k: Kinesis, stream: string, values: readonly (Record<string, unknown> | string)[]): Promise<void> {
     for (let i = 0; i < values.length; i += 500) {
         const chunk = values.slice(i, i + 500);
@@ -94,6 +97,11 @@ export async function put(k: Kinesis, stream: string, values: readonly (Record<s
             }),
         );
         if ((out.FailedRecordCount ?? 0) > 0) throw new Error(`${out.FailedRecordCount} records not put`);
+        for (const r of out.Records ?? []) {
+            const key = `${stream}/${r.ShardId}`;
+            const seq = BigInt(r.SequenceNumber!);
+            if ((lastPut.get(key) ?? 0n) < seq) lastPut.set(key, seq);
+        }
     }
 }
 
@@ -190,4 +198,46 @@ export async function count(pool: pg.Pool, sql: string, params: unknown[] = []):
 export async function stop(s: Service, signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> {
     if (s.process.exitCode === null && s.process.signalCode === null) s.process.kill(signal);
     return s.exited;
+}
+
+/** A TCP proxy the test can take down and bring back, standing in for a Redis that stops and restarts. */
+export class TcpProxy {
+    private server?: import("node:net").Server;
+    private readonly sockets = new Set<import("node:net").Socket>();
+    port = 0;
+
+    constructor(private readonly target: { host: string; port: number }) {}
+
+    async up(): Promise<void> {
+        const net = await import("node:net");
+        this.server = net.createServer((client) => {
+            const upstream = net.connect(this.target.port, this.target.host);
+            for (const s of [client, upstream]) {
+                this.sockets.add(s);
+                s.on("close", () => this.sockets.delete(s));
+                s.on("error", () => s.destroy());
+            }
+            client.pipe(upstream).pipe(client);
+        });
+        await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", () => resolve()));
+        this.port = (this.server.address() as AddressInfo).port;
+    }
+
+    async down(): Promise<void> {
+        for (const s of this.sockets) s.destroy();
+        await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+        this.server = undefined;
+    }
+}
+
+/**
+ * Shards whose checkpoint is not the last record put on them: zero once the service has
+ * committed everything (a checkpoint past it, or short of it, is a bug).
+ */
+export async function checkpointsOff(pool: pg.Pool, schema: string, stream: string = schema): Promise<number> {
+    const { rows } = await pool.query<{ shard_id: string; checkpoint: string | null }>(`SELECT shard_id, checkpoint::text FROM ${schema}.shard_leases WHERE stream = $1`, [stream]);
+    return rows.filter((r) => {
+        const expected = lastPut.get(`${stream}/${r.shard_id}`);
+        return expected === undefined ? r.checkpoint !== null : r.checkpoint === null || BigInt(r.checkpoint) !== expected;
+    }).length;
 }
