@@ -10,10 +10,39 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import { grantKey, type Grantee, type Statement } from "./iam";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
 export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
 export type ViaService = (typeof VIA_SERVICES)[number];
+
+/** What a role needs to read and write data under the customer key, named one by one (no wildcards, AwsSolutions-IAM5). */
+export const KEY_USE_ACTIONS = [
+    "kms:Decrypt",
+    "kms:Encrypt",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext",
+    "kms:DescribeKey",
+] as const;
+
+/** Reading data a service encrypted under the key. */
+export const KEY_DECRYPT_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
+
+/**
+ * Use of a customer key by one service on a caller's behalf (`kms:ViaService`), or directly
+ * when `via` is absent. Every component that encrypts with a key grants its readers and
+ * writers through this, so the key statement sits beside the one for the data.
+ */
+export function keyStatement(sid: string, keyArn: pulumi.Input<string> | readonly pulumi.Input<string>[], actions: readonly string[], via?: { readonly service: ViaService; readonly region: pulumi.Input<string> }): Statement {
+    return {
+        Sid: sid,
+        Action: [...actions],
+        Resource: keyArn,
+        ...(via !== undefined ? { Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`${via.service}.${via.region}.amazonaws.com` } } } : {}),
+    };
+}
 
 export interface EncryptionKeyArgs extends BaseArgs {
     /** Alias resource key: the alias is `alias/<system>-<resource>-<suffix>`. */
@@ -36,13 +65,19 @@ export interface EncryptionKeyArgs extends BaseArgs {
 }
 
 export class EncryptionKey extends pulumi.ComponentResource {
+    /** @internal The KMS key; read `arn` and `keyId` instead. */
     readonly key: aws.kms.Key;
+    /** @internal The alias `alias/<system>-<aliasName>-<suffix>`. */
     readonly alias: aws.kms.Alias;
+    /** The key's ARN: what other resources name to encrypt with it. */
     readonly arn: pulumi.Output<string>;
+    /** The key's id (a UUID). */
     readonly keyId: pulumi.Output<string>;
+    private readonly resourceName: string;
 
     constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:kms:EncryptionKey`, name, {}, opts);
+        this.resourceName = name;
         const window = args.deletionWindowInDays ?? 30;
         if (!Number.isInteger(window) || window < 7 || window > 30) {
             throw new Error(`EncryptionKey ${name}: deletionWindowInDays must be 7 to 30, got ${window}`);
@@ -119,5 +154,15 @@ export class EncryptionKey extends pulumi.ComponentResource {
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.registerOutputs({ arn: this.arn, keyId: this.keyId, alias: this.alias.name });
+    }
+
+    /** Decrypt with the key (and describe it), for data the grantee only reads. */
+    grantDecrypt(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "decrypt"), [keyStatement("DecryptWithKey", this.arn, KEY_DECRYPT_ACTIONS)]);
+    }
+
+    /** Every data-key operation on the key, named one by one, for data the grantee reads and writes. */
+    grantEncryptDecrypt(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "encrypt-decrypt"), [keyStatement("UseKey", this.arn, KEY_USE_ACTIONS)]);
     }
 }
