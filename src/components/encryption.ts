@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
 import { grantKey, type Grantee, type Statement } from "./iam";
+import { TOPIC_PUBLISHERS, type TopicPublisher } from "./notifications";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
 export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
@@ -52,10 +53,6 @@ export interface EncryptionKeyArgs extends BaseArgs {
     readonly viaServices: readonly ViaService[];
     /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. */
     readonly cloudWatchLogs?: boolean;
-    /** Let EventBridge publish to SNS topics encrypted with this key. */
-    readonly eventBridge?: boolean;
-    /** Let CloudWatch alarms publish to SNS topics encrypted with this key. */
-    readonly cloudWatchAlarms?: boolean;
     /**
      * Days before a scheduled deletion completes (7–30). dev uses 7 so a destroyed stack's key
      * goes quickly; prod uses 30, the most time to notice a mistaken deletion.
@@ -74,6 +71,8 @@ export class EncryptionKey extends pulumi.ComponentResource {
     /** The key's id (a UUID). */
     readonly keyId: pulumi.Output<string>;
     private readonly resourceName: string;
+    private readonly topicPublishers = new Set<TopicPublisher>();
+    private sealed = false;
 
     constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:kms:EncryptionKey`, name, {}, opts);
@@ -124,17 +123,24 @@ export class EncryptionKey extends pulumi.ComponentResource {
                 },
             });
         }
-        const publishers = [...(args.eventBridge ? ["events.amazonaws.com"] : []), ...(args.cloudWatchAlarms ? ["cloudwatch.amazonaws.com"] : [])];
-        if (publishers.length > 0) {
-            statements.push({
-                Sid: "PublishToEncryptedTopics",
-                Effect: "Allow",
-                Principal: { Service: publishers },
-                Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-            });
-        }
+        // The topics encrypted with this key say who publishes to them (`allowTopicPublishers`); the
+        // policy is completed once the account is known, which is after the program declared them.
+        const policy = pulumi.all([account, region.region, partition.partition]).apply(() => {
+            this.sealed = true;
+            const publishers = TOPIC_PUBLISHERS.filter((p) => this.topicPublishers.has(p));
+            if (publishers.length === 0) return statements;
+            return [
+                ...statements,
+                {
+                    Sid: "PublishToEncryptedTopics",
+                    Effect: "Allow",
+                    Principal: { Service: publishers },
+                    Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                },
+            ];
+        });
 
         this.key = new aws.kms.Key(
             name,
@@ -145,7 +151,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
                 deletionWindowInDays: window,
                 keyUsage: "ENCRYPT_DECRYPT",
                 customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements }),
+                policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: policy }),
                 tags: args.tags,
             },
             { parent: this },
@@ -154,6 +160,16 @@ export class EncryptionKey extends pulumi.ComponentResource {
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.registerOutputs({ arn: this.arn, keyId: this.keyId, alias: this.alias.name });
+    }
+
+    /**
+     * Let AWS services publish to an SNS topic encrypted with this key (a Notifications topic calls
+     * this with its publishers): SNS needs the publisher itself to generate and decrypt the data key.
+     * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+     */
+    allowTopicPublishers(services: readonly TopicPublisher[]): void {
+        if (this.sealed) throw new Error(`EncryptionKey ${this.resourceName}: topic publishers were added after the key policy was written; declare the topic in the program's body, not inside an apply`);
+        for (const service of services) this.topicPublishers.add(service);
     }
 
     /** Decrypt with the key (and describe it), for data the grantee only reads. */

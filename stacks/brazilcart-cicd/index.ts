@@ -29,7 +29,6 @@ const dataKey = new EncryptionKey("data-key", {
     description: `BrazilCart data: PostgreSQL, Redis, secrets, flow logs (${config.environmentSuffix})`,
     viaServices: ["rds", "elasticache", "secretsmanager", "sns"],
     cloudWatchLogs: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 const pipelineKey = new EncryptionKey("pipeline-key", {
@@ -38,7 +37,6 @@ const pipelineKey = new EncryptionKey("pipeline-key", {
     description: `BrazilCart CI/CD: artifacts, repository, build logs, approvals (${config.environmentSuffix})`,
     viaServices: ["s3", "codebuild", "codepipeline", "codecommit", "sns"],
     cloudWatchLogs: true,
-    eventBridge: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
@@ -57,7 +55,7 @@ const alerts = new Notifications("alerts", {
     ...base,
     topicName: namer.name("alerts"),
     displayName: `BrazilCart alerts (${config.environmentSuffix})`,
-    kmsKeyArn: dataKey.arn,
+    key: dataKey,
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });
@@ -65,7 +63,7 @@ const approvals = new Notifications("approvals", {
     ...base,
     topicName: namer.name("approvals"),
     displayName: `BrazilCart deployment approvals (${config.environmentSuffix})`,
-    kmsKeyArn: pipelineKey.arn,
+    key: pipelineKey,
     publishers: ["events.amazonaws.com"],
     email: config.approvalEmail,
 });

@@ -28,7 +28,6 @@ const key = new EncryptionKey("orders-key", {
     description: `FastCart order processing (${config.environmentSuffix})`,
     viaServices: ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "sns"],
     cloudWatchLogs: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
@@ -47,7 +46,7 @@ const alerts = new Notifications("orders-alerts", {
     ...base,
     topicName: namer.name("alerts"),
     displayName: `FastCart alerts (${config.environmentSuffix})`,
-    kmsKeyArn: key.arn,
+    key,
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });

@@ -39,8 +39,6 @@ const key = new EncryptionKey("pipeline-key", {
     description: `Payment service pipeline (${env}): artifacts, logs, secrets, images, notifications`,
     viaServices: ["s3", "codebuild", "codepipeline", "secretsmanager", "ecr", "sns"],
     cloudWatchLogs: true,
-    eventBridge: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
@@ -48,7 +46,7 @@ const notifications = new Notifications("notifications", {
     ...base,
     topicName: namer.custom(`pipeline-notifications-${env}`, "notifications topic"),
     displayName: `Payment pipeline (${env})`,
-    kmsKeyArn: key.arn,
+    key,
     publishers: ["events.amazonaws.com", "cloudwatch.amazonaws.com"],
     email: config.notificationEmail,
 });

@@ -34,8 +34,6 @@ const key = new EncryptionKey("service-key", {
     description: `Service release pipeline (${config.environmentSuffix})`,
     viaServices: ["s3", "ecr", "dynamodb", "lambda", "codebuild", "codepipeline", "sns"],
     cloudWatchLogs: true,
-    eventBridge: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
@@ -44,7 +42,7 @@ const alerts = new Notifications("service-alerts", {
     ...base,
     topicName: namer.name("alerts"),
     displayName: `Service pipeline (${config.environmentSuffix})`,
-    kmsKeyArn: key.arn,
+    key,
     publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
     email: config.alarmEmail,
 });
