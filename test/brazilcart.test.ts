@@ -369,7 +369,9 @@ describe("brazilcart-cicd: IAM scoped to what each role touches", () => {
         assert.deepEqual(resources(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev");
         const deploy = bySid(policy(dev, "deploy-role-build"));
         assert.deepEqual(resources(deploy.ReadBuildSecrets!), [dev.outputs.rds_secret_arn, dev.outputs.redis_secret_arn]);
-        assert.deepEqual(resources(bySid(policy(dev, "deploy-role-extra")).DecryptDataSecrets!), ["arn:aws:kms:sa-east-1:123456789012:key/data-key-key-id"]);
+        // The secrets' key (the data key, not the pipeline's), only through Secrets Manager.
+        assert.deepEqual(resources(deploy.ReadBuildSecretsKey!), ["arn:aws:kms:sa-east-1:123456789012:key/data-key-key-id"]);
+        assert.deepEqual(deploy.ReadBuildSecretsKey!.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" } });
         const vpc = bySid(policy(dev, "deploy-role-vpc"));
         assert.deepEqual((vpc.AttachInterfacesForCodeBuild!.Condition!.StringEquals!["ec2:Subnet"] as string[]).map((a) => a.split("/").pop()), [
             "network-private-a-id", "network-private-b-id", "network-private-c-id",

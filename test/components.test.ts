@@ -16,7 +16,7 @@ const CASES = {
     natNone: ["network", { natGateways: "none" }],
     natPerAz: ["network", { natGateways: "perAz" }],
     endpoints: ["network", { natGateways: "single", interfaceEndpoints: ["ecr.api", "ecr.dkr"] }],
-    overlap: ["network", { natGateways: "single", availabilityZones: ["sa-east-1a", "sa-east-1b"], publicSubnetCidrs: ["10.0.0.0/24", "10.0.0.0/24"], privateSubnetCidrs: ["10.0.10.0/24", "10.0.11.0/24"] }],
+    overlap: ["network", { natGateways: "single", availabilityZoneCount: 2, publicSubnetCidrs: ["10.0.0.0/24", "10.0.0.0/24"], privateSubnetCidrs: ["10.0.10.0/24", "10.0.11.0/24"] }],
     oneNode: ["cache", { numCacheClusters: 1 }],
     valkey: ["cache", { numCacheClusters: 2, engine: "valkey" }],
     sevenNodes: ["cache", { numCacheClusters: 7 }],

@@ -248,9 +248,11 @@ describe("payment-pipeline: CodeBuild", () => {
         assert.equal(tests.ReadBuildSecrets, undefined, "the unit tests read no secret");
         const build = bySid("codebuild-role-dev-docker-build-build");
         assert.deepEqual(resources(build.ReadBuildSecrets!), ["arn:aws:secretsmanager:us-east-2:123456789012:secret:docker-registry-credentials-dev-AbCdEf"]);
-        const extra = bySid("codebuild-role-dev-docker-build-extra");
-        assert.deepEqual(resources(extra.PushImages!), ["arn:aws:ecr:us-east-2:123456789012:repository/payment-service-dev"]);
-        assert.ok(!actions(extra.PushImages!).some((a) => a.includes("*")));
+        const push = bySid("codebuild-role-dev-docker-build-registry-push");
+        assert.deepEqual(resources(push.PushImages!), ["arn:aws:ecr:us-east-2:123456789012:repository/payment-service-dev"]);
+        assert.ok(!actions(push.PushImages!).some((a) => a.includes("*")));
+        assert.ok(actions(push.PushImages!).includes("ecr:DescribeImages"), "the build looks for an existing tag before it pushes");
+        assert.deepEqual(actions(bySid("codebuild-role-dev-docker-build-ecs-target-task-definition-read").ReadCurrentTaskDefinition!), ["ecs:DescribeTaskDefinition"]);
     });
 
     it("carries the bundled writer, which the buildspec's own commands decode and run to write the three files", () => {

@@ -94,12 +94,12 @@ describe("service-pipeline: every stack", () => {
         const waived = (p: StackPlan) => p.exceptions.map((e) => `${e.policy} ${e.urn?.split("::").pop()}`).sort();
         assert.deepEqual(waived(dev), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
-            "AwsSolutions-IAM5 service-image-build-role-extra",
+            "AwsSolutions-IAM5 service-image-build-role-service-registry-push",
             "DynamoDB.6 deployment-history",
         ]);
         assert.deepEqual(waived(prod), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
-            "AwsSolutions-IAM5 service-image-build-role-extra",
+            "AwsSolutions-IAM5 service-image-build-role-service-registry-push",
             "PCI.DSS.321-LambdaInsideVPC service-app",
             "PCI.DSS.321-LambdaInsideVPC service-deployer",
         ]);
@@ -192,8 +192,8 @@ describe("service-pipeline: the application function", () => {
     it("may only read the deployment history and write its own logs", () => {
         const statements = policiesOf(dev, "service-pipeline-app-fn-dev");
         assert.deepEqual(statements.flatMap(actions).sort(), ["dynamodb:GetItem", "dynamodb:Query", "kms:Decrypt", "kms:DescribeKey", "logs:CreateLogStream", "logs:PutLogEvents"]);
-        assert.deepEqual(statements.find((s) => s.Sid === "DeploymentHistoryKey")!.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
-        assert.deepEqual(resources(statements.find((s) => s.Sid === "ReadDeploymentHistory")!), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
+        assert.deepEqual(statements.find((s) => s.Sid === "TableKey")!.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
+        assert.deepEqual(resources(statements.find((s) => s.Sid === "ReadItems")!), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
     });
 });
 
@@ -236,15 +236,15 @@ describe("service-pipeline: the deploy function", () => {
     it("may do exactly what its README lists, on the application function and the table", () => {
         const statements = policiesOf(dev, "service-pipeline-deploy-fn-dev");
         const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
-        assert.deepEqual(actions(bySid("ReleaseTheApplicationFunction")).sort(), [
+        assert.deepEqual(actions(bySid("ReleaseFunction")).sort(), [
             "lambda:CreateAlias", "lambda:GetAlias", "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:PublishVersion", "lambda:UpdateAlias", "lambda:UpdateFunctionCode",
         ]);
-        assert.deepEqual(resources(bySid("ReleaseTheApplicationFunction")), [appArn("dev"), `${appArn("dev")}:*`]);
-        assert.deepEqual(actions(bySid("RecordDeployments")).sort(), ["dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
-        assert.deepEqual(resources(bySid("RecordDeployments")), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
+        assert.deepEqual(resources(bySid("ReleaseFunction")), [appArn("dev"), `${appArn("dev")}:*`]);
+        assert.deepEqual(actions(bySid("ReadWriteItems")).sort(), ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+        assert.deepEqual(resources(bySid("ReadWriteItems")), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
         assert.deepEqual(actions(bySid("ReportJobResults")).sort(), ["codepipeline:PutJobFailureResult", "codepipeline:PutJobSuccessResult"]);
         assert.deepEqual(resources(bySid("WriteOwnLogs")), ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/service-pipeline-deploy-dev:*"]);
-        const tableKey = bySid("HistoryTableKey");
+        const tableKey = bySid("TableKey");
         assert.deepEqual(resources(tableKey), ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"]);
         assert.deepEqual(tableKey.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
         assert.equal(statements.length, 5);
@@ -335,7 +335,7 @@ describe("service-pipeline: the pipeline", () => {
         assert.equal(action(dev, "Build").namespace, "BuildVariables");
 
         const statements = policiesOf(dev, "service-pipeline-image-build-dev");
-        const push = statements.find((s) => s.Sid === "PushServiceImages")!;
+        const push = statements.find((s) => s.Sid === "PushImages")!;
         assert.ok(actions(push).includes("ecr:PutImage"));
         assert.deepEqual(resources(push), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
         const cache = statements.find((s) => s.Sid === "BuildCacheObjects")!;
@@ -437,10 +437,10 @@ describe("service-pipeline: cross-account deployment role", () => {
         const attachments = ofType(dev, "aws:iam/rolePolicyAttachment:RolePolicyAttachment");
         for (const a of attachments) assert.match(input<string>(a, "policyArn"), /^arn:aws:iam::123456789012:policy\//, "customer-managed only");
         const statements = policiesOf(dev, "service-pipeline-deployment-dev");
-        const release = statements.find((s) => s.Sid === "ReleaseTheServiceFunction")!;
+        const release = statements.find((s) => s.Sid === "ReleaseFunction")!;
         assert.ok(actions(release).includes("lambda:UpdateFunctionCode"));
         assert.deepEqual(resources(release), [appArn("dev"), `${appArn("dev")}:*`]);
-        const images = statements.find((s) => s.Sid === "ReadServiceImages")!;
+        const images = statements.find((s) => s.Sid === "ReadImages")!;
         assert.ok(actions(images).includes("ecr:BatchGetImage"));
         assert.deepEqual(resources(images), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
     });

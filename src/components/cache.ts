@@ -9,14 +9,14 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import { grantKey, type Grantee } from "./iam";
 import { metricAlarm } from "./logs";
-import { securityGroup } from "./securityGroup";
+import { secretReadStatements, type SecretRef } from "./secret";
+import { addRules, securityGroup } from "./securityGroup";
 
 export interface RedisCacheArgs extends BaseArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<string>[];
-    /** Security groups allowed to connect on the cache port; nothing else is. */
-    readonly clientSecurityGroupIds: readonly pulumi.Input<string>[];
     readonly kmsKeyArn: pulumi.Input<string>;
     /** @default "redis" */
     readonly engine?: "redis" | "valkey";
@@ -38,12 +38,27 @@ export interface RedisCacheArgs extends BaseArgs {
 }
 
 export class RedisCache extends pulumi.ComponentResource {
+    /** @internal The replication group; read the outputs below instead. */
     readonly replicationGroup: aws.elasticache.ReplicationGroup;
+    /** @internal Admits only the peers given to `allowFrom`. */
     readonly securityGroup: aws.ec2.SecurityGroup;
+    /** @internal The secret holding the AUTH token; read `authToken` or `authTokenSecretArn`. */
     readonly authSecret: aws.secretsmanager.Secret;
+    /** ARN of the secret holding the AUTH token (the whole value). */
+    readonly authTokenSecretArn: pulumi.Output<string>;
+    /** The AUTH token secret as its readers need it (ARN and key), e.g. for a container's secrets. */
+    readonly authToken: SecretRef;
+    /** The primary's DNS name (clients connect with TLS). */
     readonly primaryEndpoint: pulumi.Output<string>;
     readonly port: pulumi.Output<number>;
+    /** The checked replication group id, known before deployment. */
     readonly replicationGroupId: string;
+    private readonly resourceName: string;
+    private readonly region: pulumi.Output<string>;
+    private readonly clients: pulumi.Input<string>[] = [];
+    private readonly tags: BaseArgs["tags"];
+    private readonly portNumber: number;
+    private readonly engine: string;
 
     constructor(name: string, args: RedisCacheArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:elasticache:RedisCache`, name, {}, opts);
@@ -52,6 +67,11 @@ export class RedisCache extends pulumi.ComponentResource {
         }
         const engine = args.engine ?? "redis";
         const port = args.port ?? 6379;
+        this.resourceName = name;
+        this.tags = args.tags;
+        this.portNumber = port;
+        this.engine = engine;
+        this.region = aws.getRegionOutput({}, { parent: this }).region;
         const replicated = args.numCacheClusters >= 2;
         const tags = args.tags;
         this.replicationGroupId = args.namer.name("redis", "elasticacheReplicationGroup");
@@ -62,7 +82,6 @@ export class RedisCache extends pulumi.ComponentResource {
                 groupName: args.namer.name("redis"),
                 description: `${engine} ${this.replicationGroupId}: clients on ${port} only`,
                 vpcId: args.vpcId,
-                ingress: args.clientSecurityGroupIds.map((sg, i) => ({ description: `${engine} from client ${i + 1}`, port, securityGroupId: sg })),
                 tags,
             },
             { parent: this },
@@ -137,8 +156,22 @@ export class RedisCache extends pulumi.ComponentResource {
             );
         }
 
+        this.authTokenSecretArn = this.authSecret.arn;
+        this.authToken = { arn: this.authSecret.arn, kmsKeyArn: args.kmsKeyArn };
         this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
         this.port = this.replicationGroup.port.apply((p) => p ?? port);
         this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, port: this.port, authSecretArn: this.authSecret.arn });
+    }
+
+    /** Admit a security group's members on the cache port; nothing else is admitted. */
+    allowFrom(securityGroupId: pulumi.Input<string>): void {
+        this.clients.push(securityGroupId);
+        const rule = { description: `${this.engine} from client ${this.clients.length}`, port: this.portNumber, securityGroupId };
+        addRules(`${this.resourceName}-sg`, this.securityGroup, "ingress", [rule], this.tags, { parent: this }, this.clients.length - 1);
+    }
+
+    /** Read the AUTH token (and decrypt it through Secrets Manager). */
+    grantSecretRead(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "secret-read"), secretReadStatements([this.authToken], this.region));
     }
 }

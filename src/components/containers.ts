@@ -10,14 +10,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { withName } from "../config/tags";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
-import { ServiceRole, type Statement } from "./iam";
+import { ServiceRole, type Grantee, type Statement } from "./iam";
 import { logGroup } from "./logs";
+import { ECR_LOGIN_STATEMENT, ECR_PULL_ACTIONS } from "./registry";
+import { secretReadStatements, type SecretRef } from "./secret";
 
 export interface ContainerSecret {
     /** Environment variable name inside the container. */
     readonly name: string;
-    /** The secret's ARN. */
-    readonly secretArn: pulumi.Input<string>;
+    /** The secret and its key (e.g. `database.secret`). */
+    readonly secret: SecretRef;
     /** A JSON key inside the secret (e.g. `password`); the whole value when absent. */
     readonly jsonKey?: string;
 }
@@ -50,10 +52,6 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly secrets: readonly ContainerSecret[];
     /** ECR repositories the execution role may pull from (none for a public image). */
     readonly pullRepositoryArns?: readonly pulumi.Input<string>[];
-    /** KMS keys the execution role may decrypt secrets with. */
-    readonly secretKmsKeyArns: readonly pulumi.Input<string>[];
-    /** The application's own permissions, as customer-managed policies of the task role. */
-    readonly taskPolicies: Readonly<Record<string, readonly Statement[]>>;
     /**
      * Security groups of the tasks. Made by the caller, so data stores can admit them before
      * the service exists (their endpoints are part of the task definition).
@@ -67,6 +65,14 @@ export interface ContainerServiceArgs extends BaseArgs {
     /** Resource key of the service and cluster names. @default "service" / "cluster" */
     readonly serviceName?: string;
     readonly clusterName?: string;
+    /**
+     * Make `pulumi up` wait until the deployment is steady (the tasks start and pass their health
+     * checks), so a service whose deployment fails fails the `up` instead of rolling back silently
+     * behind a reported success. With CODE_DEPLOY it applies to the service's first deployment
+     * only: Pulumi ignores the task definition CodeDeploy moves on later.
+     * @default true
+     */
+    readonly waitForSteadyState?: boolean;
 }
 
 /** Fargate's valid memory (MiB) per CPU setting. */
@@ -90,16 +96,34 @@ export function fargateMemoryProblem(cpu: number, memory: number): string | unde
     return undefined;
 }
 
-export class ContainerService extends pulumi.ComponentResource {
+export class ContainerService extends pulumi.ComponentResource implements Grantee {
+    /** @internal */
     readonly cluster: aws.ecs.Cluster;
+    /** @internal */
     readonly service: aws.ecs.Service;
+    /** @internal */
     readonly taskDefinition: aws.ecs.TaskDefinition;
+    /** @internal */
     readonly logGroup: aws.cloudwatch.LogGroup;
+    /** @internal Pulls the image, writes logs, reads the container's secrets. */
     readonly executionRole: ServiceRole;
+    /** @internal The application's role: grant to the service itself (it is a Grantee). */
     readonly taskRole: ServiceRole;
+    /** The checked service name, known before deployment. */
     readonly serviceName: string;
+    /** The checked cluster name, known before deployment. */
     readonly clusterName: string;
     readonly containerName: string;
+    /** The cluster's ARN. */
+    readonly clusterArn: pulumi.Output<string>;
+    /** The service's name as an output, for stack outputs. */
+    readonly name: pulumi.Output<string>;
+    /** The task definition family, which a blue/green build reads the current revision of. */
+    readonly taskDefinitionFamily: pulumi.Output<string>;
+    /** The application's log group. */
+    readonly logGroupName: pulumi.Output<string>;
+    /** The task's execution and task role ARNs: what a deployment passes to ECS. */
+    readonly roleArns: readonly pulumi.Output<string>[];
 
     constructor(name: string, args: ContainerServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:ecs:ContainerService`, name, {}, opts);
@@ -123,7 +147,7 @@ export class ContainerService extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const secretArns = [...new Set(args.secrets.map((s) => s.secretArn))];
+        const region = aws.getRegionOutput({}, { parent: this }).region;
         this.executionRole = new ServiceRole(
             `${name}-execution`,
             {
@@ -134,21 +158,11 @@ export class ContainerService extends pulumi.ComponentResource {
                 services: ["ecs-tasks.amazonaws.com"],
                 policies: {
                     "pull-and-log": [
-                        // ecr:GetAuthorizationToken has no resource-level permissions: "*" is the only valid resource.
-                        { Sid: "EcrAuth", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-                        ...(args.pullRepositoryArns && args.pullRepositoryArns.length > 0
-                            ? [{ Sid: "EcrPull", Action: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], Resource: [...args.pullRepositoryArns] }]
-                            : []),
+                        { ...ECR_LOGIN_STATEMENT, Sid: "EcrAuth" },
+                        ...(args.pullRepositoryArns && args.pullRepositoryArns.length > 0 ? [{ Sid: "EcrPull", Action: [...ECR_PULL_ACTIONS], Resource: [...args.pullRepositoryArns] }] : []),
                         { Sid: "Logs", Action: ["logs:CreateLogStream", "logs:PutLogEvents"], Resource: pulumi.interpolate`${this.logGroup.arn}:*` },
                     ],
-                    ...(secretArns.length > 0
-                        ? {
-                              "read-secrets": [
-                                  { Sid: "Secrets", Action: "secretsmanager:GetSecretValue", Resource: secretArns },
-                                  { Sid: "DecryptSecrets", Action: "kms:Decrypt", Resource: [...args.secretKmsKeyArns] },
-                              ],
-                          }
-                        : {}),
+                    ...(args.secrets.length > 0 ? { "read-secrets": secretReadStatements(args.secrets.map((s) => s.secret), region, "Secrets") } : {}),
                 },
             },
             { parent: this },
@@ -161,13 +175,12 @@ export class ContainerService extends pulumi.ComponentResource {
                 roleName: n.name("task", "iamRole"),
                 description: `The application permissions of ${this.serviceName}`,
                 services: ["ecs-tasks.amazonaws.com"],
-                policies: args.taskPolicies,
+                policies: {},
             },
             { parent: this },
         );
 
         const writable = args.writablePaths ?? ["/tmp"];
-        const region = aws.getRegionOutput({}, { parent: this }).region;
         const containerDefinitions = pulumi.jsonStringify([
             {
                 name: this.containerName,
@@ -180,7 +193,7 @@ export class ContainerService extends pulumi.ComponentResource {
                 environment: Object.entries(args.environment).map(([k, v]) => ({ name: k, value: v })),
                 secrets: args.secrets.map((s) => ({
                     name: s.name,
-                    valueFrom: s.jsonKey ? pulumi.interpolate`${s.secretArn}:${s.jsonKey}::` : s.secretArn,
+                    valueFrom: s.jsonKey ? pulumi.interpolate`${s.secret.arn}:${s.jsonKey}::` : s.secret.arn,
                 })),
                 mountPoints: writable.map((p, i) => ({ sourceVolume: `scratch-${i}`, containerPath: p, readOnly: false })),
                 logConfiguration: {
@@ -228,12 +241,22 @@ export class ContainerService extends pulumi.ComponentResource {
                 propagateTags: "SERVICE",
                 enableEcsManagedTags: true,
                 enableExecuteCommand: false,
-                waitForSteadyState: false,
+                waitForSteadyState: args.waitForSteadyState ?? true,
                 tags: withName(tags, this.serviceName),
             },
             // CodeDeploy swaps task definitions and target groups; Pulumi must not undo that.
             { parent: this, ...(codeDeploy ? { ignoreChanges: ["taskDefinition", "loadBalancers"] } : {}) },
         );
-        this.registerOutputs({ clusterArn: this.cluster.arn, serviceName: this.service.name });
+        this.clusterArn = this.cluster.arn;
+        this.name = this.service.name;
+        this.taskDefinitionFamily = this.taskDefinition.family;
+        this.logGroupName = this.logGroup.name;
+        this.roleArns = [this.executionRole.arn, this.taskRole.arn];
+        this.registerOutputs({ clusterArn: this.clusterArn, serviceName: this.name });
+    }
+
+    /** Grants go to the task role: the application's own permissions. */
+    grant(key: string, statements: readonly Statement[]): void {
+        this.taskRole.grant(key, statements);
     }
 }

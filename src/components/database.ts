@@ -9,19 +9,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { withName } from "../config/tags";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
-import { ServiceRole } from "./iam";
+import { grantKey, ServiceRole, type Grantee } from "./iam";
 import { metricAlarm } from "./logs";
-import { securityGroup } from "./securityGroup";
+import { secretReadStatements, type SecretRef } from "./secret";
+import { addRules, securityGroup } from "./securityGroup";
 
 export interface PostgresDatabaseArgs extends BaseArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<string>[];
-    /** Security groups allowed to connect on the database port; nothing else is. */
-    readonly clientSecurityGroupIds: readonly pulumi.Input<string>[];
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
      * Major version only, so RDS picks a supported minor and upgrades it (15.4 can no longer be
-     * created; see shared/reference/aws-deploy-facts.md).
+     * created).
      * @default "15"
      */
     readonly engineVersion?: string;
@@ -52,18 +51,35 @@ export interface PostgresDatabaseArgs extends BaseArgs {
 }
 
 export class PostgresDatabase extends pulumi.ComponentResource {
+    /** @internal The instance; read the outputs below instead. */
     readonly instance: aws.rds.Instance;
+    /** @internal Admits only the peers given to `allowFrom`. */
     readonly securityGroup: aws.ec2.SecurityGroup;
     /** ARN of the RDS-managed secret holding `username` and `password`. */
     readonly secretArn: pulumi.Output<string>;
+    /** The master secret as its readers need it (ARN and key), e.g. for a container's secrets. */
+    readonly secret: SecretRef;
+    /** `<address>:<port>`. */
     readonly endpoint: pulumi.Output<string>;
+    /** The instance's DNS name. */
     readonly address: pulumi.Output<string>;
     readonly port: pulumi.Output<number>;
+    /** The checked instance identifier, known before deployment. */
     readonly identifier: string;
+    /** The same identifier as an output, for stack outputs. */
+    readonly name: pulumi.Output<string>;
+    private readonly resourceName: string;
+    private readonly region: pulumi.Output<string>;
+    private readonly clients: pulumi.Input<string>[] = [];
+    private readonly tags: BaseArgs["tags"];
+    private readonly portNumber: number;
 
     constructor(name: string, args: PostgresDatabaseArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:rds:PostgresDatabase`, name, {}, opts);
         const port = args.port ?? 5432;
+        this.resourceName = name;
+        this.tags = args.tags;
+        this.portNumber = port;
         const version = args.engineVersion ?? "15";
         const major = version.split(".")[0]!;
         this.identifier = args.namer.name("postgres", "rdsInstance");
@@ -75,7 +91,6 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 groupName: args.namer.name("postgres"),
                 description: `PostgreSQL ${this.identifier}: clients on ${port} only`,
                 vpcId: args.vpcId,
-                ingress: args.clientSecurityGroupIds.map((sg, i) => ({ description: `PostgreSQL from client ${i + 1}`, port, securityGroupId: sg })),
                 tags,
             },
             { parent: this },
@@ -103,6 +118,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
 
         const interval = args.monitoringIntervalSeconds ?? 0;
         const region = aws.getRegionOutput({}, { parent: this }).region;
+        this.region = region;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const osMetrics = pulumi.interpolate`arn:aws:logs:${region}:${account}:log-group:RDSOSMetrics`;
         const monitoringRole =
@@ -202,9 +218,23 @@ export class PostgresDatabase extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        this.secret = { arn: this.secretArn, kmsKeyArn: args.kmsKeyArn };
         this.endpoint = this.instance.endpoint;
         this.address = this.instance.address;
         this.port = this.instance.port;
+        this.name = this.instance.identifier;
         this.registerOutputs({ endpoint: this.endpoint, secretArn: this.secretArn, identifier: this.identifier });
+    }
+
+    /** Admit a security group's members on the database port; nothing else is admitted. */
+    allowFrom(securityGroupId: pulumi.Input<string>): void {
+        this.clients.push(securityGroupId);
+        const rule = { description: `PostgreSQL from client ${this.clients.length}`, port: this.portNumber, securityGroupId };
+        addRules(`${this.resourceName}-sg`, this.securityGroup, "ingress", [rule], this.tags, { parent: this }, this.clients.length - 1);
+    }
+
+    /** Read the master secret (and decrypt it through Secrets Manager). */
+    grantSecretRead(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "secret-read"), secretReadStatements([this.secret], this.region));
     }
 }

@@ -10,10 +10,40 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import { grantKey, type Grantee, type Statement } from "./iam";
+import { TOPIC_PUBLISHERS, type TopicPublisher } from "./notifications";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
 export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
 export type ViaService = (typeof VIA_SERVICES)[number];
+
+/** What a role needs to read and write data under the customer key, named one by one (no wildcards, AwsSolutions-IAM5). */
+export const KEY_USE_ACTIONS = [
+    "kms:Decrypt",
+    "kms:Encrypt",
+    "kms:ReEncryptFrom",
+    "kms:ReEncryptTo",
+    "kms:GenerateDataKey",
+    "kms:GenerateDataKeyWithoutPlaintext",
+    "kms:DescribeKey",
+] as const;
+
+/** Reading data a service encrypted under the key. */
+export const KEY_DECRYPT_ACTIONS = ["kms:Decrypt", "kms:DescribeKey"] as const;
+
+/**
+ * Use of a customer key by one service on a caller's behalf (`kms:ViaService`), or directly
+ * when `via` is absent. Every component that encrypts with a key grants its readers and
+ * writers through this, so the key statement sits beside the one for the data.
+ */
+export function keyStatement(sid: string, keyArn: pulumi.Input<string> | readonly pulumi.Input<string>[], actions: readonly string[], via?: { readonly service: ViaService; readonly region: pulumi.Input<string> }): Statement {
+    return {
+        Sid: sid,
+        Action: [...actions],
+        Resource: keyArn,
+        ...(via !== undefined ? { Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`${via.service}.${via.region}.amazonaws.com` } } } : {}),
+    };
+}
 
 export interface EncryptionKeyArgs extends BaseArgs {
     /** Alias resource key: the alias is `alias/<system>-<resource>-<suffix>`. */
@@ -23,10 +53,6 @@ export interface EncryptionKeyArgs extends BaseArgs {
     readonly viaServices: readonly ViaService[];
     /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. */
     readonly cloudWatchLogs?: boolean;
-    /** Let EventBridge publish to SNS topics encrypted with this key. */
-    readonly eventBridge?: boolean;
-    /** Let CloudWatch alarms publish to SNS topics encrypted with this key. */
-    readonly cloudWatchAlarms?: boolean;
     /**
      * Days before a scheduled deletion completes (7–30). dev uses 7 so a destroyed stack's key
      * goes quickly; prod uses 30, the most time to notice a mistaken deletion.
@@ -36,13 +62,21 @@ export interface EncryptionKeyArgs extends BaseArgs {
 }
 
 export class EncryptionKey extends pulumi.ComponentResource {
+    /** @internal The KMS key; read `arn` and `keyId` instead. */
     readonly key: aws.kms.Key;
+    /** @internal The alias `alias/<system>-<aliasName>-<suffix>`. */
     readonly alias: aws.kms.Alias;
+    /** The key's ARN: what other resources name to encrypt with it. */
     readonly arn: pulumi.Output<string>;
+    /** The key's id (a UUID). */
     readonly keyId: pulumi.Output<string>;
+    private readonly resourceName: string;
+    private readonly topicPublishers = new Set<TopicPublisher>();
+    private sealed = false;
 
     constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:kms:EncryptionKey`, name, {}, opts);
+        this.resourceName = name;
         const window = args.deletionWindowInDays ?? 30;
         if (!Number.isInteger(window) || window < 7 || window > 30) {
             throw new Error(`EncryptionKey ${name}: deletionWindowInDays must be 7 to 30, got ${window}`);
@@ -89,17 +123,24 @@ export class EncryptionKey extends pulumi.ComponentResource {
                 },
             });
         }
-        const publishers = [...(args.eventBridge ? ["events.amazonaws.com"] : []), ...(args.cloudWatchAlarms ? ["cloudwatch.amazonaws.com"] : [])];
-        if (publishers.length > 0) {
-            statements.push({
-                Sid: "PublishToEncryptedTopics",
-                Effect: "Allow",
-                Principal: { Service: publishers },
-                Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-                Resource: "*",
-                Condition: { StringEquals: { "aws:SourceAccount": account } },
-            });
-        }
+        // The topics encrypted with this key say who publishes to them (`allowTopicPublishers`); the
+        // policy is completed once the account is known, which is after the program declared them.
+        const policy = pulumi.all([account, region.region, partition.partition]).apply(() => {
+            this.sealed = true;
+            const publishers = TOPIC_PUBLISHERS.filter((p) => this.topicPublishers.has(p));
+            if (publishers.length === 0) return statements;
+            return [
+                ...statements,
+                {
+                    Sid: "PublishToEncryptedTopics",
+                    Effect: "Allow",
+                    Principal: { Service: publishers },
+                    Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                    Resource: "*",
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                },
+            ];
+        });
 
         this.key = new aws.kms.Key(
             name,
@@ -110,7 +151,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
                 deletionWindowInDays: window,
                 keyUsage: "ENCRYPT_DECRYPT",
                 customerMasterKeySpec: "SYMMETRIC_DEFAULT",
-                policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements }),
+                policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: policy }),
                 tags: args.tags,
             },
             { parent: this },
@@ -119,5 +160,25 @@ export class EncryptionKey extends pulumi.ComponentResource {
         this.arn = this.key.arn;
         this.keyId = this.key.keyId;
         this.registerOutputs({ arn: this.arn, keyId: this.keyId, alias: this.alias.name });
+    }
+
+    /**
+     * Let AWS services publish to an SNS topic encrypted with this key (a Notifications topic calls
+     * this with its publishers): SNS needs the publisher itself to generate and decrypt the data key.
+     * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+     */
+    allowTopicPublishers(services: readonly TopicPublisher[]): void {
+        if (this.sealed) throw new Error(`EncryptionKey ${this.resourceName}: topic publishers were added after the key policy was written; declare the topic in the program's body, not inside an apply`);
+        for (const service of services) this.topicPublishers.add(service);
+    }
+
+    /** Decrypt with the key (and describe it), for data the grantee only reads. */
+    grantDecrypt(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "decrypt"), [keyStatement("DecryptWithKey", this.arn, KEY_DECRYPT_ACTIONS)]);
+    }
+
+    /** Every data-key operation on the key, named one by one, for data the grantee reads and writes. */
+    grantEncryptDecrypt(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "encrypt-decrypt"), [keyStatement("UseKey", this.arn, KEY_USE_ACTIONS)]);
     }
 }

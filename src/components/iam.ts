@@ -24,6 +24,21 @@ export function policyDocument(statements: readonly Statement[]): pulumi.Output<
     });
 }
 
+/**
+ * What a component grants permissions to: a role, or a component acting through its role (a
+ * Fargate service's task role, a build project's role, a function's role). Each grant becomes
+ * one customer-managed policy `<role>-<key>` on that role, so a review sees which resource
+ * granted what; the key names the granting resource and the access (`orders-stream-read-write`).
+ */
+export interface Grantee {
+    grant(key: string, statements: readonly Statement[]): void;
+}
+
+/** The policy key of a grant: the granting component's resource name and the access it gives. */
+export function grantKey(resourceName: string, access: string): string {
+    return `${resourceName}-${access}`;
+}
+
 export interface ServiceRoleArgs extends BaseArgs {
     /** The role's resource key in `<system>-<resource>-<suffix>`, or a full name the design fixes. */
     readonly roleName: string;
@@ -41,7 +56,7 @@ export interface ServiceRoleArgs extends BaseArgs {
     readonly sourceAccountCondition?: boolean;
 }
 
-export class ServiceRole extends pulumi.ComponentResource {
+export class ServiceRole extends pulumi.ComponentResource implements Grantee {
     readonly role: aws.iam.Role;
     readonly policies: aws.iam.Policy[] = [];
     readonly arn: pulumi.Output<string>;
@@ -50,6 +65,7 @@ export class ServiceRole extends pulumi.ComponentResource {
     readonly roleName: string;
     private readonly resourceName: string;
     private readonly tags: BaseArgs["tags"];
+    private readonly keys = new Set<string>();
 
     constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:iam:ServiceRole`, name, {}, opts);
@@ -92,6 +108,8 @@ export class ServiceRole extends pulumi.ComponentResource {
      * @returns the attachment, for resources that must wait until the permissions are in place
      */
     attachPolicy(key: string, statements: readonly Statement[], opts: pulumi.CustomResourceOptions = { parent: this }): aws.iam.RolePolicyAttachment {
+        if (this.keys.has(key)) throw new Error(`ServiceRole ${this.resourceName}: a policy "${key}" is already attached; each grant needs its own key`);
+        this.keys.add(key);
         const policy = new aws.iam.Policy(
             `${this.resourceName}-${key}`,
             { name: `${this.roleName}-${key}`, description: `${key} for ${this.roleName}`, policy: policyDocument(statements), tags: this.tags },
@@ -99,5 +117,9 @@ export class ServiceRole extends pulumi.ComponentResource {
         );
         this.policies.push(policy);
         return new aws.iam.RolePolicyAttachment(`${this.resourceName}-${key}`, { role: this.role.name, policyArn: policy.arn }, opts);
+    }
+
+    grant(key: string, statements: readonly Statement[]): void {
+        this.attachPolicy(key, statements);
     }
 }

@@ -19,8 +19,48 @@ import * as pulumi from "@pulumi/pulumi";
 import { bundleDeployFunction, DEPLOY_FUNCTION_HANDLER, DEPLOY_FUNCTION_RUNTIME } from "../functions/deploy/bundle";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
-import { ServiceRole, type Statement } from "./iam";
+import { grantKey, ServiceRole, type Grantee, type Statement } from "./iam";
 import { logGroup, metricAlarm } from "./logs";
+import type { DynamoDbTable } from "./table";
+
+/**
+ * Moving a function to a new image or package and its alias to the new version: what a release
+ * (the deploy function, a pipeline's deployment role) calls.
+ */
+export const FUNCTION_RELEASE_ACTIONS = [
+    "lambda:GetFunction",
+    "lambda:GetFunctionConfiguration",
+    "lambda:UpdateFunctionCode",
+    "lambda:PublishVersion",
+    "lambda:GetAlias",
+    "lambda:CreateAlias",
+    "lambda:UpdateAlias",
+] as const;
+
+/** What every function here grants: releases of itself and invocations. */
+abstract class GrantingFunction extends pulumi.ComponentResource implements Grantee {
+    abstract readonly role: ServiceRole;
+    abstract readonly arn: pulumi.Output<string>;
+    protected abstract readonly resourceName: string;
+
+    /** Grants go to the function's execution role. */
+    grant(key: string, statements: readonly Statement[]): void {
+        this.role.grant(key, statements);
+    }
+
+    /** Release new code to this function: update it, publish a version, move its aliases. */
+    grantRelease(grantee: Grantee): void {
+        // Versions and aliases are `<function ARN>:<qualifier>`.
+        grantee.grant(grantKey(this.resourceName, "release"), [
+            { Sid: "ReleaseFunction", Action: [...FUNCTION_RELEASE_ACTIONS], Resource: [this.arn, pulumi.interpolate`${this.arn}:*`] },
+        ]);
+    }
+
+    /** Invoke this function. */
+    grantInvoke(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "invoke"), [{ Sid: "InvokeFunction", Action: "lambda:InvokeFunction", Resource: this.arn }]);
+    }
+}
 
 export interface ErrorAlarmArgs {
     /** Alarm when the function's `Errors` sum is above this in one period. */
@@ -176,8 +216,6 @@ export interface ContainerImageFunctionArgs extends FunctionArgs {
     /** @default "x86_64" */
     readonly architecture?: "x86_64" | "arm64";
     readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
-    /** The application's own permissions, as customer-managed policies of its role. */
-    readonly policies?: Readonly<Record<string, readonly Statement[]>>;
     /**
      * Resources the function is created after, e.g. the repository whose policy lets Lambda pull
      * (without that policy in place Lambda writes its own statement into the repository policy).
@@ -185,18 +223,26 @@ export interface ContainerImageFunctionArgs extends FunctionArgs {
     readonly dependsOn?: readonly pulumi.Resource[];
 }
 
-export class ContainerImageFunction extends pulumi.ComponentResource {
+export class ContainerImageFunction extends GrantingFunction {
+    /** @internal */
     readonly function: aws.lambda.Function;
+    /** @internal The bootstrap image the function is created from. */
     readonly image: dockerBuild.Image;
+    /** @internal The execution role: grant to the function itself (it is a Grantee). */
     readonly role: ServiceRole;
+    /** @internal */
     readonly logGroup: aws.cloudwatch.LogGroup;
+    /** @internal */
     readonly errorAlarm?: aws.cloudwatch.MetricAlarm;
+    /** The checked function name, known before deployment. */
     readonly name: string;
     readonly arn: pulumi.Output<string>;
+    protected readonly resourceName: string;
 
     constructor(name: string, args: ContainerImageFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:lambda:ContainerImageFunction`, name, {}, opts);
-        const parts = new FunctionParts(this, name, args, args.policies ?? {});
+        this.resourceName = name;
+        const parts = new FunctionParts(this, name, args, {});
         const architecture = args.architecture ?? "x86_64";
         const tag = args.bootstrapImage.tag ?? `bootstrap-${contextDigest(path.resolve(args.bootstrapImage.contextDir))}`;
         this.image = new dockerBuild.Image(
@@ -235,14 +281,10 @@ export class ContainerImageFunction extends pulumi.ComponentResource {
 }
 
 export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "timeoutSeconds"> {
-    /** The application function it deploys (`TARGET_FUNCTION_NAME`). */
-    readonly targetFunctionName: pulumi.Input<string>;
-    readonly targetFunctionArn: pulumi.Input<string>;
-    /** The deployment history table (`DEPLOYMENT_TABLE_NAME`). */
-    readonly historyTableName: pulumi.Input<string>;
-    readonly historyTableArn: pulumi.Input<string>;
-    /** The customer key the table is encrypted with: DynamoDB uses it on the function's behalf. */
-    readonly historyTableKmsKeyArn?: pulumi.Input<string>;
+    /** The application function it deploys (`TARGET_FUNCTION_NAME`); it grants the release. */
+    readonly target: ContainerImageFunction;
+    /** The deployment history table (`DEPLOYMENT_TABLE_NAME`); it grants reading and recording. */
+    readonly history: DynamoDbTable;
     /** Stored in each history record (`ENVIRONMENT_SUFFIX`). */
     readonly environmentSuffix: string;
     /** @default 256 */
@@ -256,63 +298,28 @@ export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "t
 }
 
 /**
- * Use of a customer key by DynamoDB on a caller's behalf, and only by DynamoDB: the key policy
- * delegates to IAM, so a role reading or writing an encrypted table needs this too.
+ * PutJobSuccessResult and PutJobFailureResult take no resource: the job id is the scope.
+ * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscodepipeline.html
  */
-export function tableKeyStatement(sid: string, keyArn: pulumi.Input<string>, region: pulumi.Input<string>, write: boolean): Statement {
-    return {
-        Sid: sid,
-        Action: write ? ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"] : ["kms:Decrypt", "kms:DescribeKey"],
-        Resource: keyArn,
-        Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`dynamodb.${region}.amazonaws.com` } },
-    };
-}
+const REPORT_JOBS: Statement = { Sid: "ReportJobResults", Action: ["codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult"], Resource: "*" };
 
-/** The deploy function's own permissions, as src/functions/deploy/README.md lists them. */
-export function deployFunctionStatements(a: {
-    targetFunctionArn: pulumi.Input<string>;
-    historyTableArn: pulumi.Input<string>;
-    historyTableKmsKeyArn?: pulumi.Input<string>;
-    region: pulumi.Input<string>;
-}): Record<string, Statement[]> {
-    return {
-        release: [
-            {
-                Sid: "ReleaseTheApplicationFunction",
-                Action: [
-                    "lambda:GetFunctionConfiguration",
-                    "lambda:UpdateFunctionCode",
-                    "lambda:PublishVersion",
-                    "lambda:GetFunction",
-                    "lambda:GetAlias",
-                    "lambda:CreateAlias",
-                    "lambda:UpdateAlias",
-                ],
-                // Versions and aliases are `<function ARN>:<qualifier>`.
-                Resource: [a.targetFunctionArn, pulumi.interpolate`${a.targetFunctionArn}:*`],
-            },
-        ],
-        history: [
-            { Sid: "RecordDeployments", Action: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource: a.historyTableArn },
-            ...(a.historyTableKmsKeyArn === undefined ? [] : [tableKeyStatement("HistoryTableKey", a.historyTableKmsKeyArn, a.region, true)]),
-        ],
-        // PutJobSuccessResult and PutJobFailureResult take no resource: the job id is the scope.
-        "report-jobs": [{ Sid: "ReportJobResults", Action: ["codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult"], Resource: "*" }],
-    };
-}
-
-export class DeployFunction extends pulumi.ComponentResource {
+export class DeployFunction extends GrantingFunction {
+    /** @internal */
     readonly function: aws.lambda.Function;
+    /** @internal The execution role: grant to the function itself (it is a Grantee). */
     readonly role: ServiceRole;
+    /** @internal */
     readonly logGroup: aws.cloudwatch.LogGroup;
+    /** The checked function name, known before deployment. */
     readonly name: string;
     readonly arn: pulumi.Output<string>;
+    protected readonly resourceName: string;
 
     constructor(name: string, args: DeployFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:lambda:DeployFunction`, name, {}, opts);
+        this.resourceName = name;
         const settings: FunctionArgs = { ...args, memorySize: args.memorySize ?? 256, timeoutSeconds: args.timeoutSeconds ?? 300 };
-        const region = aws.getRegionOutput({}, { parent: this }).region;
-        const parts = new FunctionParts(this, name, settings, deployFunctionStatements({ ...args, region }));
+        const parts = new FunctionParts(this, name, settings, { "report-jobs": [REPORT_JOBS] });
         this.function = new aws.lambda.Function(
             name,
             {
@@ -325,9 +332,9 @@ export class DeployFunction extends pulumi.ComponentResource {
                 architectures: ["arm64"],
                 environment: {
                     variables: {
-                        DEPLOYMENT_TABLE_NAME: args.historyTableName,
+                        DEPLOYMENT_TABLE_NAME: args.history.name,
                         ENVIRONMENT_SUFFIX: args.environmentSuffix,
-                        TARGET_FUNCTION_NAME: args.targetFunctionName,
+                        TARGET_FUNCTION_NAME: args.target.name,
                     },
                 },
             },
@@ -335,6 +342,8 @@ export class DeployFunction extends pulumi.ComponentResource {
         );
         parts.errorAlarm(this, name, settings);
         this.role = parts.role;
+        args.target.grantRelease(this);
+        args.history.grantReadWriteData(this);
         this.logGroup = parts.logGroup;
         this.name = parts.name;
         this.arn = this.function.arn;

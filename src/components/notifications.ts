@@ -10,28 +10,37 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import type { EncryptionKey } from "./encryption";
+
+/** The AWS services that publish to topics here (EventBridge rules, CloudWatch alarms, CodeStar notification rules). */
+export const TOPIC_PUBLISHERS = ["events.amazonaws.com", "cloudwatch.amazonaws.com", "codestar-notifications.amazonaws.com"] as const;
+export type TopicPublisher = (typeof TOPIC_PUBLISHERS)[number];
 
 export interface NotificationsArgs extends BaseArgs {
     /** Resource key or full topic name. */
     readonly topicName: string;
     readonly displayName: string;
-    /** The key must let the publishing services use it (EncryptionKey `eventBridge`, `cloudWatchAlarms`). */
-    readonly kmsKeyArn: pulumi.Input<string>;
-    /** Services that publish: `events.amazonaws.com`, `cloudwatch.amazonaws.com`, `codestar-notifications.amazonaws.com`. */
-    readonly publishers: readonly string[];
+    /** The customer key: the topic lets its publishers use it (they encrypt what they publish). */
+    readonly key: EncryptionKey;
+    /** Services that publish, under this account only. */
+    readonly publishers: readonly TopicPublisher[];
     readonly email?: string;
 }
 
 export class Notifications extends pulumi.ComponentResource {
+    /** @internal The SNS topic; read `arn`. */
     readonly topic: aws.sns.Topic;
+    /** The topic's ARN: what alarms, rules and approvals publish to. */
     readonly arn: pulumi.Output<string>;
+    /** The customer key the topic is encrypted with, for publishers that are IAM roles (a pipeline's approval). */
+    readonly kmsKeyArn: pulumi.Output<string>;
 
     constructor(name: string, args: NotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:sns:Notifications`, name, {}, opts);
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         this.topic = new aws.sns.Topic(
             name,
-            { name: args.topicName, displayName: args.displayName, kmsMasterKeyId: args.kmsKeyArn, tags: args.tags },
+            { name: args.topicName, displayName: args.displayName, kmsMasterKeyId: args.key.arn, tags: args.tags },
             { parent: this },
         );
         new aws.sns.TopicPolicy(
@@ -65,7 +74,9 @@ export class Notifications extends pulumi.ComponentResource {
         if (args.email) {
             new aws.sns.TopicSubscription(`${name}-email`, { topic: this.topic.arn, protocol: "email", endpoint: args.email }, { parent: this });
         }
+        args.key.allowTopicPublishers(args.publishers);
         this.arn = this.topic.arn;
+        this.kmsKeyArn = args.key.arn;
         this.registerOutputs({ arn: this.arn });
     }
 }

@@ -7,6 +7,18 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import { grantKey, type Grantee, type Statement } from "./iam";
+
+/** Pulling an image by tag or digest (docker pull, ECS, Lambda). */
+export const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"] as const;
+/**
+ * Pushing an image, and checking first whether a tag is already there (with immutable tags a
+ * second push of the same tag fails, so a build looks before it pushes).
+ */
+export const ECR_PUSH_ACTIONS = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:DescribeImages"] as const;
+
+/** The registry login (`docker login`): ecr:GetAuthorizationToken supports no resource-level permissions, so "*" is the only valid resource. */
+export const ECR_LOGIN_STATEMENT: Statement = { Sid: "EcrLogin", Action: "ecr:GetAuthorizationToken", Resource: "*" };
 
 export interface ContainerRegistryArgs extends BaseArgs {
     /** Resource key of the repository name. @default "app" */
@@ -37,10 +49,14 @@ export interface ContainerRegistryArgs extends BaseArgs {
 }
 
 export class ContainerRegistry extends pulumi.ComponentResource {
+    /** @internal The ECR repository; read the outputs below instead. */
     readonly repository: aws.ecr.Repository;
+    /** `<account>.dkr.ecr.<region>.amazonaws.com/<name>`: what images are tagged with. */
     readonly repositoryUrl: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    /** The checked repository name, known before deployment. */
     readonly name: string;
+    private readonly resourceName: string;
 
     constructor(name: string, args: ContainerRegistryArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:ecr:ContainerRegistry`, name, {}, opts);
@@ -49,6 +65,7 @@ export class ContainerRegistry extends pulumi.ComponentResource {
         const badFilter = exclusions.find((f) => !/^[A-Za-z0-9_.*-]{1,128}$/.test(f));
         if (badFilter !== undefined) throw new Error(`ContainerRegistry ${name}: mutableTagFilters entry "${badFilter}" must be 1-128 letters, digits, _ . - and * wildcards`);
         this.name = args.namer.name(args.repositoryName ?? "app", "ecrRepository");
+        this.resourceName = name;
         this.repository = new aws.ecr.Repository(
             name,
             {
@@ -103,5 +120,24 @@ export class ContainerRegistry extends pulumi.ComponentResource {
         this.repositoryUrl = this.repository.repositoryUrl;
         this.arn = this.repository.arn;
         this.registerOutputs({ repositoryUrl: this.repositoryUrl, arn: this.arn });
+    }
+
+    /** Log in and pull images, as docker does. */
+    grantPull(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "pull"), [ECR_LOGIN_STATEMENT, { Sid: "PullImages", Action: [...ECR_PULL_ACTIONS], Resource: this.arn }]);
+    }
+
+    /** Log in, check for a tag, and push images (pushing reads layers too). */
+    grantPush(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "push"), [ECR_LOGIN_STATEMENT, { Sid: "PushImages", Action: [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS], Resource: this.arn }]);
+    }
+
+    /**
+     * Read images through the ECR API without a registry login: what a caller needs to point a
+     * Lambda function at an image of this repository (UpdateFunctionCode).
+     * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-permissions
+     */
+    grantImageRead(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "image-read"), [{ Sid: "ReadImages", Action: ["ecr:DescribeImages", ...ECR_PULL_ACTIONS], Resource: this.arn }]);
     }
 }

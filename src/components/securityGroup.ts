@@ -44,8 +44,11 @@ export function addRules(
     rules: readonly Rule[],
     tags: Tags,
     opts: pulumi.CustomResourceOptions,
+    /** The first rule's number in its logical name, for rules added to a group later. */
+    first = 0,
 ): void {
-    rules.forEach((rule, i) => {
+    rules.forEach((rule, n) => {
+        const i = first + n;
         if ((rule.cidr === undefined) === (rule.securityGroupId === undefined)) {
             throw new Error(`security group ${name}: ${direction} rule "${rule.description}" needs exactly one of cidr or securityGroupId`);
         }

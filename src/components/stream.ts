@@ -6,7 +6,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import { keyStatement } from "./encryption";
+import { grantKey, type Grantee } from "./iam";
 import { metricAlarm } from "./logs";
+
+/** What a consumer calls: find the shards, read them. */
+export const STREAM_READ_ACTIONS = ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"] as const;
+/** What a producer calls. */
+export const STREAM_WRITE_ACTIONS = ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:DescribeStreamSummary", "kinesis:ListShards"] as const;
 
 export interface EventStreamArgs extends BaseArgs {
     /** Resource key of the stream name. @default "stream" */
@@ -25,15 +32,21 @@ export interface EventStreamArgs extends BaseArgs {
 export const SHARD_METRICS = ["IncomingBytes", "IncomingRecords", "OutgoingBytes", "OutgoingRecords", "IteratorAgeMilliseconds", "ReadProvisionedThroughputExceeded", "WriteProvisionedThroughputExceeded"];
 
 export class EventStream extends pulumi.ComponentResource {
+    /** @internal The Kinesis stream; read `name` and `arn` instead. */
     readonly stream: aws.kinesis.Stream;
+    /** The checked stream name, known before deployment. */
     readonly name: string;
     readonly arn: pulumi.Output<string>;
+    private readonly resourceName: string;
+    private readonly kmsKeyArn: pulumi.Input<string>;
 
     constructor(name: string, args: EventStreamArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:kinesis:EventStream`, name, {}, opts);
         if (!Number.isInteger(args.shardCount) || args.shardCount < 1) throw new Error(`EventStream ${name}: shardCount must be a positive integer, got ${args.shardCount}`);
         if (args.retentionHours < 24 || args.retentionHours > 8760) throw new Error(`EventStream ${name}: retentionHours must be 24 to 8760, got ${args.retentionHours}`);
         this.name = args.namer.name(args.streamName ?? "stream", "kinesisStream");
+        this.resourceName = name;
+        this.kmsKeyArn = args.kmsKeyArn;
         this.stream = new aws.kinesis.Stream(
             name,
             {
@@ -65,5 +78,26 @@ export class EventStream extends pulumi.ComponentResource {
         );
         this.arn = this.stream.arn;
         this.registerOutputs({ name: this.stream.name, arn: this.arn });
+    }
+
+    /** Read records: consumers. Kinesis decrypts them with the stream's key on the reader's behalf. */
+    grantRead(grantee: Grantee): void {
+        this.grantStream(grantee, "read", STREAM_READ_ACTIONS, ["kms:Decrypt"]);
+    }
+
+    /** Put records: producers. Kinesis encrypts them with a data key of the stream's key. */
+    grantWrite(grantee: Grantee): void {
+        this.grantStream(grantee, "write", STREAM_WRITE_ACTIONS, ["kms:GenerateDataKey"]);
+    }
+
+    grantReadWrite(grantee: Grantee): void {
+        this.grantStream(grantee, "read-write", [...STREAM_WRITE_ACTIONS, ...STREAM_READ_ACTIONS], ["kms:GenerateDataKey", "kms:Decrypt"]);
+    }
+
+    private grantStream(grantee: Grantee, access: string, actions: readonly string[], keyActions: readonly string[]): void {
+        grantee.grant(grantKey(this.resourceName, access), [
+            { Sid: "StreamRecords", Action: [...new Set(actions)], Resource: this.arn },
+            keyStatement("StreamKey", this.kmsKeyArn, keyActions),
+        ]);
     }
 }

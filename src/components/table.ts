@@ -8,6 +8,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import { KEY_DECRYPT_ACTIONS, keyStatement } from "./encryption";
+import { grantKey, type Grantee } from "./iam";
+
+/** Reading items by key and querying. */
+export const TABLE_READ_ACTIONS = ["dynamodb:GetItem", "dynamodb:Query"] as const;
+/** Writing and updating items. */
+export const TABLE_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem"] as const;
 
 /** A key attribute: DynamoDB types only the key attributes, as S (string), N (number) or B (binary). */
 export interface KeyAttribute {
@@ -51,14 +58,22 @@ export function keySchemaProblems(keys: KeySchema): string[] {
 }
 
 export class DynamoDbTable extends pulumi.ComponentResource {
+    /** @internal The DynamoDB table; read `name` and `arn` instead. */
     readonly table: aws.dynamodb.Table;
+    /** The table's name. */
     readonly name: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
+    private readonly resourceName: string;
+    private readonly kmsKeyArn: pulumi.Input<string>;
+    private readonly region: pulumi.Output<string>;
 
     constructor(name: string, args: DynamoDbTableArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:dynamodb:Table`, name, {}, opts);
         const problems = keySchemaProblems(args.keys);
         if (problems.length > 0) throw new Error(`DynamoDbTable ${name}: ${problems.join("; ")}`);
+        this.resourceName = name;
+        this.kmsKeyArn = args.kmsKeyArn;
+        this.region = aws.getRegionOutput({}, { parent: this }).region;
         this.table = new aws.dynamodb.Table(
             name,
             {
@@ -78,5 +93,21 @@ export class DynamoDbTable extends pulumi.ComponentResource {
         this.name = this.table.name;
         this.arn = this.table.arn;
         this.registerOutputs({ name: this.name, arn: this.arn });
+    }
+
+    /** Get and query items; DynamoDB decrypts them with the table's key on the reader's behalf. */
+    grantReadData(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "read"), [
+            { Sid: "ReadItems", Action: [...TABLE_READ_ACTIONS], Resource: this.arn },
+            keyStatement("TableKey", this.kmsKeyArn, KEY_DECRYPT_ACTIONS, { service: "dynamodb", region: this.region }),
+        ]);
+    }
+
+    /** Get, query, put and update items, with the key operations DynamoDB makes for writes. */
+    grantReadWriteData(grantee: Grantee): void {
+        grantee.grant(grantKey(this.resourceName, "read-write"), [
+            { Sid: "ReadWriteItems", Action: [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS], Resource: this.arn },
+            keyStatement("TableKey", this.kmsKeyArn, ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:DescribeKey"], { service: "dynamodb", region: this.region }),
+        ]);
     }
 }

@@ -3,7 +3,6 @@
  * approve, and deploys it from inside the private subnets, where the Multi-AZ PostgreSQL
  * database and the Redis cache accept only the application and the deploy builds.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
 import { RedisCache } from "../../src/components/cache";
@@ -11,7 +10,7 @@ import { PostgresDatabase } from "../../src/components/database";
 import { EncryptionKey } from "../../src/components/encryption";
 import { Network } from "../../src/components/network";
 import { Notifications } from "../../src/components/notifications";
-import { BuildProject, KEY_USE_ACTIONS, Pipeline, PipelineSource } from "../../src/components/pipeline";
+import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { securityGroup } from "../../src/components/securityGroup";
 import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { Namer } from "../../src/config/naming";
@@ -30,7 +29,6 @@ const dataKey = new EncryptionKey("data-key", {
     description: `BrazilCart data: PostgreSQL, Redis, secrets, flow logs (${config.environmentSuffix})`,
     viaServices: ["rds", "elasticache", "secretsmanager", "sns"],
     cloudWatchLogs: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 const pipelineKey = new EncryptionKey("pipeline-key", {
@@ -39,15 +37,13 @@ const pipelineKey = new EncryptionKey("pipeline-key", {
     description: `BrazilCart CI/CD: artifacts, repository, build logs, approvals (${config.environmentSuffix})`,
     viaServices: ["s3", "codebuild", "codepipeline", "codecommit", "sns"],
     cloudWatchLogs: true,
-    eventBridge: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
-const zones = aws.getAvailabilityZonesOutput({ state: "available" });
 const network = new Network("network", {
     ...base,
     cidrBlock: config.vpcCidr,
-    availabilityZones: Array.from({ length: config.azCount }, (_, i) => zones.names[i]!),
+    availabilityZoneCount: config.azCount,
     publicSubnetCidrs: config.publicSubnetCidrs,
     privateSubnetCidrs: config.privateSubnetCidrs,
     natGateways: config.natGateways,
@@ -59,7 +55,7 @@ const alerts = new Notifications("alerts", {
     ...base,
     topicName: namer.name("alerts"),
     displayName: `BrazilCart alerts (${config.environmentSuffix})`,
-    kmsKeyArn: dataKey.arn,
+    key: dataKey,
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });
@@ -67,7 +63,7 @@ const approvals = new Notifications("approvals", {
     ...base,
     topicName: namer.name("approvals"),
     displayName: `BrazilCart deployment approvals (${config.environmentSuffix})`,
-    kmsKeyArn: pipelineKey.arn,
+    key: pipelineKey,
     publishers: ["events.amazonaws.com"],
     email: config.approvalEmail,
 });
@@ -108,7 +104,6 @@ const database = new PostgresDatabase("db", {
     ...base,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
-    clientSecurityGroupIds: [appSg.id, deploySg.id],
     kmsKeyArn: dataKey.arn,
     instanceClass: config.dbInstanceClass,
     allocatedStorageGb: config.dbAllocatedStorageGb,
@@ -123,11 +118,13 @@ const database = new PostgresDatabase("db", {
     protect: prod,
 });
 
+database.allowFrom(appSg.id);
+database.allowFrom(deploySg.id);
+
 const cache = new RedisCache("cache", {
     ...base,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
-    clientSecurityGroupIds: [appSg.id, deploySg.id],
     kmsKeyArn: dataKey.arn,
     engine: "redis",
     nodeType: config.cacheNodeType,
@@ -137,6 +134,9 @@ const cache = new RedisCache("cache", {
     protect: prod,
     secretRecoveryWindowDays: prod ? 30 : 0,
 });
+
+cache.allowFrom(appSg.id);
+cache.allowFrom(deploySg.id);
 
 const accessLogs = new SecureBucket("access-logs", {
     ...base,
@@ -186,15 +186,13 @@ const deploy = new BuildProject("deploy", {
         { name: "DB_HOST", value: database.address },
         { name: "DB_PORT", value: database.port.apply(String) },
         { name: "DB_NAME", value: config.dbName },
-        { name: "DB_USERNAME", type: "SECRETS_MANAGER", secretArn: database.secretArn, jsonKey: "username" },
-        { name: "DB_PASSWORD", type: "SECRETS_MANAGER", secretArn: database.secretArn, jsonKey: "password" },
+        { name: "DB_USERNAME", type: "SECRETS_MANAGER", secret: database.secret, jsonKey: "username" },
+        { name: "DB_PASSWORD", type: "SECRETS_MANAGER", secret: database.secret, jsonKey: "password" },
         { name: "REDIS_HOST", value: cache.primaryEndpoint },
         { name: "REDIS_PORT", value: cache.port.apply(String) },
         { name: "REDIS_TLS", value: "true" },
-        { name: "REDIS_AUTH_TOKEN", type: "SECRETS_MANAGER", secretArn: cache.authSecret.arn },
+        { name: "REDIS_AUTH_TOKEN", type: "SECRETS_MANAGER", secret: cache.authToken },
     ],
-    // The database and cache secrets are encrypted with the data key.
-    policyStatements: [{ Sid: "DecryptDataSecrets", Action: KEY_USE_ACTIONS.filter((a) => a === "kms:Decrypt" || a === "kms:DescribeKey"), Resource: dataKey.arn }],
 });
 
 const pipeline = new Pipeline("pipeline", {
@@ -227,10 +225,10 @@ export const vpc_id = network.vpcId;
 export const rds_endpoint = database.endpoint;
 export const rds_secret_arn = database.secretArn;
 export const redis_endpoint = cache.primaryEndpoint;
-export const redis_secret_arn = cache.authSecret.arn;
+export const redis_secret_arn = cache.authTokenSecretArn;
 /** Empty with the GitHub source: the code lives on GitHub (see source_connection_arn). */
 export const codecommit_clone_url_http = source.cloneUrlHttp;
-export const codepipeline_name = pipeline.pipeline.name;
+export const codepipeline_name = pipeline.name;
 export const artifact_bucket = artifacts.name;
 /** Empty with the CodeCommit source. A new connection is PENDING until completed in the console. */
 export const source_connection_arn = source.connectionArn;

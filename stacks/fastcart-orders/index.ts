@@ -2,7 +2,6 @@
  * FastCart order processing: orders arrive on a Kinesis stream, a Fargate service processes
  * them with PostgreSQL for state and Redis for hot data, all encrypted with one customer key.
  */
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ContainerService } from "../../src/components/containers";
 import { RedisCache } from "../../src/components/cache";
@@ -29,15 +28,13 @@ const key = new EncryptionKey("orders-key", {
     description: `FastCart order processing (${config.environmentSuffix})`,
     viaServices: ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "sns"],
     cloudWatchLogs: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
-const zones = aws.getAvailabilityZonesOutput({ state: "available" });
 const network = new Network("orders-network", {
     ...base,
     cidrBlock: config.vpcCidr,
-    availabilityZones: Array.from({ length: config.azCount }, (_, i) => zones.names[i]!),
+    availabilityZoneCount: config.azCount,
     publicSubnetCidrs: config.publicSubnetCidrs,
     privateSubnetCidrs: config.privateSubnetCidrs,
     natGateways: config.natGateways,
@@ -49,7 +46,7 @@ const alerts = new Notifications("orders-alerts", {
     ...base,
     topicName: namer.name("alerts"),
     displayName: `FastCart alerts (${config.environmentSuffix})`,
-    kmsKeyArn: key.arn,
+    key,
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });
@@ -93,7 +90,6 @@ const database = new PostgresDatabase("orders-db", {
     ...base,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
-    clientSecurityGroupIds: [serviceSg.id],
     kmsKeyArn: key.arn,
     instanceClass: config.dbInstanceClass,
     allocatedStorageGb: config.dbAllocatedStorageGb,
@@ -112,7 +108,6 @@ const cache = new RedisCache("orders-cache", {
     ...base,
     vpcId: network.vpcId,
     subnetIds: network.privateSubnetIds,
-    clientSecurityGroupIds: [serviceSg.id],
     kmsKeyArn: key.arn,
     engine: config.cacheEngine,
     nodeType: config.cacheNodeType,
@@ -141,7 +136,7 @@ const service = new ContainerService("orders-service", {
     environment: {
         ENVIRONMENT: config.environmentSuffix,
         AWS_REGION: config.region,
-        KINESIS_STREAM_NAME: stream.stream.name,
+        KINESIS_STREAM_NAME: stream.name,
         DB_HOST: database.address,
         DB_PORT: database.port.apply(String),
         DB_NAME: config.dbName,
@@ -150,37 +145,30 @@ const service = new ContainerService("orders-service", {
         REDIS_TLS: "true",
     },
     secrets: [
-        { name: "DB_USERNAME", secretArn: database.secretArn, jsonKey: "username" },
-        { name: "DB_PASSWORD", secretArn: database.secretArn, jsonKey: "password" },
-        { name: "REDIS_AUTH_TOKEN", secretArn: cache.authSecret.arn },
+        { name: "DB_USERNAME", secret: database.secret, jsonKey: "username" },
+        { name: "DB_PASSWORD", secret: database.secret, jsonKey: "password" },
+        { name: "REDIS_AUTH_TOKEN", secret: cache.authToken },
     ],
-    secretKmsKeyArns: [key.arn],
-    taskPolicies: {
-        "orders-stream": [
-            {
-                Sid: "ReadAndWriteOrders",
-                Action: ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"],
-                Resource: stream.arn,
-            },
-            { Sid: "StreamEncryption", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key.arn },
-        ],
-        secrets: [{ Sid: "ReadOwnSecrets", Action: "secretsmanager:GetSecretValue", Resource: [database.secretArn, cache.authSecret.arn] }],
-    },
 });
+database.allowFrom(serviceSg.id);
+cache.allowFrom(serviceSg.id);
+stream.grantReadWrite(service);
+database.grantSecretRead(service);
+cache.grantSecretRead(service);
 
 export const vpc_id = network.vpcId;
 export const public_subnet_ids = network.publicSubnetIds;
 export const private_subnet_ids = network.privateSubnetIds;
-export const ecs_cluster_arn = service.cluster.arn;
-export const ecs_service_name = service.service.name;
-export const kinesis_stream_name = stream.stream.name;
+export const ecs_cluster_arn = service.clusterArn;
+export const ecs_service_name = service.name;
+export const kinesis_stream_name = stream.name;
 export const kinesis_stream_arn = stream.arn;
 export const rds_endpoint = database.endpoint;
-export const rds_instance_id = database.instance.identifier;
+export const rds_instance_id = database.name;
 export const redis_endpoint = cache.primaryEndpoint;
 export const redis_port = cache.port;
 export const ecr_repository_url = registry.repositoryUrl;
 export const kms_key_id = key.keyId;
 export const kms_key_arn = key.arn;
-export const log_group_name = service.logGroup.name;
+export const log_group_name = service.logGroupName;
 export const db_secret_arn = database.secretArn;

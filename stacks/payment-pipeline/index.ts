@@ -8,17 +8,16 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { EcsBlueGreenDeployment, targetFromArns, type EcsBlueGreenTarget } from "../../src/components/blueGreen";
+import { EcsBlueGreenDeployment } from "../../src/components/blueGreen";
+import { BlueGreenService, type IBlueGreenService } from "../../src/components/blueGreenService";
 import { SecureBucket } from "../../src/components/bucket";
-import { ContainerService } from "../../src/components/containers";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { BlueGreenLoadBalancer, elbLogDeliveryStatement } from "../../src/components/loadBalancer";
-import { Network } from "../../src/components/network";
+import { elbLogDeliveryStatement } from "../../src/components/loadBalancer";
 import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
-import { securityGroup } from "../../src/components/securityGroup";
+import { StoredSecret } from "../../src/components/secret";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
 import { Namer } from "../../src/config/naming";
 import { commonTags } from "../../src/config/tags";
@@ -40,8 +39,6 @@ const key = new EncryptionKey("pipeline-key", {
     description: `Payment service pipeline (${env}): artifacts, logs, secrets, images, notifications`,
     viaServices: ["s3", "codebuild", "codepipeline", "secretsmanager", "ecr", "sns"],
     cloudWatchLogs: true,
-    eventBridge: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
@@ -49,7 +46,7 @@ const notifications = new Notifications("notifications", {
     ...base,
     topicName: namer.custom(`pipeline-notifications-${env}`, "notifications topic"),
     displayName: `Payment pipeline (${env})`,
-    kmsKeyArn: key.arn,
+    key,
     publishers: ["events.amazonaws.com", "cloudwatch.amazonaws.com"],
     email: config.notificationEmail,
 });
@@ -90,102 +87,49 @@ const registry = new ContainerRegistry("registry", {
 });
 
 // The value (JSON {"username", "password"}) is set outside Pulumi, so it never enters the state.
-const registryCredentials = new aws.secretsmanager.Secret("docker-registry-credentials", {
-    name: namer.custom(`docker-registry-credentials-${env}`, "registry credentials secret"),
+const registryCredentials = new StoredSecret("docker-registry-credentials", {
+    ...base,
+    secretName: `docker-registry-credentials-${env}`,
     description: 'Docker registry login for the payment image build: JSON {"username": "...", "password": "..."}',
-    kmsKeyId: key.arn,
-    recoveryWindowInDays: prod ? 30 : 0,
-    tags,
+    kmsKeyArn: key.arn,
+    recoveryWindowDays: prod ? 30 : 0,
 });
 
 // The ECS target: an existing service from config, or one created here.
-let target: EcsBlueGreenTarget;
-let taskFamily: pulumi.Input<string>;
-let containerName: string;
-let containerPort: number;
-let serviceUrl: pulumi.Output<string> | undefined;
-if (config.ecsTarget) {
-    const t = config.ecsTarget;
-    target = targetFromArns({ ...t, taskRoleArns: [t.taskExecutionRoleArn, ...(t.taskRoleArn ? [t.taskRoleArn] : [])] });
-    taskFamily = t.taskDefinitionFamily;
-    containerName = t.containerName;
-    containerPort = t.containerPort;
-} else {
-    const zones = aws.getAvailabilityZonesOutput({ state: "available" });
-    const network = new Network("network", {
-        ...base,
-        cidrBlock: config.vpcCidr,
-        availabilityZones: Array.from({ length: config.azCount }, (_, i) => zones.names[i]!),
-        natGateways: config.natGateways,
-        flowLogs: { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays },
-        interfaceEndpoints: config.vpcEndpoints,
-    });
-    const alb = new BlueGreenLoadBalancer(
-        "alb",
-        {
-            ...base,
-            vpcId: network.vpcId,
-            vpcCidr: config.vpcCidr,
-            publicSubnetIds: network.publicSubnetIds,
-            targetPort: config.containerPort,
-            healthCheck: { path: config.healthCheckPath },
-            certificateArn: config.certificateArn,
-            accessLogs: { bucket: accessLogs.name, prefix: "alb" },
-            deletionProtection: prod,
-        },
-        // The load balancer checks it may write its logs when it is created.
-        { dependsOn: [accessLogs.policy] },
-    );
-    const serviceSg = securityGroup(
-        "service-sg",
-        {
-            groupName: namer.name("service"),
-            description: "Payment service tasks: the container port from the load balancer only",
-            vpcId: network.vpcId,
-            tags,
-            ingress: [{ description: "From the load balancer", port: config.containerPort, securityGroupId: alb.securityGroup.id }],
-            egress: [{ description: "HTTPS to AWS APIs and the image registries", port: 443, cidr: "0.0.0.0/0" }],
-        },
-        {},
-    );
-    const service = new ContainerService(
-        "service",
-        {
-            ...base,
-            subnetIds: network.privateSubnetIds,
-            securityGroupIds: [serviceSg.id],
-            kmsKeyArn: key.arn,
-            logRetentionDays: config.logRetentionDays,
-            containerInsights: "enabled",
-            image: config.containerImage,
-            containerName: config.containerName,
-            containerPort: config.containerPort,
-            user: config.containerUser,
-            cpu: config.taskCpu,
-            memory: config.taskMemory,
-            desiredCount: config.desiredCount,
-            pullRepositoryArns: [registry.arn],
-            environment: {},
-            secrets: [],
-            secretKmsKeyArns: [],
-            taskPolicies: {},
-            deploymentController: "CODE_DEPLOY",
-            loadBalancer: { targetGroupArn: alb.blueTargetGroupArnInUse },
-        },
-    );
-    target = alb.targetFor({ clusterName: service.cluster.name, serviceName: service.service.name, taskRoleArns: [service.executionRole.arn, service.taskRole.arn] });
-    taskFamily = service.taskDefinition.family;
-    containerName = service.containerName;
-    containerPort = config.containerPort;
-    serviceUrl = alb.url;
-}
+const target: IBlueGreenService = config.ecsTarget
+    ? BlueGreenService.fromAttributes("ecs-target", config.ecsTarget)
+    : new BlueGreenService("ecs-target", {
+          ...base,
+          description: "Payment service",
+          network: { cidrBlock: config.vpcCidr, availabilityZoneCount: config.azCount, natGateways: config.natGateways, interfaceEndpoints: config.vpcEndpoints },
+          loadBalancer: {
+              healthCheck: { path: config.healthCheckPath },
+              certificateArn: config.certificateArn,
+              accessLogs: { bucket: accessLogs.name, prefix: "alb" },
+              deletionProtection: prod,
+              // The load balancer checks it may write its logs when it is created.
+              dependsOn: [accessLogs.policy],
+          },
+          container: {
+              image: config.containerImage,
+              containerName: config.containerName,
+              containerPort: config.containerPort,
+              user: config.containerUser,
+              cpu: config.taskCpu,
+              memory: config.taskMemory,
+              desiredCount: config.desiredCount,
+              pullRepositoryArns: [registry.arn],
+          },
+          kmsKeyArn: key.arn,
+          logRetentionDays: config.logRetentionDays,
+      });
 
 const deployment = new EcsBlueGreenDeployment("deployment", {
     ...base,
     applicationName: `payment-service-app-${env}`,
     deploymentGroupName: `payment-service-dg-${env}`,
     roleName: `codedeploy-role-${env}`,
-    target,
+    target: target.target,
     deploymentConfigName: TRAFFIC_SHIFTING[config.trafficShifting],
     terminationWaitMinutes: config.terminationWaitMinutes,
     alarmActions: [notifications.arn],
@@ -218,23 +162,15 @@ const dockerBuild = new BuildProject("docker-build", {
     environmentVariables: [
         { name: "REPOSITORY_URI", value: registry.repositoryUrl },
         { name: "REPOSITORY_NAME", value: registry.name },
-        { name: "TASK_DEFINITION_FAMILY", value: taskFamily },
-        { name: "CONTAINER_NAME", value: containerName },
-        { name: "CONTAINER_PORT", value: String(containerPort) },
-        { name: "DOCKER_REGISTRY_USERNAME", type: "SECRETS_MANAGER", secretArn: registryCredentials.arn, jsonKey: "username" },
-        { name: "DOCKER_REGISTRY_PASSWORD", type: "SECRETS_MANAGER", secretArn: registryCredentials.arn, jsonKey: "password" },
-    ],
-    policyStatements: [
-        // Neither call supports resource-level permissions (ECR auth tokens; aws/containers-roadmap#929).
-        { Sid: "EcrLogin", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-        { Sid: "ReadCurrentTaskDefinition", Action: "ecs:DescribeTaskDefinition", Resource: "*" },
-        {
-            Sid: "PushImages",
-            Action: ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:DescribeImages"],
-            Resource: registry.arn,
-        },
+        { name: "TASK_DEFINITION_FAMILY", value: target.taskDefinitionFamily },
+        { name: "CONTAINER_NAME", value: target.containerName },
+        { name: "CONTAINER_PORT", value: String(target.containerPort) },
+        { name: "DOCKER_REGISTRY_USERNAME", type: "SECRETS_MANAGER", secret: registryCredentials, jsonKey: "username" },
+        { name: "DOCKER_REGISTRY_PASSWORD", type: "SECRETS_MANAGER", secret: registryCredentials, jsonKey: "password" },
     ],
 });
+registry.grantPush(dockerBuild);
+target.grantTaskDefinitionRead(dockerBuild);
 
 const source = new PipelineSource("source", {
     ...base,
@@ -295,4 +231,4 @@ export const connectionArn = source.connectionArn;
 export const ecrRepositoryUrl = registry.repositoryUrl;
 export const registryCredentialsSecretArn = registryCredentials.arn;
 /** The created service's URL; absent when the stack deploys to an existing target. */
-export const serviceEndpoint = serviceUrl;
+export const serviceEndpoint = target.url;

@@ -10,7 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { ContainerImageFunction, DeployFunction, tableKeyStatement } from "../../src/components/lambda";
+import { ContainerImageFunction, DeployFunction } from "../../src/components/lambda";
 import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
@@ -34,8 +34,6 @@ const key = new EncryptionKey("service-key", {
     description: `Service release pipeline (${config.environmentSuffix})`,
     viaServices: ["s3", "ecr", "dynamodb", "lambda", "codebuild", "codepipeline", "sns"],
     cloudWatchLogs: true,
-    eventBridge: true,
-    cloudWatchAlarms: true,
     deletionWindowInDays: prod ? 30 : 7,
 });
 
@@ -44,7 +42,7 @@ const alerts = new Notifications("service-alerts", {
     ...base,
     topicName: namer.name("alerts"),
     displayName: `Service pipeline (${config.environmentSuffix})`,
-    kmsKeyArn: key.arn,
+    key,
     publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
     email: config.alarmEmail,
 });
@@ -81,12 +79,6 @@ const app = new ContainerImageFunction("service-app", {
     bootstrapImage: { contextDir: "bootstrap" },
     dependsOn: [registry],
     environment: { DEPLOYMENT_TABLE_NAME: history.name, ENVIRONMENT_SUFFIX: config.environmentSuffix },
-    policies: {
-        "read-deployments": [
-            { Sid: "ReadDeploymentHistory", Action: ["dynamodb:GetItem", "dynamodb:Query"], Resource: history.arn },
-            tableKeyStatement("DeploymentHistoryKey", key.arn, config.region, false),
-        ],
-    },
     errorAlarm: { threshold: config.errorAlarmThreshold, periodSeconds: 300, evaluationPeriods: 1, actions: [alerts.arn] },
 });
 
@@ -97,11 +89,8 @@ const deployer = new DeployFunction("service-deployer", {
     timeoutSeconds: config.deployTimeoutSeconds,
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
-    targetFunctionName: app.name,
-    targetFunctionArn: app.arn,
-    historyTableName: history.name,
-    historyTableArn: history.arn,
-    historyTableKmsKeyArn: key.arn,
+    target: app,
+    history,
     environmentSuffix: config.environmentSuffix,
 });
 
@@ -113,24 +102,12 @@ const deploymentRole = new ServiceRole("service-deployment-role", {
     description: `Releases ${app.name} for CodePipeline, also from account ${config.trustedAccountId ?? "(this account)"}`,
     services: ["codepipeline.amazonaws.com"],
     awsPrincipals: [pulumi.interpolate`arn:${partition}:iam::${trustedAccount}:root`],
-    policies: {
-        "lambda-deploy": [
-            {
-                Sid: "ReleaseTheServiceFunction",
-                Action: ["lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:UpdateFunctionCode", "lambda:PublishVersion", "lambda:GetAlias", "lambda:CreateAlias", "lambda:UpdateAlias"],
-                Resource: [app.arn, pulumi.interpolate`${app.arn}:*`],
-            },
-            { Sid: "RunTheDeployFunction", Action: "lambda:InvokeFunction", Resource: deployer.arn },
-        ],
-        ecr: [
-            {
-                Sid: "ReadServiceImages",
-                Action: ["ecr:DescribeImages", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
-                Resource: registry.arn,
-            },
-        ],
-    },
+    policies: {},
 });
+app.grantRelease(deploymentRole);
+deployer.grantInvoke(deploymentRole);
+registry.grantImageRead(deploymentRole);
+history.grantReadData(app);
 
 const accessLogs = new SecureBucket("service-access-logs", {
     ...base,
@@ -170,15 +147,8 @@ const imageBuild = new BuildProject("service-image-build", {
     privilegedMode: true,
     environmentVariables: [{ name: "REPOSITORY_URI", value: registry.repositoryUrl }],
     cache: { bucketName: buildCache.name, bucketArn: buildCache.arn, prefix: "image-build" },
-    policyStatements: [
-        { Sid: "RegistryLogin", Action: "ecr:GetAuthorizationToken", Resource: "*" },
-        {
-            Sid: "PushServiceImages",
-            Action: ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
-            Resource: registry.arn,
-        },
-    ],
 });
+registry.grantPush(imageBuild);
 const tests = new BuildProject("service-tests", {
     ...buildDefaults,
     projectName: "tests",
@@ -223,7 +193,7 @@ const pipeline = new Pipeline("service-pipeline", {
 });
 
 export const pipelineArn = pipeline.arn;
-export const pipelineUrl = pulumi.interpolate`https://${config.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline.pipeline.name}/view?region=${config.region}`;
+export const pipelineUrl = pipeline.consoleUrl;
 export const ecrRepositoryUri = registry.repositoryUrl;
 export const lambdaFunctionArn = app.arn;
 export const deploymentTableName = history.name;

@@ -27,8 +27,11 @@ export type InterfaceEndpoint = "ecr.api" | "ecr.dkr" | "logs" | "secretsmanager
 
 export interface NetworkArgs extends BaseArgs {
     readonly cidrBlock: string;
-    /** Availability zone names; their count is the number of public and private subnets. */
-    readonly availabilityZones: pulumi.Input<string>[];
+    /**
+     * How many of the region's available zones to spread over (the first ones, in AWS's order):
+     * one public and one private subnet in each.
+     */
+    readonly availabilityZoneCount: number;
     /** Explicit public subnet blocks, one per AZ. @default - carved by `defaultLayout` */
     readonly publicSubnetCidrs?: readonly string[];
     /** Explicit private subnet blocks, one per AZ. @default - carved by `defaultLayout` */
@@ -49,18 +52,30 @@ export interface NetworkArgs extends BaseArgs {
 }
 
 export class Network extends pulumi.ComponentResource {
+    /** @internal */
     readonly vpc: aws.ec2.Vpc;
     readonly vpcId: pulumi.Output<string>;
+    /** @internal Read `publicSubnetIds`. */
     readonly publicSubnets: aws.ec2.Subnet[] = [];
+    /** @internal Read `privateSubnetIds`. */
     readonly privateSubnets: aws.ec2.Subnet[] = [];
+    /** @internal */
     readonly natGateways: aws.ec2.NatGateway[] = [];
+    /** @internal */
     readonly privateRouteTables: aws.ec2.RouteTable[] = [];
+    /** @internal */
     readonly flowLogGroup: aws.cloudwatch.LogGroup;
+    /** The VPC's block, as given. */
     readonly cidrBlock: string;
 
     constructor(name: string, args: NetworkArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:network:Network`, name, {}, opts);
-        const azCount = args.availabilityZones.length;
+        const azCount = args.availabilityZoneCount;
+        if (!Number.isInteger(azCount) || azCount < 1) throw new Error(`Network ${name}: availabilityZoneCount must be a whole number, 1 or more, got ${azCount}`);
+        const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this }).names.apply((names) => {
+            if (names.length < azCount) throw new Error(`Network ${name}: availabilityZoneCount is ${azCount}, but the region has ${names.length} available zones`);
+            return names;
+        });
         const layout = resolveLayout(args, azCount);
         const tags = args.tags;
         const vpcName = args.namer.name("vpc");
@@ -81,7 +96,7 @@ export class Network extends pulumi.ComponentResource {
         new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, { parent: this });
 
         for (let i = 0; i < azCount; i++) {
-            const az = args.availabilityZones[i]!;
+            const az = zones.apply((names) => names[i]!);
             const letter = String.fromCharCode(97 + i);
             const pub = new aws.ec2.Subnet(
                 `${name}-public-${letter}`,
@@ -223,17 +238,18 @@ export class Network extends pulumi.ComponentResource {
         });
     }
 
+    /** One public subnet per zone, in zone order. */
     get publicSubnetIds(): pulumi.Output<string>[] {
         return this.publicSubnets.map((s) => s.id);
     }
 
+    /** One private subnet per zone, in zone order. */
     get privateSubnetIds(): pulumi.Output<string>[] {
         return this.privateSubnets.map((s) => s.id);
     }
 }
 
 function resolveLayout(args: NetworkArgs, azCount: number): { publicCidrs: readonly string[]; privateCidrs: readonly string[] } {
-    if (azCount < 1) throw new Error("Network: availabilityZones must name at least one zone");
     const carved = args.publicSubnetCidrs && args.privateSubnetCidrs ? undefined : defaultLayout(args.cidrBlock, azCount);
     const publicCidrs = args.publicSubnetCidrs ?? carved!.publicCidrs;
     const privateCidrs = args.privateSubnetCidrs ?? carved!.privateCidrs;

@@ -11,8 +11,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../common";
 import { TOKEN } from "../common";
-import { ServiceRole, type Statement } from "../iam";
+import { ServiceRole, type Grantee, type Statement } from "../iam";
+import { secretReadStatements, type SecretRef } from "../secret";
 import { logGroup } from "../logs";
+import { KEY_USE_ACTIONS } from "../encryption";
 
 /** CodeBuild's Linux compute types. @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html */
 export type BuildComputeType = "BUILD_GENERAL1_SMALL" | "BUILD_GENERAL1_MEDIUM" | "BUILD_GENERAL1_LARGE" | "BUILD_GENERAL1_XLARGE" | "BUILD_GENERAL1_2XLARGE";
@@ -20,21 +22,11 @@ export type BuildComputeType = "BUILD_GENERAL1_SMALL" | "BUILD_GENERAL1_MEDIUM" 
 /** The current Amazon Linux standard image (x86_64). @see https://docs.aws.amazon.com/codebuild/latest/userguide/ec2-compute-images.html */
 export const DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
-/** What a role needs to read and write data under the customer key, named one by one (no wildcards, AwsSolutions-IAM5). */
-export const KEY_USE_ACTIONS = [
-    "kms:Decrypt",
-    "kms:Encrypt",
-    "kms:ReEncryptFrom",
-    "kms:ReEncryptTo",
-    "kms:GenerateDataKey",
-    "kms:GenerateDataKeyWithoutPlaintext",
-    "kms:DescribeKey",
-] as const;
 
 export type BuildVariable =
     | { readonly name: string; readonly type?: "PLAINTEXT"; readonly value: pulumi.Input<string> }
-    /** A Secrets Manager secret, whole or one JSON key of it. */
-    | { readonly name: string; readonly type: "SECRETS_MANAGER"; readonly secretArn: pulumi.Input<string>; readonly jsonKey?: string }
+    /** A Secrets Manager secret, whole or one JSON key of it; the role may read it and decrypt it through Secrets Manager. */
+    | { readonly name: string; readonly type: "SECRETS_MANAGER"; readonly secret: SecretRef; readonly jsonKey?: string }
     /** A Systems Manager parameter, by name (`/brazilcart/dev/flag`). */
     | { readonly name: string; readonly type: "PARAMETER_STORE"; readonly parameterName: string };
 
@@ -80,8 +72,6 @@ export interface BuildProjectArgs extends BaseArgs {
     readonly environmentVariables?: readonly BuildVariable[];
     /** Run builds inside these private subnets with these security groups. @default - no VPC */
     readonly vpc?: BuildVpc;
-    /** Extra permissions of the build's role, e.g. to deploy what it builds. */
-    readonly policyStatements?: readonly Statement[];
     /** Keep the buildspec's `cache.paths` in S3 between builds. @default - no cache */
     readonly cache?: BuildCache;
     /** @default 60 */
@@ -111,14 +101,23 @@ export interface BuildProjectArgs extends BaseArgs {
     readonly reportGroups?: Readonly<Record<string, "TEST" | "CODE_COVERAGE">>;
 }
 
-export class BuildProject extends pulumi.ComponentResource {
+export class BuildProject extends pulumi.ComponentResource implements Grantee {
+    /** @internal */
     readonly project: aws.codebuild.Project;
+    /** @internal The build's role (its own, or the shared one): grant to the project itself. */
     readonly role: ServiceRole;
+    /** @internal */
     readonly logGroup: aws.cloudwatch.LogGroup;
+    /** @internal */
     readonly reportGroups: aws.codebuild.ReportGroup[] = [];
+    /** The project's ARN. */
     readonly arn: pulumi.Output<string>;
     /** The checked project name, known before deployment. */
     readonly projectName: string;
+    /** The same name as an output, for stack outputs. */
+    readonly name: pulumi.Output<string>;
+    private readonly shared: boolean;
+    private readonly resourceKey: string;
 
     constructor(name: string, args: BuildProjectArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:codebuild:BuildProject`, name, {}, opts);
@@ -175,8 +174,9 @@ export class BuildProject extends pulumi.ComponentResource {
                 Resource: this.reportGroups.map((g) => g.arn),
             });
         }
-        if (args.policyStatements && args.policyStatements.length > 0) policies.extra = [...args.policyStatements];
 
+        this.shared = args.sharedRole !== undefined;
+        this.resourceKey = args.projectName;
         let permissions: pulumi.Resource[];
         if (args.sharedRole !== undefined) {
             this.role = args.sharedRole;
@@ -230,7 +230,14 @@ export class BuildProject extends pulumi.ComponentResource {
             { parent: this, dependsOn: permissions },
         );
         this.arn = this.project.arn;
+        this.name = this.project.name;
         this.registerOutputs({ arn: this.arn, name: this.projectName, roleArn: this.role.arn, logGroup: this.logGroup.name });
+    }
+
+    /** Grants go to the build's role: on a shared role as `<role>-<projectName>-<key>`, under this project. */
+    grant(key: string, statements: readonly Statement[]): void {
+        if (this.shared) this.role.attachPolicy(`${this.resourceKey}-${key}`, statements, { parent: this });
+        else this.role.grant(key, statements);
     }
 }
 
@@ -268,7 +275,7 @@ export function buildProblems(
 function toEnvironmentVariable(v: BuildVariable): aws.types.input.codebuild.ProjectEnvironmentEnvironmentVariable {
     switch (v.type) {
         case "SECRETS_MANAGER":
-            return { name: v.name, type: "SECRETS_MANAGER", value: v.jsonKey === undefined ? v.secretArn : pulumi.interpolate`${v.secretArn}:${v.jsonKey}` };
+            return { name: v.name, type: "SECRETS_MANAGER", value: v.jsonKey === undefined ? v.secret.arn : pulumi.interpolate`${v.secret.arn}:${v.jsonKey}` };
         case "PARAMETER_STORE":
             return { name: v.name, type: "PARAMETER_STORE", value: v.parameterName };
         default:
@@ -284,13 +291,12 @@ interface Where {
 
 /** Read access to exactly the secrets and parameters the variables name. */
 function variableStatements(variables: readonly BuildVariable[], where: Where): Statement[] {
-    // One secret read through several JSON keys is usually the same input: name it once.
-    const secrets = [...new Set(variables.flatMap((v) => (v.type === "SECRETS_MANAGER" ? [v.secretArn] : [])))];
+    const secrets = variables.flatMap((v) => (v.type === "SECRETS_MANAGER" ? [v.secret] : []));
     const parameters = variables.flatMap((v) =>
         v.type === "PARAMETER_STORE" ? [pulumi.interpolate`arn:${where.partition}:ssm:${where.region}:${where.account}:parameter/${v.parameterName.replace(/^\//, "")}`] : [],
     );
     return [
-        ...(secrets.length > 0 ? [{ Sid: "ReadBuildSecrets", Action: "secretsmanager:GetSecretValue", Resource: secrets }] : []),
+        ...secretReadStatements(secrets, where.region, "ReadBuildSecrets"),
         ...(parameters.length > 0 ? [{ Sid: "ReadBuildParameters", Action: ["ssm:GetParameters"], Resource: parameters }] : []),
     ];
 }

@@ -104,8 +104,11 @@ describe("BuildProject", () => {
         ]);
         const bySid = Object.fromEntries(policyOf(codecommit, "deploy-role-build").map((s) => [s.Sid, s]));
         assert.deepEqual(resourcesOf(bySid.ReadBuildSecrets!), ["arn:aws:secretsmanager:sa-east-1:123456789012:secret:fixture-db-AbCdEf"]);
+        // The secret's key, only through Secrets Manager.
+        assert.deepEqual(actionsOf(bySid.ReadBuildSecretsKey!), ["kms:Decrypt"]);
+        assert.deepEqual(bySid.ReadBuildSecretsKey!.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" } });
         assert.deepEqual(resourcesOf(bySid.ReadBuildParameters!), ["arn:aws:ssm:sa-east-1:123456789012:parameter/fixture/flags"]);
-        const extra = policyOf(codecommit, "deploy-role-extra");
+        const extra = policyOf(codecommit, "deploy-role-describe-database");
         assert.deepEqual(extra.map((s) => s.Sid), ["DescribeDatabase"]);
     });
 
@@ -136,7 +139,7 @@ describe("BuildProject", () => {
         });
         assert.equal(problems.length, 5, problems.join("\n"));
         assert.match(problems.join("\n"), /CodeBuild\.2/);
-        assert.deepEqual(buildProblems({ environmentVariables: [{ name: "AWS_SECRET_ACCESS_KEY", type: "SECRETS_MANAGER", secretArn: "arn" }] }), []);
+        assert.deepEqual(buildProblems({ environmentVariables: [{ name: "AWS_SECRET_ACCESS_KEY", type: "SECRETS_MANAGER", secret: { arn: "arn", kmsKeyArn: "key" } }] }), []);
     });
 });
 

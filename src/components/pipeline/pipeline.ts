@@ -14,7 +14,8 @@ import type { BaseArgs } from "../common";
 import { TOKEN } from "../common";
 import { ServiceRole, type Statement } from "../iam";
 import { logGroup } from "../logs";
-import { KEY_USE_ACTIONS, type BuildProject } from "./build";
+import { KEY_USE_ACTIONS } from "../encryption";
+import type { BuildProject } from "./build";
 import type { PipelineSource } from "./source";
 
 type StageAction = aws.types.input.codepipeline.PipelineStageAction;
@@ -146,6 +147,10 @@ export class Pipeline extends pulumi.ComponentResource {
     readonly arn: pulumi.Output<string>;
     /** The checked pipeline name, known before deployment. */
     readonly pipelineName: string;
+    /** The same name as an output, for stack outputs. */
+    readonly name: pulumi.Output<string>;
+    /** The pipeline's page in the CodePipeline console. */
+    readonly consoleUrl: pulumi.Output<string>;
 
     constructor(name: string, args: PipelineArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:codepipeline:Pipeline`, name, {}, opts);
@@ -219,6 +224,8 @@ export class Pipeline extends pulumi.ComponentResource {
             { parent: this, dependsOn: [this.role] },
         );
         this.arn = this.pipeline.arn;
+        this.name = this.pipeline.name;
+        this.consoleUrl = pulumi.interpolate`https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${this.pipeline.name}/view?region=${region}`;
 
         if (args.source.spec.provider === "CodeCommit" && !hasTriggers) {
             this.sourceRule = this.startOnPush(name, args, pipelineArn);

@@ -1,0 +1,149 @@
+/**
+ * The ECS service a CodeDeploy blue/green deployment targets, behind one interface whether the
+ * stack creates it or it already exists (as CDK's `fromXAttributes`):
+ *
+ * - `new BlueGreenService(...)`: a VPC, an internet-facing load balancer with blue and green
+ *   target groups, the tasks' security group (the container port from the load balancer only)
+ *   and a Fargate service under the CODE_DEPLOY controller, so one `pulumi up` on an empty
+ *   account gives a pipeline something to deploy to;
+ * - `BlueGreenService.fromAttributes(...)`: an existing service, from its names and ARNs.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { targetFromArns, type EcsBlueGreenTarget } from "./blueGreen";
+import type { BaseArgs } from "./common";
+import { TOKEN } from "./common";
+import { ContainerService, type ContainerServiceArgs } from "./containers";
+import { grantKey, type Grantee } from "./iam";
+import { BlueGreenLoadBalancer, type BlueGreenLoadBalancerArgs } from "./loadBalancer";
+import { Network, type NetworkArgs } from "./network";
+import { securityGroup } from "./securityGroup";
+
+/** What a blue/green pipeline needs of its ECS service, created or existing. */
+export interface IBlueGreenService {
+    /** CodeDeploy's view: cluster, service, target groups, listener, alarm dimensions, task roles. */
+    readonly target: EcsBlueGreenTarget;
+    /** The family whose current revision a build copies into `taskdef.json` with the new image. */
+    readonly taskDefinitionFamily: pulumi.Input<string>;
+    /** The container behind the load balancer, and its port. */
+    readonly containerName: string;
+    readonly containerPort: number;
+    /** The URL clients use; undefined for an existing service (its load balancer is not known here). */
+    readonly url: pulumi.Output<string> | undefined;
+    /** Read the task definition a deployment starts from (a Docker build writing `taskdef.json`). */
+    grantTaskDefinitionRead(grantee: Grantee): void;
+}
+
+/** An existing blue/green service, as its owners describe it. */
+export interface BlueGreenServiceAttributes {
+    readonly clusterName: string;
+    readonly serviceName: string;
+    readonly taskDefinitionFamily: string;
+    readonly containerName: string;
+    readonly containerPort: number;
+    readonly blueTargetGroupArn: string;
+    readonly greenTargetGroupArn: string;
+    readonly productionListenerArn: string;
+    readonly testListenerArn?: string;
+    readonly taskExecutionRoleArn: string;
+    readonly taskRoleArn?: string;
+}
+
+/**
+ * ecs:DescribeTaskDefinition supports no resource-level permissions (aws/containers-roadmap#929),
+ * so the statement names "*".
+ */
+function grantTaskDefinitionRead(resourceName: string, grantee: Grantee): void {
+    grantee.grant(grantKey(resourceName, "task-definition-read"), [{ Sid: "ReadCurrentTaskDefinition", Action: "ecs:DescribeTaskDefinition", Resource: "*" }]);
+}
+
+type Container = Pick<ContainerServiceArgs, "image" | "containerName" | "user" | "cpu" | "memory" | "desiredCount" | "pullRepositoryArns" | "waitForSteadyState">;
+
+export interface BlueGreenServiceArgs extends BaseArgs {
+    /** What the service is, in words, for descriptions (e.g. "Payment service"). */
+    readonly description: string;
+    /** The VPC the stack creates for the service (flow logs use `kmsKeyArn` and `logRetentionDays`). */
+    readonly network: Pick<NetworkArgs, "cidrBlock" | "availabilityZoneCount" | "natGateways" | "interfaceEndpoints">;
+    readonly loadBalancer: Pick<BlueGreenLoadBalancerArgs, "healthCheck" | "certificateArn" | "accessLogs" | "deletionProtection"> & {
+        /** Resources the load balancer waits for, e.g. the log bucket's policy it checks when it is created. */
+        readonly dependsOn?: readonly pulumi.Resource[];
+    };
+    readonly container: Container & { readonly containerPort: number };
+    readonly kmsKeyArn: pulumi.Input<string>;
+    readonly logRetentionDays: number;
+}
+
+export class BlueGreenService extends pulumi.ComponentResource implements IBlueGreenService {
+    readonly target: EcsBlueGreenTarget;
+    readonly taskDefinitionFamily: pulumi.Output<string>;
+    readonly containerName: string;
+    readonly containerPort: number;
+    readonly url: pulumi.Output<string>;
+    private readonly resourceName: string;
+
+    /** An existing service: nothing is created, and grants name its task definition family. */
+    static fromAttributes(name: string, a: BlueGreenServiceAttributes): IBlueGreenService {
+        return {
+            target: targetFromArns({ ...a, taskRoleArns: [a.taskExecutionRoleArn, ...(a.taskRoleArn !== undefined ? [a.taskRoleArn] : [])] }),
+            taskDefinitionFamily: a.taskDefinitionFamily,
+            containerName: a.containerName,
+            containerPort: a.containerPort,
+            url: undefined,
+            grantTaskDefinitionRead: (grantee) => grantTaskDefinitionRead(name, grantee),
+        };
+    }
+
+    constructor(name: string, args: BlueGreenServiceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:ecs:BlueGreenService`, name, {}, opts);
+        this.resourceName = name;
+        const base = { namer: args.namer, tags: args.tags };
+        // Created at the stack's root before this component existed; the aliases keep those resources.
+        const child = { parent: this, aliases: [{ parent: pulumi.rootStackResource }] };
+        const port = args.container.containerPort;
+        const network = new Network("network", { ...base, ...args.network, flowLogs: { kmsKeyArn: args.kmsKeyArn, retentionInDays: args.logRetentionDays } }, child);
+        const { dependsOn, ...lb } = args.loadBalancer;
+        const alb = new BlueGreenLoadBalancer(
+            "alb",
+            { ...base, ...lb, vpcId: network.vpcId, vpcCidr: network.cidrBlock, publicSubnetIds: network.publicSubnetIds, targetPort: port },
+            { ...child, dependsOn: [...(dependsOn ?? [])] },
+        );
+        const tasks = securityGroup(
+            "service-sg",
+            {
+                groupName: args.namer.name("service"),
+                description: `${args.description} tasks: the container port from the load balancer only`,
+                vpcId: network.vpcId,
+                tags: args.tags,
+                ingress: [{ description: "From the load balancer", port, securityGroupId: alb.securityGroup.id }],
+                egress: [{ description: "HTTPS to AWS APIs and the image registries", port: 443, cidr: "0.0.0.0/0" }],
+            },
+            child,
+        );
+        const service = new ContainerService(
+            "service",
+            {
+                ...base,
+                ...args.container,
+                subnetIds: network.privateSubnetIds,
+                securityGroupIds: [tasks.id],
+                kmsKeyArn: args.kmsKeyArn,
+                logRetentionDays: args.logRetentionDays,
+                containerInsights: "enabled",
+                environment: {},
+                secrets: [],
+                deploymentController: "CODE_DEPLOY",
+                loadBalancer: { targetGroupArn: alb.blueTargetGroupArnInUse },
+            },
+            child,
+        );
+        this.target = alb.targetFor({ clusterName: service.clusterName, serviceName: service.name, taskRoleArns: service.roleArns });
+        this.taskDefinitionFamily = service.taskDefinitionFamily;
+        this.containerName = service.containerName;
+        this.containerPort = port;
+        this.url = alb.url;
+        this.registerOutputs({ url: this.url, taskDefinitionFamily: this.taskDefinitionFamily });
+    }
+
+    grantTaskDefinitionRead(grantee: Grantee): void {
+        grantTaskDefinitionRead(this.resourceName, grantee);
+    }
+}
