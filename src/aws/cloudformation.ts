@@ -4,7 +4,8 @@
  * of each property's documentation ("Constraints: Up to 255 characters ... Allowed characters
  * are ..."), parsed once by `npm run refresh-aws-data` and stored beside the sentence they came from.
  */
-import data from "./data/cloudformation.json";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
 export interface PropertyFacts {
     readonly allowedValues?: readonly (string | number)[];
@@ -33,7 +34,8 @@ export interface CloudFormationFacts {
     readonly resources: Readonly<Record<string, ResourceFacts>>;
 }
 
-export const CLOUDFORMATION: CloudFormationFacts = data as CloudFormationFacts;
+// Read, not imported: the CLI's ts-node runs the pack without resolveJsonModule.
+export const CLOUDFORMATION: CloudFormationFacts = JSON.parse(readFileSync(join(__dirname, "data", "cloudformation.json"), "utf8")) as CloudFormationFacts;
 
 export function cfnDocUrl(cfnType: string): string {
     const [, service = "", resource = ""] = cfnType.split("::");

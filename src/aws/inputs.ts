@@ -84,7 +84,7 @@ export const INPUT_MAPPINGS: Readonly<Record<string, InputMapping>> = {
     "aws:iam/role:Role": { cfn: "AWS::IAM::Role", inputs: { name: "RoleName", path: "Path", description: "Description", maxSessionDuration: "MaxSessionDuration" } },
     "aws:kinesis/stream:Stream": {
         cfn: "AWS::Kinesis::Stream",
-        inputs: { name: "Name", "streamModeDetails.streamMode": "StreamModeDetails.StreamMode", encryptionType: "StreamEncryption.EncryptionType" },
+        inputs: { name: "Name", "streamModeDetails.streamMode": "StreamModeDetails.StreamMode" },
     },
     "aws:kms/alias:Alias": { cfn: "AWS::KMS::Alias", inputs: { name: "AliasName" } },
     "aws:kms/key:Key": { cfn: "AWS::KMS::Key", inputs: { description: "Description", keyUsage: "KeyUsage", customerMasterKeySpec: "KeySpec" } },
@@ -95,7 +95,7 @@ export const INPUT_MAPPINGS: Readonly<Record<string, InputMapping>> = {
     "aws:lb/listener:Listener": { cfn: "AWS::ElasticLoadBalancingV2::Listener", inputs: { protocol: "Protocol", sslPolicy: "SslPolicy" } },
     "aws:lb/loadBalancer:LoadBalancer": {
         cfn: "AWS::ElasticLoadBalancingV2::LoadBalancer",
-        inputs: { name: "Name", loadBalancerType: "Type", ipAddressType: "IpAddressType", internal: "Scheme" },
+        inputs: { name: "Name", loadBalancerType: "Type", ipAddressType: "IpAddressType" },
     },
     "aws:lb/targetGroup:TargetGroup": { cfn: "AWS::ElasticLoadBalancingV2::TargetGroup", inputs: { name: "Name", targetType: "TargetType", protocol: "Protocol" } },
     "aws:rds/instance:Instance": {

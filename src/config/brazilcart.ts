@@ -4,7 +4,7 @@
  * and a CodePipeline with manual approval whose source is a CodeCommit repository or a GitHub
  * connection. Defaults follow the original design; prod keeps every stateful thing.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { baseConfigShape, baseSources } from "./base";

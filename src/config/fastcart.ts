@@ -2,9 +2,9 @@
  * Configuration of `fastcart-orders`: event-driven order processing (eu-central-1).
  * Defaults follow the original design for dev; prod keeps every stateful thing.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
-import { fargateMemoryProblem } from "../components/containers";
+import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { loadSystemConfig } from "./system";

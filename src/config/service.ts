@@ -3,7 +3,7 @@
  * Lambda service (us-east-1). Defaults follow the original design; prod keeps every stateful
  * thing.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { stringify } from "yaml";
 import { z } from "zod";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";

@@ -23,6 +23,8 @@ export interface CheckContext {
     readonly profile: Profile;
     /** The stack's AWS region, e.g. `eu-central-1`. */
     readonly region: string;
+    /** The day lifecycles are judged on; the clock when unset (tests pin it). */
+    readonly today?: Date;
 }
 
 export interface ControlMeta {

@@ -7,13 +7,14 @@ import { elastiCacheEngineName } from "./DEPLOY.ElastiCacheEngineName";
 import { elastiCacheFailover } from "./DEPLOY.ElastiCacheFailover";
 import { eventBridgeSnsPublish } from "./DEPLOY.EventBridgeSnsPublish";
 import { flowLogRole } from "./DEPLOY.FlowLogRole";
+import { inputConstraints } from "./DEPLOY.InputConstraints";
 import { lambdaImagePushed } from "./DEPLOY.LambdaImagePushed";
-import { lambdaRuntime } from "./DEPLOY.LambdaRuntime";
 import { logGroupKmsPolicy } from "./DEPLOY.LogGroupKmsPolicy";
 import { nameLimits } from "./DEPLOY.NameLimits";
-import { rdsEngineVersion } from "./DEPLOY.RdsEngineVersion";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
 import { rdsManagedPassword } from "./DEPLOY.RdsManagedPassword";
+import { versionOffered } from "./DEPLOY.VersionOffered";
+import { versionSupport } from "./DEPLOY.VersionSupport";
 
 export const deployabilityControls: readonly Control[] = [
     codePipelineV2,
@@ -23,11 +24,12 @@ export const deployabilityControls: readonly Control[] = [
     elastiCacheFailover,
     eventBridgeSnsPublish,
     flowLogRole,
+    inputConstraints,
     lambdaImagePushed,
-    lambdaRuntime,
     logGroupKmsPolicy,
     nameLimits,
-    rdsEngineVersion,
     rdsExtendedSupport,
     rdsManagedPassword,
+    versionOffered,
+    versionSupport,
 ];
