@@ -35,6 +35,7 @@ const PINNED_IDS = [
     "DEPLOY.NameLimits",
     "DEPLOY.RdsExtendedSupport",
     "DEPLOY.RdsManagedPassword",
+    "DEPLOY.RdsWindows",
     "DEPLOY.VersionOffered",
     "DEPLOY.VersionSupport",
     "DynamoDB.1",

@@ -1,4 +1,4 @@
-/** The deployability controls: what `tsc` never sees but AWS rejects (shared/reference/aws-deploy-facts.md). */
+/** The deployability controls: what `tsc` never sees but AWS rejects; the AWS facts they read are in src/aws. */
 import type { Control } from "../types";
 import { codePipelineV2 } from "./DEPLOY.CodePipelineV2";
 import { ecsCodeDeploy } from "./DEPLOY.EcsCodeDeploy";
@@ -13,6 +13,7 @@ import { logGroupKmsPolicy } from "./DEPLOY.LogGroupKmsPolicy";
 import { nameLimits } from "./DEPLOY.NameLimits";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
 import { rdsManagedPassword } from "./DEPLOY.RdsManagedPassword";
+import { rdsWindows } from "./DEPLOY.RdsWindows";
 import { versionOffered } from "./DEPLOY.VersionOffered";
 import { versionSupport } from "./DEPLOY.VersionSupport";
 
@@ -30,6 +31,7 @@ export const deployabilityControls: readonly Control[] = [
     nameLimits,
     rdsExtendedSupport,
     rdsManagedPassword,
+    rdsWindows,
     versionOffered,
     versionSupport,
 ];
