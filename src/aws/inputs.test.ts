@@ -1,5 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { CLOUDFORMATION, expandCharacterList, parseConstraints } from "./cloudformation";
 import { INPUT_MAPPINGS } from "./inputs";
 import { NAME_LIMITS } from "./names";
@@ -56,5 +58,14 @@ describe("parseConstraints", () => {
         assert.equal(parseConstraints("The name, up to 64 characters in length.").maxLength, 64);
         assert.equal(parseConstraints("No limit is stated here.").maxLength, undefined);
         assert.equal(expandCharacterList("a-c, 0-1, spaces, and ._"), " .01_abc");
+    });
+});
+
+describe("src/aws", () => {
+    it("imports nothing from @pulumi, so programs, config and the offline tooling can all read it", () => {
+        const files = readdirSync(__dirname).filter((f) => f.endsWith(".ts"));
+        const offenders = files.filter((f) => /from "@pulumi\//.test(readFileSync(join(__dirname, f), "utf8")));
+        assert.ok(files.length > 8);
+        assert.deepEqual(offenders, []);
     });
 });
