@@ -1,5 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
+import { LIFECYCLES } from "../../../aws/lifecycles";
+import Lambda2 from "../controls/Lambda.2";
 import { versionOffered } from "./DEPLOY.VersionOffered";
 import { versionSupport } from "./DEPLOY.VersionSupport";
 import { previewInputs, run, target, TEST_CTX, UNKNOWN_STRING } from "./fixture";
@@ -72,5 +75,20 @@ describe("DEPLOY.VersionOffered and DEPLOY.VersionSupport", () => {
     it("an unknown version is not evaluated", () => {
         const props = previewInputs({ engine: "postgres", engineVersion: UNKNOWN_STRING });
         assert.deepEqual(run(versionOffered, [target(DB, "db", props)], on("2026-12-01")), []);
+    });
+
+    it("agrees with Security Hub Lambda.2 on every runtime and day: no longer offered is never called supported (property)", () => {
+        const runtimes = LIFECYCLES.filter((l) => l.family === "lambda").map((l) => l.version);
+        fc.assert(
+            fc.property(fc.constantFrom(...runtimes), fc.date({ min: new Date("2020-01-01"), max: new Date("2031-01-01"), noInvalidDate: true }), (runtime, today) => {
+                const ctx = { ...TEST_CTX, today };
+                const offered = run(versionOffered, [target(FN, "fn", { runtime })], ctx).length === 0;
+                const supported = run(Lambda2, [target(FN, "fn", { runtime })], ctx).length === 0;
+                const pastSupport = run(versionSupport, [target(FN, "fn", { runtime })], ctx).some((f) => /past its end/.test(f.message));
+                assert.ok(offered || !supported, `${runtime} on ${today.toISOString()}`);
+                assert.equal(supported, offered && !pastSupport, `${runtime} on ${today.toISOString()}`);
+            }),
+            { numRuns: 400 },
+        );
     });
 });
