@@ -8,6 +8,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { NAME_KINDS, NAME_LIMITS, nameProblems, type NameKind } from "../src/aws/names";
+import { INPUT_MAPPINGS, UNMAPPED } from "../src/aws/inputs";
 import { nameProblem, SUFFIX_MAX } from "../src/config/naming";
 import { plan } from "./helpers";
 
@@ -23,6 +24,15 @@ function kindFor(type: string): NameKind {
     const kind = (Object.keys(NAME_KINDS) as NameKind[]).find((k) => NAME_KINDS[k] === limit);
     return kind ?? "generic";
 }
+
+describe("AWS facts cover what the systems build", () => {
+    it("every AWS resource type the systems plan is mapped onto the CloudFormation data, or listed as unmapped with a reason", async () => {
+        const types = new Set<string>();
+        for (const system of SYSTEMS) for (const stack of ["dev", "prod"]) for (const r of (await plan(system, stack)).resources) types.add(r.type);
+        const uncovered = [...types].filter((t) => t.startsWith("aws:") && INPUT_MAPPINGS[t] === undefined && UNMAPPED[t] === undefined);
+        assert.deepEqual(uncovered, []);
+    });
+});
 
 describe("names each system builds", () => {
     it("with any valid suffix, a name the Namer accepts is one the pack accepts (property, 8 stacks)", async () => {
