@@ -31,12 +31,15 @@ describe("planner on a deliberately bad project", () => {
         ["wildcard IAM", "IAM.1", "admin"],
         ["name over AWS's limit", "DEPLOY.NameLimits", "db"],
         ["bucket name AWS rejects", "DEPLOY.NameLimits", "public-bucket"],
-        ["retired PostgreSQL minor version", "DEPLOY.RdsEngineVersion", "db"],
+        ["retired PostgreSQL minor version", "DEPLOY.VersionOffered", "db"],
+        ["PostgreSQL 11.22, a minor of a major past end of standard support", "DEPLOY.VersionOffered", "old-db"],
+        ["an apostrophe in a security group rule description", "DEPLOY.InputConstraints", "open"],
+        ["a log retention CloudWatch does not offer", "DEPLOY.InputConstraints", "logs"],
         ["managed password combined with a password", "DEPLOY.RdsManagedPassword", "db"],
         ["auth token without transit encryption", "DEPLOY.ElastiCacheAuthToken", "cache"],
         ["failover with one node", "DEPLOY.ElastiCacheFailover", "cache"],
         ["pipeline left on V1", "DEPLOY.CodePipelineV2", "pipeline"],
-        ["retired Lambda runtime", "DEPLOY.LambdaRuntime", "legacy"],
+        ["retired Lambda runtime", "DEPLOY.VersionOffered", "legacy"],
         ["VPC without flow logs", "EC2.6", "vpc"],
     ];
     for (const [what, policy, resource] of faults) {

@@ -19,8 +19,6 @@ const PROGRAM_SIDE = ["src/config", "src/components", "src/functions", "src/aws"
  */
 const KNOWN_CYCLE_EDGES = new Set([
     "src/config/brazilcart.ts -> src/components",
-    "src/config/fastcart.ts -> src/components",
-    "src/config/payment.ts -> src/components",
     "src/config/service.ts -> src/components",
     "src/config/shapes.ts -> src/components",
 ]);

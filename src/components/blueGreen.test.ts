@@ -1,8 +1,9 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { AWS_REGIONS } from "../config/regions";
+import { AWS_REGIONS } from "../aws/regions";
 import { blueGreenProblems, loadBalancerDimensionOfListener, targetFromArns, targetGroupDimension, targetGroupName } from "./blueGreen";
-import { ELB_LOG_DELIVERY_ACCOUNTS, elbLogDeliveryStatement, loadBalancerProblems } from "./loadBalancer";
+import { ELB_LOG_DELIVERY_ACCOUNTS } from "../aws/elb";
+import { elbLogDeliveryStatement, loadBalancerProblems } from "./loadBalancer";
 
 const TG = "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-api-blue/0123456789abcdef";
 const LISTENER = "arn:aws:elasticloadbalancing:us-east-2:123456789012:listener/app/payments-alb/0123456789abcdef/fedcba9876543210";

@@ -6,6 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { CacheEngine } from "../aws/elasticache";
 import * as random from "@pulumi/random";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
@@ -19,7 +20,7 @@ export interface RedisCacheArgs extends BaseArgs {
     readonly subnetIds: pulumi.Input<string>[];
     readonly kmsKeyArn: pulumi.Input<string>;
     /** @default "redis" */
-    readonly engine?: "redis" | "valkey";
+    readonly engine?: CacheEngine;
     /** @default "7.1" for redis, "8.0" for valkey */
     readonly engineVersion?: string;
     readonly nodeType: string;

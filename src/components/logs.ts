@@ -14,9 +14,6 @@ export interface LogGroupArgs {
     readonly tags: Tags;
 }
 
-/** Retention values CloudWatch Logs accepts. */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
-
 export function logGroup(name: string, args: LogGroupArgs, opts?: pulumi.CustomResourceOptions): aws.cloudwatch.LogGroup {
     return new aws.cloudwatch.LogGroup(
         name,

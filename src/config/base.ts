@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { assumptionOverridesSchema } from "./costAssumptions";
 import { SUFFIX_MAX, SUFFIX_PATTERN } from "./naming";
-import { AWS_REGIONS } from "./regions";
+import { AWS_REGIONS } from "../aws/regions";
 import type { KeySource } from "./load";
 
 export const profileSchema = z.enum(["dev", "prod"]);

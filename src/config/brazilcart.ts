@@ -4,8 +4,9 @@
  * and a CodePipeline with manual approval whose source is a CodeCommit repository or a GitHub
  * connection. Defaults follow the original design; prod keeps every stateful thing.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
+import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
@@ -24,9 +25,7 @@ export const sourceProvider = z.enum(["codecommit", "github"], {
 });
 export type SourceProvider = z.infer<typeof sourceProvider>;
 
-const buildComputeType = z.enum(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE"], {
-    message: "must be BUILD_GENERAL1_SMALL, BUILD_GENERAL1_MEDIUM or BUILD_GENERAL1_LARGE",
-});
+const buildComputeType = z.enum(CONFIGURABLE_COMPUTE_TYPES, { message: `must be one of ${CONFIGURABLE_COMPUTE_TYPES.join(", ")}` });
 
 const whole = "must be a whole number";
 

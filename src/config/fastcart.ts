@@ -2,9 +2,10 @@
  * Configuration of `fastcart-orders`: event-driven order processing (eu-central-1).
  * Defaults follow the original design for dev; prod keeps every stateful thing.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
-import { fargateMemoryProblem } from "../components/containers";
+import { CACHE_ENGINES } from "../aws/elasticache";
+import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { loadSystemConfig } from "./system";
@@ -47,7 +48,7 @@ export const fastcartSchema = z.object({
         .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
         .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
         .default("fastcart_admin"),
-    cacheEngine: z.enum(["redis", "valkey"]).default("redis"),
+    cacheEngine: z.enum(CACHE_ENGINES).default("redis"),
     cacheNodeType: cacheNodeType.default("cache.t3.micro"),
     cacheNodes: z.number().int("must be a whole number").min(1).max(6).default(2),
     logRetentionDays: logRetentionDays.optional(),

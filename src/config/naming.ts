@@ -1,45 +1,14 @@
 /**
- * Names of AWS resources: `<system>-<resource>-<environmentSuffix>`, checked against the limits
- * AWS enforces at create time (shared/reference/aws-deploy-facts.md). Under the mock runtime
- * Pulumi does not autoname, so every AWS-named resource gets an explicit, checked name.
+ * Names of AWS resources: `<system>-<resource>-<environmentSuffix>`, checked against the rules
+ * AWS enforces at create time (src/aws/names.ts, the table the policy pack checks too). Under the
+ * mock runtime Pulumi does not autoname, so every AWS-named resource gets an explicit, checked name.
  */
+import { NAME_KINDS, nameProblems, type NameKind, type NameLimit } from "../aws/names";
 
-export interface NameRule {
-    readonly max: number;
-    readonly min?: number;
-    /** Characters and shape AWS accepts. */
-    readonly pattern: RegExp;
-    /** The rule in words, for error messages. */
-    readonly description: string;
-}
-
-const hyphenated = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
-const lowerStartsWithLetter = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
-
-/**
- * Per kind of resource. Sources: the AWS API references of each service, as summarised in
- * shared/reference/aws-deploy-facts.md ("Name limits that break deployments").
- */
-export const NAME_RULES = {
-    loadBalancer: { max: 32, pattern: hyphenated, description: "letters, digits and hyphens, not starting or ending with a hyphen" },
-    targetGroup: { max: 32, pattern: hyphenated, description: "letters, digits and hyphens, not starting or ending with a hyphen" },
-    elasticacheReplicationGroup: { max: 40, pattern: lowerStartsWithLetter, description: "lowercase letters, digits and hyphens, starting with a letter" },
-    connection: { max: 32, pattern: /^[A-Za-z0-9_.-]+$/, description: "letters, digits, '.', '_' and '-'" },
-    iamRole: { max: 64, pattern: /^[\w+=,.@-]+$/, description: "letters, digits and +=,.@_-" },
-    iamPolicy: { max: 128, pattern: /^[\w+=,.@-]+$/, description: "letters, digits and +=,.@_-" },
-    lambdaFunction: { max: 64, pattern: /^[A-Za-z0-9_-]+$/, description: "letters, digits, hyphens and underscores" },
-    rdsInstance: { max: 63, pattern: lowerStartsWithLetter, description: "lowercase letters, digits and hyphens, starting with a letter" },
-    s3Bucket: { max: 63, min: 3, pattern: /^[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$/, description: "lowercase letters, digits, dots and hyphens" },
-    codePipeline: { max: 100, pattern: /^[A-Za-z0-9.@_-]+$/, description: "letters, digits and .@_-" },
-    codeBuildProject: { max: 150, min: 2, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]*$/, description: "letters, digits, hyphens and underscores, starting with a letter or digit" },
-    ecrRepository: { max: 256, min: 2, pattern: /^[a-z0-9]+(?:[._/-][a-z0-9]+)*$/, description: "lowercase letters, digits and ._/- separators" },
-    dynamodbTable: { max: 255, min: 3, pattern: /^[A-Za-z0-9_.-]+$/, description: "letters, digits and _.-" },
-    kinesisStream: { max: 128, pattern: /^[A-Za-z0-9_.-]+$/, description: "letters, digits and _.-" },
-    eventRule: { max: 64, pattern: /^[A-Za-z0-9_.-]+$/, description: "letters, digits and _.-" },
-    generic: { max: 255, pattern: /^[A-Za-z0-9][A-Za-z0-9_.-]*$/, description: "letters, digits and _.-" },
-} as const satisfies Record<string, NameRule>;
-
-export type NameKind = keyof typeof NAME_RULES;
+export type { NameKind } from "../aws/names";
+/** Each kind's rule is the row of src/aws/names.ts that the pack's DEPLOY.NameLimits checks. */
+export const NAME_RULES = NAME_KINDS;
+export type NameRule = NameLimit;
 
 /** The environment suffix: short, lowercase, DNS-safe, so it fits every name kind above. */
 export const SUFFIX_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -53,8 +22,8 @@ export class NameError extends Error {
         readonly suffix: string,
     ) {
         super(
-            `name "${value}" for ${resource} breaks AWS's rule (at most ${rule.max} characters, ${rule.description}); ` +
-                `it is ${value.length} characters with environment suffix "${suffix}" — use a shorter suffix`,
+            `name "${value}" for ${resource} breaks AWS's rule (${rule.min}–${rule.max} characters, ${rule.charsetText}): ` +
+                `it ${nameProblems(rule, value).join("; ")}; environment suffix "${suffix}" — use a shorter suffix (${rule.source})`,
         );
         this.name = "NameError";
     }
@@ -62,15 +31,8 @@ export class NameError extends Error {
 
 /** Returns the reason a name breaks its rule, or undefined when AWS accepts it. */
 export function nameProblem(value: string, kind: NameKind): string | undefined {
-    const rule: NameRule = NAME_RULES[kind];
-    if (value.length > rule.max) return `longer than ${rule.max} characters`;
-    if (rule.min !== undefined && value.length < rule.min) return `shorter than ${rule.min} characters`;
-    if (!rule.pattern.test(value)) return `not ${rule.description}`;
-    if (kind === "elasticacheReplicationGroup" || kind === "rdsInstance") {
-        if (value.includes("--")) return "contains two consecutive hyphens";
-    }
-    if (kind === "s3Bucket" && /^\d+\.\d+\.\d+\.\d+$/.test(value)) return "formatted as an IP address";
-    return undefined;
+    const problems = nameProblems(NAME_KINDS[kind], value);
+    return problems.length === 0 ? undefined : problems.join("; ");
 }
 
 /**

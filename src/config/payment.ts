@@ -5,9 +5,9 @@
  * then the defaults below. dev follows the original design; prod keeps logs a year (PCI DSS 10.5.1)
  * and refuses to serve the payment API without TLS.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
-import { fargateMemoryProblem } from "../components/containers";
+import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, KeySource, RawReader } from "./load";
 import { cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";

@@ -3,9 +3,10 @@
  * Lambda service (us-east-1). Defaults follow the original design; prod keeps every stateful
  * thing.
  */
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { stringify } from "yaml";
 import { z } from "zod";
+import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import type { SourceSpec } from "../components/pipeline/source";
 import { baseConfigShape, baseSources } from "./base";
@@ -25,9 +26,7 @@ export const CODECOMMIT_RESOURCE = "app";
 export const sourceProvider = z.enum(["connection", "codecommit"], { message: 'must be "connection" (GitHub through a CodeStar connection) or "codecommit"' });
 export type SourceProvider = z.infer<typeof sourceProvider>;
 
-const buildComputeType = z.enum(["BUILD_GENERAL1_SMALL", "BUILD_GENERAL1_MEDIUM", "BUILD_GENERAL1_LARGE"], {
-    message: "must be BUILD_GENERAL1_SMALL, BUILD_GENERAL1_MEDIUM or BUILD_GENERAL1_LARGE",
-});
+const buildComputeType = z.enum(CONFIGURABLE_COMPUTE_TYPES, { message: `must be one of ${CONFIGURABLE_COMPUTE_TYPES.join(", ")}` });
 
 const whole = "must be a whole number";
 

@@ -3,7 +3,7 @@
  * Each message says what is allowed, so a bad value is fixed from the error alone.
  */
 import { z } from "zod";
-import { LOG_RETENTION_DAYS } from "../components/logs";
+import { LOG_RETENTION_DAYS } from "../aws/logs";
 import { defaultLayout, layoutProblems, parseCidr } from "../components/network/cidr";
 import type { ConfigIssue } from "./load";
 
@@ -32,7 +32,7 @@ export const cacheNodeType = z
 export const logRetentionDays = z
     .number()
     .int()
-    .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+    .refine((d) => LOG_RETENTION_DAYS.includes(d), {
         message: `must be a retention CloudWatch Logs accepts: ${LOG_RETENTION_DAYS.join(", ")}`,
     });
 

@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { baseConfigShape, stackDefaults } from "./base";
-import type { AwsRegion } from "./regions";
+import type { AwsRegion } from "../aws/regions";
 import { ConfigError, loadConfig, pulumiReader, type ConfigIssue, type KeySource, type RawReader } from "./load";
 
 export interface SystemConfigSpec<S extends z.ZodObject, R> {

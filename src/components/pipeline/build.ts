@@ -17,7 +17,8 @@ import { logGroup } from "../logs";
 import { KEY_USE_ACTIONS } from "../encryption";
 
 /** CodeBuild's Linux compute types. @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html */
-export type BuildComputeType = "BUILD_GENERAL1_SMALL" | "BUILD_GENERAL1_MEDIUM" | "BUILD_GENERAL1_LARGE" | "BUILD_GENERAL1_XLARGE" | "BUILD_GENERAL1_2XLARGE";
+export type { BuildComputeType } from "../../aws/codebuild";
+import type { BuildComputeType } from "../../aws/codebuild";
 
 /** The current Amazon Linux standard image (x86_64). @see https://docs.aws.amazon.com/codebuild/latest/userguide/ec2-compute-images.html */
 export const DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";

@@ -11,6 +11,7 @@ const PINNED: Readonly<Record<string, string>> = {
     "AwsSolutions-CB3": "advisory/advisory",
     "AwsSolutions-ECS2": "advisory/advisory",
     "DEPLOY.RdsExtendedSupport": "advisory/advisory",
+    "DEPLOY.VersionSupport": "advisory/advisory",
     "EC2.10": "disabled/advisory",
     "EC2.55": "advisory/mandatory",
     "EC2.56": "advisory/mandatory",

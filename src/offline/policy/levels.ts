@@ -39,6 +39,11 @@ export const RELAXED: Readonly<Record<string, RelaxedLevels>> = {
         prod: "advisory",
         reason: "Deploys fine; the cost arrives only when the major version reaches end of standard support.",
     },
+    "DEPLOY.VersionSupport": {
+        dev: "advisory",
+        prod: "advisory",
+        reason: "Deploys today; the cost (Extended Support charges, no security patches) or the block comes later.",
+    },
     "EC2.10": {
         dev: "disabled",
         prod: "advisory",

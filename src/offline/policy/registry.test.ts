@@ -29,13 +29,15 @@ const PINNED_IDS = [
     "DEPLOY.ElastiCacheFailover",
     "DEPLOY.EventBridgeSnsPublish",
     "DEPLOY.FlowLogRole",
+    "DEPLOY.InputConstraints",
     "DEPLOY.LambdaImagePushed",
-    "DEPLOY.LambdaRuntime",
     "DEPLOY.LogGroupKmsPolicy",
     "DEPLOY.NameLimits",
-    "DEPLOY.RdsEngineVersion",
     "DEPLOY.RdsExtendedSupport",
     "DEPLOY.RdsManagedPassword",
+    "DEPLOY.RdsWindows",
+    "DEPLOY.VersionOffered",
+    "DEPLOY.VersionSupport",
     "DynamoDB.1",
     "DynamoDB.2",
     "DynamoDB.6",
@@ -145,11 +147,11 @@ describe("registry", () => {
         assert.equal(controlById("RDS.99"), undefined);
     });
 
-    it("keeps deploy failures mandatory in both profiles; only Extended Support is advisory", () => {
+    it("keeps deploy failures mandatory in both profiles; only Extended Support and coming ends of support are advisory", () => {
         for (const control of deployabilityControls) {
             assert.equal(control.kind, "deployability", control.id);
             assert.match(control.id, /^DEPLOY\./);
-            const expected = control.id === "DEPLOY.RdsExtendedSupport" ? "advisory" : "mandatory";
+            const expected = ["DEPLOY.RdsExtendedSupport", "DEPLOY.VersionSupport"].includes(control.id) ? "advisory" : "mandatory";
             assert.deepEqual(control.levels, { dev: expected, prod: expected }, control.id);
         }
         assert.ok(securityControls.every((c) => c.kind === "security"));

@@ -24,6 +24,8 @@ export interface CheckContext {
     readonly profile: Profile;
     /** The stack's AWS region, e.g. `eu-central-1`. */
     readonly region: string;
+    /** The day lifecycles are judged on; the clock when unset (tests pin it). */
+    readonly today?: Date;
 }
 
 /** What a rule file declares; the pack's level table (levels.ts) adds how much it matters. */

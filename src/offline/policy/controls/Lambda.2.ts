@@ -1,26 +1,7 @@
+import { lambdaRuntimeSupported } from "../../../aws/lifecycles";
 import type { ResourceRule } from "../types";
 import { show } from "./read";
 
-// Security Hub's list at the time of writing; AWS maintains it, so re-check it when runtimes retire.
-const SUPPORTED_RUNTIMES = [
-    "dotnet8",
-    "java25",
-    "java21",
-    "java17",
-    "java11",
-    "java8.al2",
-    "nodejs24.x",
-    "nodejs22.x",
-    "nodejs20.x",
-    "python3.14",
-    "python3.13",
-    "python3.12",
-    "python3.11",
-    "python3.10",
-    "ruby3.4",
-    "ruby3.3",
-    "ruby3.2",
-];
 
 const control: ResourceRule = {
     id: "Lambda.2",
@@ -33,10 +14,12 @@ const control: ResourceRule = {
     remediation:
         "Set runtime on the zip-packaged aws.lambda.Function to a supported runtime such as \"nodejs22.x\" or \"python3.13\".",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2",
-    check: (fn) => {
+    // Supported means listed by AWS and not past its deprecation date on the plan's day, from
+    // the one runtime table (src/aws/lifecycles.ts) that DEPLOY.VersionOffered reads too.
+    check: (fn, ctx) => {
         if ((fn.props.packageType ?? "Zip") !== "Zip") return [];
         const runtime = fn.props.runtime;
-        return typeof runtime === "string" && SUPPORTED_RUNTIMES.includes(runtime)
+        return typeof runtime === "string" && lambdaRuntimeSupported(runtime, ctx.today ?? new Date())
             ? []
             : [`runtime ${show(runtime)} is not a supported Lambda runtime`];
     },

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { NAME_LIMITS, nameLimits, nameProblems } from "./DEPLOY.NameLimits";
+import { NAME_LIMITS, nameProblems } from "../../../aws/names";
+import { nameLimits } from "./DEPLOY.NameLimits";
 import { run, target } from "./fixture";
 
 const ALB = "aws:lb/loadBalancer:LoadBalancer";

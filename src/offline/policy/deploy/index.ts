@@ -1,4 +1,4 @@
-/** The deployability controls: what `tsc` never sees but AWS rejects (shared/reference/aws-deploy-facts.md). */
+/** The deployability controls: what `tsc` never sees but AWS rejects; the AWS facts they read are in src/aws. */
 import { withLevels } from "../levels";
 import type { Control, Rule } from "../types";
 import { codePipelineV2 } from "./DEPLOY.CodePipelineV2";
@@ -8,13 +8,15 @@ import { elastiCacheEngineName } from "./DEPLOY.ElastiCacheEngineName";
 import { elastiCacheFailover } from "./DEPLOY.ElastiCacheFailover";
 import { eventBridgeSnsPublish } from "./DEPLOY.EventBridgeSnsPublish";
 import { flowLogRole } from "./DEPLOY.FlowLogRole";
+import { inputConstraints } from "./DEPLOY.InputConstraints";
 import { lambdaImagePushed } from "./DEPLOY.LambdaImagePushed";
-import { lambdaRuntime } from "./DEPLOY.LambdaRuntime";
 import { logGroupKmsPolicy } from "./DEPLOY.LogGroupKmsPolicy";
 import { nameLimits } from "./DEPLOY.NameLimits";
-import { rdsEngineVersion } from "./DEPLOY.RdsEngineVersion";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
 import { rdsManagedPassword } from "./DEPLOY.RdsManagedPassword";
+import { rdsWindows } from "./DEPLOY.RdsWindows";
+import { versionOffered } from "./DEPLOY.VersionOffered";
+import { versionSupport } from "./DEPLOY.VersionSupport";
 
 const rules: readonly Rule[] = [
     codePipelineV2,
@@ -24,13 +26,15 @@ const rules: readonly Rule[] = [
     elastiCacheFailover,
     eventBridgeSnsPublish,
     flowLogRole,
+    inputConstraints,
     lambdaImagePushed,
-    lambdaRuntime,
     logGroupKmsPolicy,
     nameLimits,
-    rdsEngineVersion,
     rdsExtendedSupport,
     rdsManagedPassword,
+    rdsWindows,
+    versionOffered,
+    versionSupport,
 ];
 
 export const deployabilityControls: readonly Control[] = rules.map(withLevels);

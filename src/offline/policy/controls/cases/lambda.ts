@@ -5,7 +5,7 @@ import LambdaInsideVPC from "../PCI.DSS.321-LambdaInsideVPC";
 import DynamoDB1 from "../DynamoDB.1";
 import DynamoDB2 from "../DynamoDB.2";
 import DynamoDB6 from "../DynamoDB.6";
-import { builder, controlCases, dev, fail, pass } from "../fixtures";
+import { builder, controlCases, dev, fail, pass, prod } from "../fixtures";
 
 const permission = builder("aws:lambda/permission:Permission");
 const fn = builder("aws:lambda/function:Function");
@@ -29,13 +29,19 @@ controlCases(Lambda1, {
     ],
 });
 
+/** Lambda.2 judges runtimes on the plan's day; the cases pin it. */
+const on = (day: string) => ({ ...prod, today: new Date(`${day}T00:00:00Z`) });
+
 controlCases(Lambda2, {
     passing: [
-        pass("nodejs22.x", fn({ runtime: "nodejs22.x", packageType: "Zip" })),
+        pass("nodejs22.x", fn({ runtime: "nodejs22.x", packageType: "Zip" }), on("2026-12-01")),
+        pass("nodejs20.x before its deprecation", fn({ runtime: "nodejs20.x" }), on("2026-04-29")),
         pass("container image", fn({ packageType: "Image", imageUri: "1.dkr.ecr.us-east-1.amazonaws.com/app:1" })),
     ],
     failing: [
-        fail("nodejs18.x (retired)", fn({ runtime: "nodejs18.x" }), "runtime"),
+        fail("nodejs18.x (retired)", fn({ runtime: "nodejs18.x" }), "runtime", 1, on("2026-12-01")),
+        fail("nodejs20.x after its deprecation on 2026-04-30", fn({ runtime: "nodejs20.x" }), "runtime", 1, on("2026-04-30")),
+        fail("a runtime AWS does not list", fn({ runtime: "nodejs99.x" }), "runtime"),
         fail("zip without a runtime", fn({ handler: "index.handler" }), "runtime"),
     ],
 });

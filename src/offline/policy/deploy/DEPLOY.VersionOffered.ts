@@ -1,0 +1,24 @@
+/**
+ * Versions AWS no longer offers for new resources: a Lambda runtime past its create block, a
+ * retired RDS minor (or one of a major past end of standard support), an ElastiCache engine,
+ * CodeBuild image, buildspec runtime or Fargate platform version AWS has withdrawn. `pulumi up`
+ * fails on them; the dates are in src/aws/lifecycles.ts and are judged on the plan's day.
+ */
+import { LIFECYCLES } from "../../../aws/lifecycles";
+import type { ResourceRule } from "../types";
+import { VERSIONED_TYPES, versionFindings, versionMessage } from "./versions";
+
+export const versionOffered: ResourceRule = {
+    id: "DEPLOY.VersionOffered",
+    title: "Pinned versions are still offered for new resources",
+    kind: "deployability",
+    scope: "resource",
+    severity: "High",
+    pci: [],
+    resourceTypes: VERSIONED_TYPES,
+    remediation:
+        'Move to the version the message names: a supported Lambda runtime (runtime: "nodejs22.x"), an RDS major only ' +
+        '(engineVersion: "17" with autoMinorVersionUpgrade: true), a current CodeBuild image or buildspec runtime.',
+    source: [...new Set(LIFECYCLES.map((l) => l.source))].join(" "),
+    check: (resource, ctx) => versionFindings(resource, ctx).filter((f) => f.level === "mandatory").map((f) => versionMessage(resource, f)),
+};
