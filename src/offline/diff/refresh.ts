@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
-import { CFN_TYPES } from "./replacement";
+import { cfnMappedTypes, cfnTypeOf } from "./replacement";
 
 interface SpecProperty {
     readonly causesReplacement?: "yes" | "maybe" | "no";
@@ -27,7 +27,7 @@ export function refreshReplacementData(): { types: number; file: string } {
     const db = JSON.parse(zlib.gunzipSync(fs.readFileSync(path.join(path.dirname(pkgJson), "db.json.gz"))).toString("utf8")) as {
         schema: { resource: { entities: SpecResource[] } };
     };
-    const wanted = new Set(Object.values(CFN_TYPES).map((t) => t.cfn));
+    const wanted = new Set(cfnMappedTypes().map((t) => cfnTypeOf(t)!));
     const types: Record<string, Record<string, "yes" | "maybe" | "no">> = {};
     for (const entity of db.schema.resource.entities) {
         if (!wanted.has(entity.cloudFormationType)) continue;

@@ -1,26 +1,30 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import data from "./replacement-data.json";
-import { CFN_TYPES, cfnProperty, PROVIDER_DIFFERS, PROVIDER_ONLY, replacementOf } from "./replacement";
+import { cfnMappedTypes, cfnProperty, cfnTypeOf, PROVIDER_DIFFERS, PROVIDER_ONLY, replacementOf } from "./replacement";
 
 const types = data.types as Record<string, Record<string, string>>;
 
 describe("the replacement data and its mapping agree", () => {
     it("every mapped CloudFormation type is in the vendored data, with its provenance", () => {
-        for (const [pulumi, m] of Object.entries(CFN_TYPES)) assert.ok(types[m.cfn], `${pulumi} → ${m.cfn} is not in replacement-data.json: run npm run refresh-aws-data`);
+        for (const pulumi of cfnMappedTypes()) assert.ok(types[cfnTypeOf(pulumi)!], `${pulumi} → ${cfnTypeOf(pulumi)} is not in replacement-data.json: run npm run refresh-aws-data`);
         assert.match(data.source, /@aws-cdk\/aws-service-spec \d+\.\d+\.\d+/);
         assert.match(data.refreshed, /^\d{4}-\d{2}-\d{2}$/);
     });
 
     it("every input the mapping names maps onto a property the data still has", () => {
-        for (const [pulumi, m] of Object.entries(CFN_TYPES)) {
-            for (const [input, prop] of Object.entries(m.inputs ?? {})) assert.ok(prop in types[m.cfn]!, `${pulumi}.${input} → ${m.cfn}.${prop} is gone from the data`);
+        const planned = ["identifier", "instanceClass", "username", "hashKey", "assumeRolePolicy", "bucket", "cidrIpv4", "name"];
+        for (const pulumi of cfnMappedTypes()) {
+            for (const input of planned) {
+                const prop = cfnProperty(pulumi, input);
+                if (prop !== undefined) assert.ok(prop in types[cfnTypeOf(pulumi)!]!, `${pulumi}.${input} → ${prop} is gone from the data`);
+            }
         }
     });
 
     it("the provider tables name only types the CloudFormation mapping does not contradict", () => {
-        for (const type of Object.keys(PROVIDER_DIFFERS)) assert.ok(CFN_TYPES[type], `${type} differs from a CloudFormation type it is not mapped to`);
-        for (const type of Object.keys(PROVIDER_ONLY)) assert.equal(CFN_TYPES[type], undefined, `${type} is in both tables`);
+        for (const type of Object.keys(PROVIDER_DIFFERS)) assert.ok(cfnTypeOf(type), `${type} differs from a CloudFormation type it is not mapped to`);
+        for (const type of Object.keys(PROVIDER_ONLY)) assert.equal(cfnTypeOf(type), undefined, `${type} is a part of another resource, not a CloudFormation type`);
         for (const [type, inputs] of Object.entries(PROVIDER_DIFFERS)) {
             for (const input of Object.keys(inputs)) assert.ok(cfnProperty(type, input) !== undefined, `${type}.${input} maps onto no CloudFormation property, so nothing differs`);
         }

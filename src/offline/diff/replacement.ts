@@ -9,73 +9,70 @@
  * types CloudFormation models inside another resource (bucket versioning, role policy
  * attachments...) are in `PROVIDER_ONLY`.
  */
+import { INPUT_MAPPINGS } from "../../aws/inputs";
 import data from "./replacement-data.json";
 
 export type Replacement = "yes" | "maybe" | "no";
 
-interface CfnMapping {
-    readonly cfn: string;
-    /** `@pulumi/aws` input → CloudFormation property, where the names differ. */
-    readonly inputs?: Readonly<Record<string, string>>;
-}
-
 const TF = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources";
 
-export const CFN_TYPES: Readonly<Record<string, CfnMapping>> = {
-    "aws:cloudwatch/eventRule:EventRule": { cfn: "AWS::Events::Rule" },
-    "aws:cloudwatch/logGroup:LogGroup": { cfn: "AWS::Logs::LogGroup", inputs: { name: "LogGroupName", kmsKeyId: "KmsKeyId", retentionInDays: "RetentionInDays" } },
-    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": { cfn: "AWS::Logs::ResourcePolicy", inputs: { policyDocument: "PolicyDocument" } },
-    "aws:cloudwatch/metricAlarm:MetricAlarm": { cfn: "AWS::CloudWatch::Alarm", inputs: { name: "AlarmName" } },
-    "aws:codebuild/project:Project": { cfn: "AWS::CodeBuild::Project", inputs: { serviceRole: "ServiceRole", logsConfig: "LogsConfig", buildTimeout: "TimeoutInMinutes", queuedTimeout: "QueuedTimeoutInMinutes" } },
-    "aws:codebuild/reportGroup:ReportGroup": { cfn: "AWS::CodeBuild::ReportGroup", inputs: { deleteReports: "DeleteReports", exportConfig: "ExportConfig" } },
-    "aws:codecommit/repository:Repository": { cfn: "AWS::CodeCommit::Repository", inputs: { description: "RepositoryDescription" } },
-    "aws:codedeploy/application:Application": { cfn: "AWS::CodeDeploy::Application", inputs: { name: "ApplicationName" } },
-    "aws:codedeploy/deploymentGroup:DeploymentGroup": { cfn: "AWS::CodeDeploy::DeploymentGroup", inputs: { appName: "ApplicationName", serviceRoleArn: "ServiceRoleArn", ecsService: "ECSServices" } },
-    "aws:codepipeline/pipeline:Pipeline": { cfn: "AWS::CodePipeline::Pipeline", inputs: { artifactStores: "ArtifactStores" } },
-    "aws:codestarconnections/connection:Connection": { cfn: "AWS::CodeStarConnections::Connection", inputs: { name: "ConnectionName" } },
-    "aws:dynamodb/table:Table": { cfn: "AWS::DynamoDB::Table", inputs: { name: "TableName", hashKey: "KeySchema", rangeKey: "KeySchema", attributes: "AttributeDefinitions", pointInTimeRecovery: "PointInTimeRecoverySpecification", serverSideEncryption: "SSESpecification" } },
-    "aws:ec2/eip:Eip": { cfn: "AWS::EC2::EIP" },
-    "aws:ec2/flowLog:FlowLog": { cfn: "AWS::EC2::FlowLog", inputs: { iamRoleArn: "DeliverLogsPermissionArn", vpcId: "ResourceId" } },
-    "aws:ec2/natGateway:NatGateway": { cfn: "AWS::EC2::NatGateway" },
-    "aws:ec2/route:Route": { cfn: "AWS::EC2::Route" },
-    "aws:ec2/routeTable:RouteTable": { cfn: "AWS::EC2::RouteTable" },
-    "aws:ec2/routeTableAssociation:RouteTableAssociation": { cfn: "AWS::EC2::SubnetRouteTableAssociation" },
-    "aws:ec2/securityGroup:SecurityGroup": { cfn: "AWS::EC2::SecurityGroup", inputs: { name: "GroupName", description: "GroupDescription" } },
-    "aws:ec2/subnet:Subnet": { cfn: "AWS::EC2::Subnet" },
-    "aws:ec2/vpc:Vpc": { cfn: "AWS::EC2::VPC" },
-    "aws:ec2/vpcEndpoint:VpcEndpoint": { cfn: "AWS::EC2::VPCEndpoint" },
-    "aws:ecr/repository:Repository": { cfn: "AWS::ECR::Repository", inputs: { name: "RepositoryName", encryptionConfigurations: "EncryptionConfiguration", imageScanningConfiguration: "ImageScanningConfiguration" } },
-    "aws:ecs/cluster:Cluster": { cfn: "AWS::ECS::Cluster", inputs: { name: "ClusterName", settings: "ClusterSettings" } },
-    "aws:ecs/service:Service": { cfn: "AWS::ECS::Service", inputs: { name: "ServiceName" } },
-    "aws:ecs/taskDefinition:TaskDefinition": { cfn: "AWS::ECS::TaskDefinition" },
-    "aws:elasticache/replicationGroup:ReplicationGroup": {
-        cfn: "AWS::ElastiCache::ReplicationGroup",
-        inputs: { description: "ReplicationGroupDescription", nodeType: "CacheNodeType", subnetGroupName: "CacheSubnetGroupName", maintenanceWindow: "PreferredMaintenanceWindow", multiAzEnabled: "MultiAZEnabled", numCacheClusters: "NumCacheClusters" },
-    },
-    "aws:elasticache/subnetGroup:SubnetGroup": { cfn: "AWS::ElastiCache::SubnetGroup", inputs: { name: "CacheSubnetGroupName" } },
-    "aws:iam/policy:Policy": { cfn: "AWS::IAM::ManagedPolicy", inputs: { name: "ManagedPolicyName", policy: "PolicyDocument" } },
-    "aws:iam/role:Role": { cfn: "AWS::IAM::Role", inputs: { name: "RoleName", assumeRolePolicy: "AssumeRolePolicyDocument" } },
-    "aws:kinesis/stream:Stream": { cfn: "AWS::Kinesis::Stream", inputs: { retentionPeriod: "RetentionPeriodHours", encryptionType: "StreamEncryption", kmsKeyId: "StreamEncryption", streamModeDetails: "StreamModeDetails" } },
-    "aws:kms/alias:Alias": { cfn: "AWS::KMS::Alias", inputs: { name: "AliasName" } },
-    "aws:kms/key:Key": { cfn: "AWS::KMS::Key", inputs: { customerMasterKeySpec: "KeySpec", deletionWindowInDays: "PendingWindowInDays", policy: "KeyPolicy", rotationPeriodInDays: "RotationPeriodInDays" } },
-    "aws:lambda/function:Function": { cfn: "AWS::Lambda::Function", inputs: { name: "FunctionName", imageUri: "Code", code: "Code", kmsKeyArn: "KmsKeyArn", reservedConcurrentExecutions: "ReservedConcurrentExecutions" } },
-    "aws:lb/listener:Listener": { cfn: "AWS::ElasticLoadBalancingV2::Listener", inputs: { sslPolicy: "SslPolicy", certificateArn: "Certificates" } },
-    "aws:lb/loadBalancer:LoadBalancer": { cfn: "AWS::ElasticLoadBalancingV2::LoadBalancer", inputs: { loadBalancerType: "Type", internal: "Scheme", accessLogs: "LoadBalancerAttributes" } },
-    "aws:lb/targetGroup:TargetGroup": { cfn: "AWS::ElasticLoadBalancingV2::TargetGroup" },
-    "aws:rds/instance:Instance": {
-        cfn: "AWS::RDS::DBInstance",
-        inputs: { identifier: "DBInstanceIdentifier", instanceClass: "DBInstanceClass", username: "MasterUsername", multiAz: "MultiAZ", parameterGroupName: "DBParameterGroupName", maintenanceWindow: "PreferredMaintenanceWindow", backupWindow: "PreferredBackupWindow", vpcSecurityGroupIds: "VPCSecurityGroups", caCertIdentifier: "CACertificateIdentifier", enabledCloudwatchLogsExports: "EnableCloudwatchLogsExports", iamDatabaseAuthenticationEnabled: "EnableIAMDatabaseAuthentication" },
-    },
-    "aws:rds/parameterGroup:ParameterGroup": { cfn: "AWS::RDS::DBParameterGroup", inputs: { name: "DBParameterGroupName" } },
-    "aws:rds/subnetGroup:SubnetGroup": { cfn: "AWS::RDS::DBSubnetGroup", inputs: { name: "DBSubnetGroupName", description: "DBSubnetGroupDescription" } },
-    "aws:s3/bucket:Bucket": { cfn: "AWS::S3::Bucket", inputs: { bucket: "BucketName", bucketPrefix: "BucketNamePrefix" } },
-    "aws:secretsmanager/secret:Secret": { cfn: "AWS::SecretsManager::Secret" },
-    "aws:secretsmanager/secretRotation:SecretRotation": { cfn: "AWS::SecretsManager::RotationSchedule", inputs: { rotationRules: "RotationRules" } },
-    "aws:sns/topic:Topic": { cfn: "AWS::SNS::Topic", inputs: { name: "TopicName", kmsMasterKeyId: "KmsMasterKeyId" } },
-    "aws:sns/topicSubscription:TopicSubscription": { cfn: "AWS::SNS::Subscription", inputs: { topic: "TopicArn" } },
-    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": { cfn: "AWS::EC2::SecurityGroupEgress", inputs: { cidrIpv4: "CidrIp", securityGroupId: "GroupId", referencedSecurityGroupId: "DestinationSecurityGroupId" } },
-    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": { cfn: "AWS::EC2::SecurityGroupIngress", inputs: { cidrIpv4: "CidrIp", securityGroupId: "GroupId", referencedSecurityGroupId: "SourceSecurityGroupId" } },
+/**
+ * Types whose CloudFormation counterpart the input-constraint table (`src/aws/inputs.ts`, the one
+ * home of the input → property mapping) leaves out, because no input of theirs has a constraint.
+ */
+const CFN_TYPE_OF_UNCONSTRAINED: Readonly<Record<string, string>> = {
+    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy": "AWS::Logs::ResourcePolicy",
+    "aws:ec2/natGateway:NatGateway": "AWS::EC2::NatGateway",
+    "aws:ec2/route:Route": "AWS::EC2::Route",
+    "aws:ec2/routeTable:RouteTable": "AWS::EC2::RouteTable",
+    "aws:ec2/routeTableAssociation:RouteTableAssociation": "AWS::EC2::SubnetRouteTableAssociation",
+    "aws:ec2/subnet:Subnet": "AWS::EC2::Subnet",
+    "aws:ec2/vpc:Vpc": "AWS::EC2::VPC",
+    "aws:secretsmanager/secretRotation:SecretRotation": "AWS::SecretsManager::RotationSchedule",
 };
+
+/**
+ * Inputs whose CloudFormation property has another name, beyond those `src/aws/inputs.ts` maps
+ * for their constraints (read from there first): the rest are matched by name.
+ */
+const MORE_INPUT_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+    "aws:codebuild/project:Project": { buildTimeout: "TimeoutInMinutes", queuedTimeout: "QueuedTimeoutInMinutes" },
+    "aws:codedeploy/deploymentGroup:DeploymentGroup": { appName: "ApplicationName", ecsService: "ECSServices" },
+    "aws:dynamodb/table:Table": { hashKey: "KeySchema", rangeKey: "KeySchema", attributes: "AttributeDefinitions", pointInTimeRecovery: "PointInTimeRecoverySpecification", serverSideEncryption: "SSESpecification" },
+    "aws:ec2/flowLog:FlowLog": { iamRoleArn: "DeliverLogsPermissionArn", vpcId: "ResourceId" },
+    "aws:ecr/repository:Repository": { encryptionConfigurations: "EncryptionConfiguration" },
+    "aws:ecs/cluster:Cluster": { settings: "ClusterSettings" },
+    "aws:elasticache/replicationGroup:ReplicationGroup": { nodeType: "CacheNodeType", subnetGroupName: "CacheSubnetGroupName", maintenanceWindow: "PreferredMaintenanceWindow" },
+    "aws:iam/policy:Policy": { policy: "PolicyDocument" },
+    "aws:iam/role:Role": { assumeRolePolicy: "AssumeRolePolicyDocument" },
+    "aws:kinesis/stream:Stream": { retentionPeriod: "RetentionPeriodHours", kmsKeyId: "StreamEncryption" },
+    "aws:kms/key:Key": { deletionWindowInDays: "PendingWindowInDays", policy: "KeyPolicy" },
+    "aws:lambda/function:Function": { imageUri: "Code", code: "Code" },
+    "aws:lb/listener:Listener": { certificateArn: "Certificates" },
+    "aws:lb/loadBalancer:LoadBalancer": { accessLogs: "LoadBalancerAttributes" },
+    "aws:rds/instance:Instance": { instanceClass: "DBInstanceClass", username: "MasterUsername", parameterGroupName: "DBParameterGroupName", vpcSecurityGroupIds: "VPCSecurityGroups", caCertIdentifier: "CACertificateIdentifier", enabledCloudwatchLogsExports: "EnableCloudwatchLogsExports", iamDatabaseAuthenticationEnabled: "EnableIAMDatabaseAuthentication" },
+    "aws:s3/bucket:Bucket": { bucketPrefix: "BucketNamePrefix" },
+    "aws:sns/topicSubscription:TopicSubscription": { topic: "TopicArn" },
+    "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": { cidrIpv4: "CidrIp", securityGroupId: "GroupId", referencedSecurityGroupId: "DestinationSecurityGroupId" },
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": { cidrIpv4: "CidrIp", securityGroupId: "GroupId", referencedSecurityGroupId: "SourceSecurityGroupId" },
+};
+
+/** The CloudFormation type a `@pulumi/aws` type is, when it is one (not a part of another). */
+export function cfnTypeOf(type: string): string | undefined {
+    if (PROVIDER_ONLY[type]) return undefined;
+    return INPUT_MAPPINGS[type]?.cfn ?? CFN_TYPE_OF_UNCONSTRAINED[type];
+}
+
+/** Every `@pulumi/aws` type the replacement data covers through CloudFormation. */
+export function cfnMappedTypes(): string[] {
+    return [...new Set([...Object.keys(INPUT_MAPPINGS), ...Object.keys(CFN_TYPE_OF_UNCONSTRAINED)])].filter((t) => cfnTypeOf(t) !== undefined).sort();
+}
+
+/** Input → property names known for a type: the constraint table's top-level ones, then these. */
+function inputNames(type: string): Readonly<Record<string, string>> {
+    const fromConstraints = Object.entries(INPUT_MAPPINGS[type]?.inputs ?? {}).filter(([i, p]) => !/[.[]/.test(i) && !/[.[]/.test(p));
+    return { ...Object.fromEntries(fromConstraints), ...(MORE_INPUT_NAMES[type] ?? {}) };
+}
 
 interface Decision {
     readonly replaces: boolean;
@@ -141,11 +138,10 @@ const cfnData = data.types as Readonly<Record<string, Readonly<Record<string, Re
 
 /** The CloudFormation property an input maps onto, or undefined when it maps onto none. */
 export function cfnProperty(type: string, input: string): string | undefined {
-    const mapping = CFN_TYPES[type];
-    if (!mapping) return undefined;
-    const props = cfnData[mapping.cfn];
+    const cfn = cfnTypeOf(type);
+    const props = cfn === undefined ? undefined : cfnData[cfn];
     if (!props) return undefined;
-    const named = mapping.inputs?.[input];
+    const named = inputNames(type)[input];
     if (named !== undefined) return named;
     const want = normalise(input);
     return Object.keys(props).find((p) => normalise(p) === want);
@@ -170,8 +166,8 @@ export function replacementOf(type: string, input: string): ReplacementDecision 
         const replaces = input !== "tags" && (only.replaces.includes("*") || only.replaces.includes(input));
         return { replaces: replaces ? "yes" : "no", source: only.see };
     }
-    const mapping = CFN_TYPES[type];
+    const cfn = cfnTypeOf(type);
     const prop = cfnProperty(type, input);
-    if (!mapping || prop === undefined) return undefined;
-    return { replaces: cfnData[mapping.cfn]![prop]!, source: `${mapping.cfn}.${prop} (${data.source})` };
+    if (cfn === undefined || prop === undefined) return undefined;
+    return { replaces: cfnData[cfn]![prop]!, source: `${cfn}.${prop} (${data.source})` };
 }
