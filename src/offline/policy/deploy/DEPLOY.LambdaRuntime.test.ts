@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { DEPRECATED_RUNTIMES, lambdaRuntime } from "./DEPLOY.LambdaRuntime";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const FN = "aws:lambda/function:Function";
 

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rdsEngineVersion, retiredVersionProblem } from "./DEPLOY.RdsEngineVersion";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const RDS = "aws:rds/instance:Instance";
 
