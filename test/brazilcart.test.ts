@@ -4,9 +4,9 @@
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { PlannedResource, StackPlan } from "../src/offline/model/types";
+import type { StackPlan } from "../src/offline/model/types";
 import type { Statement } from "../src/offline/policy/documents";
-import { assertClean, assertTagged, docStatements, input, one, ofType, plan } from "./helpers";
+import { assertClean, assertTagged, docStatements, input, ofType, one, plan, resourcesOf } from "./helpers";
 
 let dev: StackPlan;
 let prod: StackPlan;
@@ -23,10 +23,8 @@ before(async () => {
     ]);
 });
 
-const named = (p: StackPlan, type: string, name: string): PlannedResource => one(p, type, name);
-const policy = (p: StackPlan, name: string): Statement[] => docStatements(named(p, "aws:iam/policy:Policy", name));
+const policy = (p: StackPlan, name: string): Statement[] => docStatements(one(p, "aws:iam/policy:Policy", name));
 const bySid = (statements: Statement[]) => Object.fromEntries(statements.map((s) => [s.Sid, s]));
-const resources = (s: Statement): string[] => [s.Resource].flat() as string[];
 const KEY_ARN = /^arn:aws:kms:[a-z0-9-]+:123456789012:key\//;
 
 describe("brazilcart-cicd: every stack", () => {
@@ -126,11 +124,11 @@ describe("brazilcart-cicd: network", () => {
         assert.equal(input(flow, "trafficType"), "ALL");
         assert.equal(input(flow, "logDestinationType"), "cloud-watch-logs");
         assert.equal(input(flow, "logDestination"), "arn:aws:logs:sa-east-1:123456789012:log-group:/vpc/flow-logs/brazilcart-vpc-dev");
-        const group = named(dev, "aws:cloudwatch/logGroup:LogGroup", "network-flow-logs");
+        const group = one(dev, "aws:cloudwatch/logGroup:LogGroup", "network-flow-logs");
         assert.match(input<string>(group, "kmsKeyId"), KEY_ARN);
         assert.equal(input(group, "retentionInDays"), 30);
-        assert.equal(input(named(prod, "aws:cloudwatch/logGroup:LogGroup", "network-flow-logs"), "retentionInDays"), 365);
-        const role = named(dev, "aws:iam/role:Role", "network-flow-logs");
+        assert.equal(input(one(prod, "aws:cloudwatch/logGroup:LogGroup", "network-flow-logs"), "retentionInDays"), 365);
+        const role = one(dev, "aws:iam/role:Role", "network-flow-logs");
         assert.deepEqual(docStatements(role, "assumeRolePolicy")[0]!.Principal, { Service: ["vpc-flow-logs.amazonaws.com"] });
     });
 
@@ -156,7 +154,7 @@ describe("brazilcart-cicd: encryption", () => {
         for (const k of ofType(prod, "aws:kms/key:Key")) assert.equal(input(k, "deletionWindowInDays"), 30);
         assert.deepEqual(ofType(dev, "aws:kms/alias:Alias").map((a) => input(a, "name")).sort(), ["alias/brazilcart-data-dev", "alias/brazilcart-pipeline-dev"]);
         const via = (name: string) =>
-            (bySid(docStatements(named(dev, "aws:kms/key:Key", name))).UseThroughServices!.Condition!.StringEquals!["kms:ViaService"] as string[]).map((s) => s.split(".")[0]).sort();
+            (bySid(docStatements(one(dev, "aws:kms/key:Key", name))).UseThroughServices!.Condition!.StringEquals!["kms:ViaService"] as string[]).map((s) => s.split(".")[0]).sort();
         assert.deepEqual(via("data-key"), ["elasticache", "rds", "secretsmanager", "sns"]);
         assert.deepEqual(via("pipeline-key"), ["codebuild", "codecommit", "codepipeline", "s3", "sns"]);
     });
@@ -198,7 +196,7 @@ describe("brazilcart-cicd: PostgreSQL", () => {
         const cpu = ofType(dev, "aws:cloudwatch/metricAlarm:MetricAlarm").find((a) => a.inputs.metricName === "CPUUtilization")!;
         assert.deepEqual(input(cpu, "dimensions"), { DBInstanceIdentifier: "brazilcart-postgres-dev" });
         assert.deepEqual(input(cpu, "alarmActions"), ["arn:aws:sns:sa-east-1:123456789012:brazilcart-alerts-dev"]);
-        assert.match(input<string>(named(dev, "aws:sns/topic:Topic", "alerts"), "kmsMasterKeyId"), /data-key/);
+        assert.match(input<string>(one(dev, "aws:sns/topic:Topic", "alerts"), "kmsMasterKeyId"), /data-key/);
     });
 });
 
@@ -220,7 +218,7 @@ describe("brazilcart-cicd: Redis", () => {
     });
 
     it("keeps the AUTH token in Secrets Manager under the data key", () => {
-        const secret = named(dev, "aws:secretsmanager/secret:Secret", "cache-auth-token");
+        const secret = one(dev, "aws:secretsmanager/secret:Secret", "cache-auth-token");
         assert.equal(input(secret, "name"), "brazilcart-redis-auth-token-dev");
         assert.match(input<string>(secret, "kmsKeyId"), /data-key/);
         assert.equal(input(one(dev, "aws:secretsmanager/secretVersion:SecretVersion"), "secretString"), input(one(dev, "aws:elasticache/replicationGroup:ReplicationGroup"), "authToken"));
@@ -247,13 +245,13 @@ describe("brazilcart-cicd: who reaches the data stores", () => {
     });
 
     it("runs the deploy project in the private subnets with the deploy security group", () => {
-        const deploy = named(dev, "aws:codebuild/project:Project", "deploy");
+        const deploy = one(dev, "aws:codebuild/project:Project", "deploy");
         assert.deepEqual(input(deploy, "vpcConfig"), {
             vpcId: "network-id",
             subnets: ["network-private-a-id", "network-private-b-id", "network-private-c-id"],
             securityGroupIds: ["deploy-sg-id"],
         });
-        assert.equal(input(named(dev, "aws:codebuild/project:Project", "build"), "vpcConfig"), undefined);
+        assert.equal(input(one(dev, "aws:codebuild/project:Project", "build"), "vpcConfig"), undefined);
     });
 });
 
@@ -287,7 +285,7 @@ describe("brazilcart-cicd: pipeline", () => {
         assert.match(input<string>(repo, "kmsKeyId"), /pipeline-key/);
         assert.equal(one(prod, "aws:codecommit/repository:Repository").protect, true);
         assert.deepEqual(stagesOf(dev)[0]!.actions[0]!.configuration, { RepositoryName: "brazilcart-app-dev", BranchName: "main", PollForSourceChanges: "false", OutputArtifactFormat: "CODE_ZIP" });
-        const push = JSON.parse(input<string>(named(dev, "aws:cloudwatch/eventRule:EventRule", "pipeline-on-push"), "eventPattern")) as { detail: { referenceName: string[] } };
+        const push = JSON.parse(input<string>(one(dev, "aws:cloudwatch/eventRule:EventRule", "pipeline-on-push"), "eventPattern")) as { detail: { referenceName: string[] } };
         assert.deepEqual(push.detail.referenceName, ["main"]);
         assert.equal(ofType(dev, "aws:codestarconnections/connection:Connection").length, 0);
     });
@@ -305,7 +303,7 @@ describe("brazilcart-cicd: pipeline", () => {
         assert.equal(github.outputs.source_connection_status, "PENDING");
         assert.match(String(github.outputs.source_connection_arn), /^arn:aws:codeconnections:us-east-2:/);
         const use = bySid(policy(github, "pipeline-role-pipeline")).UseSourceConnection!;
-        assert.deepEqual(resources(use), [github.outputs.source_connection_arn]);
+        assert.deepEqual(resourcesOf(use), [github.outputs.source_connection_arn]);
     });
 
     it("waits for a manual approval announced on the encrypted approvals topic, which also hears of failures", () => {
@@ -313,26 +311,26 @@ describe("brazilcart-cicd: pipeline", () => {
         const config = approval.configuration as Record<string, string>;
         assert.equal(config.NotificationArn, "arn:aws:sns:sa-east-1:123456789012:brazilcart-approvals-dev");
         assert.match(config.CustomData!, /Approve deploying/);
-        const topic = named(dev, "aws:sns/topic:Topic", "approvals");
+        const topic = one(dev, "aws:sns/topic:Topic", "approvals");
         assert.match(input<string>(topic, "kmsMasterKeyId"), /pipeline-key/);
-        assert.equal(input(named(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-executions"), "arn"), config.NotificationArn);
+        assert.equal(input(one(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-executions"), "arn"), config.NotificationArn);
     });
 
     it("builds with CodeBuild: encrypted with the pipeline key, its own log groups", () => {
         for (const name of ["build", "deploy"]) {
-            const project = named(dev, "aws:codebuild/project:Project", name);
+            const project = one(dev, "aws:codebuild/project:Project", name);
             assert.match(input<string>(project, "encryptionKey"), /pipeline-key/);
             assert.equal((input<Record<string, unknown>>(project, "environment")).privilegedMode, false);
-            const group = named(dev, "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`);
+            const group = one(dev, "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`);
             assert.equal(input(group, "name"), `/aws/codebuild/brazilcart-${name}-dev`);
             assert.match(input<string>(group, "kmsKeyId"), /pipeline-key/);
             assert.equal(input(group, "retentionInDays"), 30);
-            assert.equal(input(named(prod, "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`), "retentionInDays"), 365);
+            assert.equal(input(one(prod, "aws:cloudwatch/logGroup:LogGroup", `${name}-logs`), "retentionInDays"), 365);
         }
     });
 
     it("gives the deploy builds the database and cache by reference, secrets from Secrets Manager", () => {
-        const vars = (input<{ environmentVariables: { name: string; type: string; value: string }[] }>(named(dev, "aws:codebuild/project:Project", "deploy"), "environment")).environmentVariables;
+        const vars = (input<{ environmentVariables: { name: string; type: string; value: string }[] }>(one(dev, "aws:codebuild/project:Project", "deploy"), "environment")).environmentVariables;
         const byName = Object.fromEntries(vars.map((v) => [v.name, v]));
         assert.match(byName.DB_HOST!.value, /^brazilcart-postgres-dev\./);
         assert.equal(byName.DB_PORT!.value, "5432");
@@ -342,12 +340,12 @@ describe("brazilcart-cicd: pipeline", () => {
     });
 
     it("records every execution event in an encrypted log group", () => {
-        const group = named(dev, "aws:cloudwatch/logGroup:LogGroup", "pipeline-events");
+        const group = one(dev, "aws:cloudwatch/logGroup:LogGroup", "pipeline-events");
         assert.equal(input(group, "name"), "/aws/events/codepipeline/brazilcart-pipeline-dev");
         assert.match(input<string>(group, "kmsKeyId"), /pipeline-key/);
-        const rule = JSON.parse(input<string>(named(dev, "aws:cloudwatch/eventRule:EventRule", "pipeline-events"), "eventPattern")) as Record<string, string[]>;
+        const rule = JSON.parse(input<string>(one(dev, "aws:cloudwatch/eventRule:EventRule", "pipeline-events"), "eventPattern")) as Record<string, string[]>;
         assert.deepEqual(rule.resources, ["arn:aws:codepipeline:sa-east-1:123456789012:brazilcart-pipeline-dev"]);
-        assert.equal(input(named(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-events"), "arn"), "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/events/codepipeline/brazilcart-pipeline-dev");
+        assert.equal(input(one(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-events"), "arn"), "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/events/codepipeline/brazilcart-pipeline-dev");
     });
 });
 
@@ -355,22 +353,22 @@ describe("brazilcart-cicd: IAM scoped to what each role touches", () => {
     it("lets the pipeline use the artifact bucket, its key, the repository, the two projects and the approvals topic, nothing else", () => {
         const s = bySid(policy(dev, "pipeline-role-pipeline"));
         assert.deepEqual(Object.keys(s).sort(), ["ArtifactBucket", "Artifacts", "CustomerKey", "NotifyApproversApproveDeployment", "NotifyApproversKeyApproveDeployment", "ReadSourceRepository", "RunBuildBuild", "RunBuildDeploy"].sort());
-        assert.deepEqual(resources(s.Artifacts!), ["arn:aws:s3:::brazilcart-artifacts-dev/*"]);
-        assert.match(resources(s.CustomerKey!)[0]!, /pipeline-key/);
-        assert.deepEqual(resources(s.ReadSourceRepository!), ["arn:aws:codecommit:sa-east-1:123456789012:brazilcart-app-dev"]);
-        assert.deepEqual(resources(s.NotifyApproversApproveDeployment!), ["arn:aws:sns:sa-east-1:123456789012:brazilcart-approvals-dev"]);
-        assert.equal(resources(s.RunBuildBuild!).length, 1);
-        assert.equal(resources(s.RunBuildDeploy!).length, 1);
+        assert.deepEqual(resourcesOf(s.Artifacts!), ["arn:aws:s3:::brazilcart-artifacts-dev/*"]);
+        assert.match(resourcesOf(s.CustomerKey!)[0]!, /pipeline-key/);
+        assert.deepEqual(resourcesOf(s.ReadSourceRepository!), ["arn:aws:codecommit:sa-east-1:123456789012:brazilcart-app-dev"]);
+        assert.deepEqual(resourcesOf(s.NotifyApproversApproveDeployment!), ["arn:aws:sns:sa-east-1:123456789012:brazilcart-approvals-dev"]);
+        assert.equal(resourcesOf(s.RunBuildBuild!).length, 1);
+        assert.equal(resourcesOf(s.RunBuildDeploy!).length, 1);
     });
 
     it("lets each build write its own logs and artifacts; only the deploy builds read the data secrets and place interfaces in the VPC", () => {
         const build = bySid(policy(dev, "build-role-build"));
         assert.deepEqual(Object.keys(build).sort(), ["ArtifactBucket", "CustomerKey", "PipelineArtifacts", "WriteOwnLogs"]);
-        assert.deepEqual(resources(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev");
+        assert.deepEqual(resourcesOf(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev");
         const deploy = bySid(policy(dev, "deploy-role-build"));
-        assert.deepEqual(resources(deploy.ReadBuildSecrets!), [dev.outputs.rds_secret_arn, dev.outputs.redis_secret_arn]);
+        assert.deepEqual(resourcesOf(deploy.ReadBuildSecrets!), [dev.outputs.rds_secret_arn, dev.outputs.redis_secret_arn]);
         // The secrets' key (the data key, not the pipeline's), only through Secrets Manager.
-        assert.deepEqual(resources(deploy.ReadBuildSecretsKey!), ["arn:aws:kms:sa-east-1:123456789012:key/data-key-key-id"]);
+        assert.deepEqual(resourcesOf(deploy.ReadBuildSecretsKey!), ["arn:aws:kms:sa-east-1:123456789012:key/data-key-key-id"]);
         assert.deepEqual(deploy.ReadBuildSecretsKey!.Condition, { StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" } });
         const vpc = bySid(policy(dev, "deploy-role-vpc"));
         assert.deepEqual((vpc.AttachInterfacesForCodeBuild!.Condition!.StringEquals!["ec2:Subnet"] as string[]).map((a) => a.split("/").pop()), [
@@ -385,7 +383,7 @@ describe("brazilcart-cicd: IAM scoped to what each role touches", () => {
 });
 
 describe("brazilcart-cicd: artifact bucket", () => {
-    const side = (p: StackPlan, type: string, name = "artifacts") => named(p, `aws:s3/${type}`, name);
+    const side = (p: StackPlan, type: string, name = "artifacts") => one(p, `aws:s3/${type}`, name);
 
     it("is encrypted with the pipeline key, versioned, closed to the public, TLS-only and access-logged", () => {
         const [rule] = input<Record<string, unknown>[]>(side(dev, "bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "rules");
@@ -397,7 +395,7 @@ describe("brazilcart-cicd: artifact bucket", () => {
         const deny = docStatements(side(dev, "bucketPolicy:BucketPolicy"))[0]!;
         assert.equal(deny.Effect, "Deny");
         assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
-        assert.deepEqual(resources(deny), ["arn:aws:s3:::brazilcart-artifacts-dev", "arn:aws:s3:::brazilcart-artifacts-dev/*"]);
+        assert.deepEqual(resourcesOf(deny), ["arn:aws:s3:::brazilcart-artifacts-dev", "arn:aws:s3:::brazilcart-artifacts-dev/*"]);
         assert.equal(input(side(dev, "bucketLogging:BucketLogging"), "targetBucket"), "brazilcart-access-logs-dev");
     });
 

@@ -69,6 +69,25 @@ export function one(plan: StackPlan, type: string, name?: string): PlannedResour
     return found[0]!;
 }
 
+/**
+ * The single resource of `type` whose AWS name (input `key`, `name` by default) is `awsName`;
+ * fails the test otherwise. `one` finds by logical name, this by the name AWS shows.
+ */
+export function withAwsName(plan: StackPlan, type: string, awsName: string, key = "name"): PlannedResource {
+    const found = ofType(plan, type).filter((r) => r.inputs[key] === awsName);
+    assert.equal(found.length, 1, `expected one ${type} with ${key} ${awsName}, found ${found.length}`);
+    return found[0]!;
+}
+
+/** A statement's actions, or resources, as a list whatever form the document gives them in. */
+export function actionsOf(s: { readonly Action?: unknown }): string[] {
+    return [s.Action].flat() as string[];
+}
+
+export function resourcesOf(s: { readonly Resource?: unknown }): string[] {
+    return [s.Resource].flat() as string[];
+}
+
 export function byName(plan: StackPlan, name: string): PlannedResource {
     const found = plan.resources.filter((r) => r.name === name);
     assert.equal(found.length, 1, `expected one resource named ${name}, found ${found.length}`);

@@ -14,8 +14,8 @@ import { bucketProblems } from "../src/components/bucket";
 import { buildProblems } from "../src/components/pipeline";
 import { WRITER_VARIABLE } from "../src/functions/deployfiles/bundle";
 import { describedTaskDefinition } from "../src/functions/deployfiles/fixtures";
-import type { PlannedResource, StackPlan } from "../src/offline/model/types";
-import { assertClean, assertTagged, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
+import type { StackPlan } from "../src/offline/model/types";
+import { actionsOf, assertClean, assertTagged, docStatements, input, ofType, one, plan, projectDir, resourcesOf, withAwsName } from "./helpers";
 
 const PROJECT = "payment-pipeline";
 const TARGET = {
@@ -63,21 +63,14 @@ before(async () => {
 });
 
 const env = (p: StackPlan) => p.stack;
-const named = (p: StackPlan, type: string, explicit: string, key = "name"): PlannedResource => {
-    const found = ofType(p, type).filter((r) => r.inputs[key] === explicit);
-    assert.equal(found.length, 1, `expected one ${type} with ${key} ${explicit}, found ${found.length}`);
-    return found[0]!;
-};
 const policiesOfRole = (p: StackPlan, roleName: string) => ofType(p, "aws:iam/policy:Policy").filter((r) => String(r.inputs.name).startsWith(`${roleName}-`));
 const statementsOfRole = (p: StackPlan, roleName: string) => policiesOfRole(p, roleName).flatMap((r) => docStatements(r));
-const actions = (s: { Action?: unknown }) => [s.Action].flat() as string[];
-const resources = (s: { Resource?: unknown }) => [s.Resource].flat() as string[];
 type Stage = { name: string; actions: { name: string; category: string; provider: string; configuration: Record<string, string>; namespace?: string; inputArtifacts?: string[]; outputArtifacts?: string[] }[] };
 const stagesOf = (p: StackPlan) => input<Stage[]>(one(p, "aws:codepipeline/pipeline:Pipeline"), "stages");
-const buildspecOf = (p: StackPlan, project: string) => String((named(p, "aws:codebuild/project:Project", project).inputs.source as { buildspec: string }).buildspec);
+const buildspecOf = (p: StackPlan, project: string) => String((withAwsName(p, "aws:codebuild/project:Project", project).inputs.source as { buildspec: string }).buildspec);
 const variablesOf = (p: StackPlan, project: string) =>
     Object.fromEntries(
-        ((named(p, "aws:codebuild/project:Project", project).inputs.environment as { environmentVariables: { name: string; type: string; value: string }[] }).environmentVariables).map((v) => [v.name, v]),
+        ((withAwsName(p, "aws:codebuild/project:Project", project).inputs.environment as { environmentVariables: { name: string; type: string; value: string }[] }).environmentVariables).map((v) => [v.name, v]),
     );
 
 describe("payment-pipeline: every stack", () => {
@@ -110,15 +103,15 @@ describe("payment-pipeline: every stack", () => {
     it("names resources as the design does, within AWS's limits", () => {
         for (const p of all) {
             const e = env(p);
-            named(p, "aws:codepipeline/pipeline:Pipeline", `payment-service-pipeline-${e}`);
-            named(p, "aws:codebuild/project:Project", `unit-test-project-${e}`);
-            named(p, "aws:codebuild/project:Project", `docker-build-project-${e}`);
-            named(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${e}`, "bucket");
-            named(p, "aws:sns/topic:Topic", `pipeline-notifications-${e}`);
-            named(p, "aws:codedeploy/application:Application", `payment-service-app-${e}`);
-            named(p, "aws:codedeploy/deploymentGroup:DeploymentGroup", `payment-service-dg-${e}`, "deploymentGroupName");
-            named(p, "aws:secretsmanager/secret:Secret", `docker-registry-credentials-${e}`);
-            for (const role of ["codepipeline-role", "codebuild-role", "codedeploy-role"]) named(p, "aws:iam/role:Role", `${role}-${e}`);
+            withAwsName(p, "aws:codepipeline/pipeline:Pipeline", `payment-service-pipeline-${e}`);
+            withAwsName(p, "aws:codebuild/project:Project", `unit-test-project-${e}`);
+            withAwsName(p, "aws:codebuild/project:Project", `docker-build-project-${e}`);
+            withAwsName(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${e}`, "bucket");
+            withAwsName(p, "aws:sns/topic:Topic", `pipeline-notifications-${e}`);
+            withAwsName(p, "aws:codedeploy/application:Application", `payment-service-app-${e}`);
+            withAwsName(p, "aws:codedeploy/deploymentGroup:DeploymentGroup", `payment-service-dg-${e}`, "deploymentGroupName");
+            withAwsName(p, "aws:secretsmanager/secret:Secret", `docker-registry-credentials-${e}`);
+            for (const role of ["codepipeline-role", "codebuild-role", "codedeploy-role"]) withAwsName(p, "aws:iam/role:Role", `${role}-${e}`);
             for (const lb of [...ofType(p, "aws:lb/loadBalancer:LoadBalancer"), ...ofType(p, "aws:lb/targetGroup:TargetGroup")]) {
                 assert.ok(String(lb.inputs.name).length <= 32, `${lb.inputs.name} is longer than 32 characters`);
             }
@@ -177,12 +170,12 @@ describe("payment-pipeline: the pipeline", () => {
     it("lets its role start exactly these builds, deploy to exactly this group and pass exactly the task's roles", () => {
         const statements = statementsOfRole(dev, "codepipeline-role-dev");
         const bySid = Object.fromEntries(statements.map((s) => [s.Sid, s]));
-        assert.deepEqual(resources(bySid.DeployThroughCodeDeploy!), ["arn:aws:codedeploy:us-east-2:123456789012:deploymentgroup:payment-service-app-dev/payment-service-dg-dev"]);
-        assert.deepEqual(resources(bySid.ReadDeploymentConfig!), ["arn:aws:codedeploy:us-east-2:123456789012:deploymentconfig:CodeDeployDefault.ECSCanary10Percent5Minutes"]);
-        assert.deepEqual(resources(bySid.PassTaskRoles!), ["arn:aws:iam::123456789012:role/payment-task-execution-dev", "arn:aws:iam::123456789012:role/payment-task-dev"]);
+        assert.deepEqual(resourcesOf(bySid.DeployThroughCodeDeploy!), ["arn:aws:codedeploy:us-east-2:123456789012:deploymentgroup:payment-service-app-dev/payment-service-dg-dev"]);
+        assert.deepEqual(resourcesOf(bySid.ReadDeploymentConfig!), ["arn:aws:codedeploy:us-east-2:123456789012:deploymentconfig:CodeDeployDefault.ECSCanary10Percent5Minutes"]);
+        assert.deepEqual(resourcesOf(bySid.PassTaskRoles!), ["arn:aws:iam::123456789012:role/payment-task-execution-dev", "arn:aws:iam::123456789012:role/payment-task-dev"]);
         assert.deepEqual(bySid.PassTaskRoles!.Condition, { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
-        assert.deepEqual(statements.filter((s) => resources(s).includes("*")).map((s) => s.Sid), ["RegisterTaskDefinition"]);
-        assert.deepEqual(resources(bySid.UseSourceConnection!), [String(dev.outputs.connectionArn)]);
+        assert.deepEqual(statements.filter((s) => resourcesOf(s).includes("*")).map((s) => s.Sid), ["RegisterTaskDefinition"]);
+        assert.deepEqual(resourcesOf(bySid.UseSourceConnection!), [String(dev.outputs.connectionArn)]);
     });
 });
 
@@ -220,15 +213,15 @@ describe("payment-pipeline: CodeBuild", () => {
         assert.match(vars.DOCKER_REGISTRY_PASSWORD!.value, /:secret:docker-registry-credentials-dev-AbCdEf:password$/);
         assert.equal(vars.DOCKER_REGISTRY_PASSWORD!.type, "SECRETS_MANAGER");
         assert.equal(vars.REPOSITORY_URI!.value, "123456789012.dkr.ecr.us-east-2.amazonaws.com/payment-service-dev");
-        const project = named(dev, "aws:codebuild/project:Project", "docker-build-project-dev");
+        const project = withAwsName(dev, "aws:codebuild/project:Project", "docker-build-project-dev");
         assert.equal((project.inputs.environment as { privilegedMode: boolean }).privilegedMode, true);
-        assert.equal((named(dev, "aws:codebuild/project:Project", "unit-test-project-dev").inputs.environment as { privilegedMode: boolean }).privilegedMode, false);
+        assert.equal((withAwsName(dev, "aws:codebuild/project:Project", "unit-test-project-dev").inputs.environment as { privilegedMode: boolean }).privilegedMode, false);
     });
 
     it("keeps build logs in /aws/codebuild/unit-test-<env> and docker-build-<env>: 30 days in dev, a year in prod, encrypted", () => {
         for (const [p, days] of [[dev, 30], [prod, 365]] as const) {
             for (const group of [`/aws/codebuild/unit-test-${env(p)}`, `/aws/codebuild/docker-build-${env(p)}`]) {
-                const lg = named(p, "aws:cloudwatch/logGroup:LogGroup", group);
+                const lg = withAwsName(p, "aws:cloudwatch/logGroup:LogGroup", group);
                 assert.equal(input(lg, "retentionInDays"), days);
                 assert.match(String(input(lg, "kmsKeyId")), /^arn:aws:kms:/);
             }
@@ -236,23 +229,23 @@ describe("payment-pipeline: CodeBuild", () => {
     });
 
     it("shares one role, codebuild-role-<env>, with a policy per project scoped to its logs, reports, secret and repository", () => {
-        const role = named(dev, "aws:iam/role:Role", "codebuild-role-dev");
+        const role = withAwsName(dev, "aws:iam/role:Role", "codebuild-role-dev");
         assert.deepEqual(docStatements(role, "assumeRolePolicy")[0]!.Principal, { Service: ["codebuild.amazonaws.com"] });
         for (const project of ["unit-test-project-dev", "docker-build-project-dev"]) {
-            assert.equal(named(dev, "aws:codebuild/project:Project", project).inputs.serviceRole, "arn:aws:iam::123456789012:role/codebuild-role-dev");
+            assert.equal(withAwsName(dev, "aws:codebuild/project:Project", project).inputs.serviceRole, "arn:aws:iam::123456789012:role/codebuild-role-dev");
         }
-        const bySid = (policy: string) => Object.fromEntries(docStatements(named(dev, "aws:iam/policy:Policy", policy)).map((s) => [s.Sid, s]));
+        const bySid = (policy: string) => Object.fromEntries(docStatements(withAwsName(dev, "aws:iam/policy:Policy", policy)).map((s) => [s.Sid, s]));
         const tests = bySid("codebuild-role-dev-unit-test-build");
-        assert.deepEqual(resources(tests.WriteOwnLogs!), ["arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev", "arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev:log-stream:*"]);
-        assert.deepEqual(resources(tests.PublishReports!).map((a) => a.split(":report-group/")[1]), ["unit-test-project-dev-unit-tests", "unit-test-project-dev-coverage"]);
+        assert.deepEqual(resourcesOf(tests.WriteOwnLogs!), ["arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev", "arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev:log-stream:*"]);
+        assert.deepEqual(resourcesOf(tests.PublishReports!).map((a) => a.split(":report-group/")[1]), ["unit-test-project-dev-unit-tests", "unit-test-project-dev-coverage"]);
         assert.equal(tests.ReadBuildSecrets, undefined, "the unit tests read no secret");
         const build = bySid("codebuild-role-dev-docker-build-build");
-        assert.deepEqual(resources(build.ReadBuildSecrets!), ["arn:aws:secretsmanager:us-east-2:123456789012:secret:docker-registry-credentials-dev-AbCdEf"]);
+        assert.deepEqual(resourcesOf(build.ReadBuildSecrets!), ["arn:aws:secretsmanager:us-east-2:123456789012:secret:docker-registry-credentials-dev-AbCdEf"]);
         const push = bySid("codebuild-role-dev-docker-build-registry-push");
-        assert.deepEqual(resources(push.PushImages!), ["arn:aws:ecr:us-east-2:123456789012:repository/payment-service-dev"]);
-        assert.ok(!actions(push.PushImages!).some((a) => a.includes("*")));
-        assert.ok(actions(push.PushImages!).includes("ecr:DescribeImages"), "the build looks for an existing tag before it pushes");
-        assert.deepEqual(actions(bySid("codebuild-role-dev-docker-build-ecs-target-task-definition-read").ReadCurrentTaskDefinition!), ["ecs:DescribeTaskDefinition"]);
+        assert.deepEqual(resourcesOf(push.PushImages!), ["arn:aws:ecr:us-east-2:123456789012:repository/payment-service-dev"]);
+        assert.ok(!actionsOf(push.PushImages!).some((a) => a.includes("*")));
+        assert.ok(actionsOf(push.PushImages!).includes("ecr:DescribeImages"), "the build looks for an existing tag before it pushes");
+        assert.deepEqual(actionsOf(bySid("codebuild-role-dev-docker-build-ecs-target-task-definition-read").ReadCurrentTaskDefinition!), ["ecs:DescribeTaskDefinition"]);
     });
 
     it("carries the bundled writer, which the buildspec's own commands decode and run to write the three files", () => {
@@ -333,15 +326,15 @@ describe("payment-pipeline: CodeDeploy blue/green", () => {
     });
 
     it("gives codedeploy-role-<env> customer-managed policies scoped to the service, listener, alarms and task roles", () => {
-        const role = named(dev, "aws:iam/role:Role", "codedeploy-role-dev");
+        const role = withAwsName(dev, "aws:iam/role:Role", "codedeploy-role-dev");
         assert.deepEqual(docStatements(role, "assumeRolePolicy")[0]!.Principal, { Service: ["codedeploy.amazonaws.com"] });
         const bySid = Object.fromEntries(statementsOfRole(dev, "codedeploy-role-dev").map((s) => [s.Sid, s]));
-        assert.deepEqual(resources(bySid.ShiftTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:service/payment-cluster-dev/payment-service-dev"]);
-        assert.deepEqual(resources(bySid.DeleteOldTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:task-set/payment-cluster-dev/payment-service-dev/*"]);
-        assert.deepEqual(resources(bySid.ShiftListeners!), input<{ targetGroupPairInfo: { prodTrafficRoute: { listenerArns: string[] } } }>(one(dev, "aws:codedeploy/deploymentGroup:DeploymentGroup"), "loadBalancerInfo").targetGroupPairInfo.prodTrafficRoute.listenerArns);
-        assert.deepEqual(resources(bySid.WatchRollbackAlarms!).length, 4);
-        assert.deepEqual(resources(bySid.DescribeLoadBalancing!), ["*"]);
-        assert.ok(actions(bySid.DescribeLoadBalancing!).every((a) => a.startsWith("elasticloadbalancing:Describe")));
+        assert.deepEqual(resourcesOf(bySid.ShiftTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:service/payment-cluster-dev/payment-service-dev"]);
+        assert.deepEqual(resourcesOf(bySid.DeleteOldTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:task-set/payment-cluster-dev/payment-service-dev/*"]);
+        assert.deepEqual(resourcesOf(bySid.ShiftListeners!), input<{ targetGroupPairInfo: { prodTrafficRoute: { listenerArns: string[] } } }>(one(dev, "aws:codedeploy/deploymentGroup:DeploymentGroup"), "loadBalancerInfo").targetGroupPairInfo.prodTrafficRoute.listenerArns);
+        assert.deepEqual(resourcesOf(bySid.WatchRollbackAlarms!).length, 4);
+        assert.deepEqual(resourcesOf(bySid.DescribeLoadBalancing!), ["*"]);
+        assert.ok(actionsOf(bySid.DescribeLoadBalancing!).every((a) => a.startsWith("elasticloadbalancing:Describe")));
     });
 
     it("attaches no AWS-managed policy to any role (no AWSCodeDeployRoleForECS)", () => {
@@ -431,10 +424,10 @@ describe("payment-pipeline: an existing ECS target from config", () => {
 
     it("scopes CodeDeploy and the pipeline to the configured service and roles", () => {
         const deploy = Object.fromEntries(statementsOfRole(devExisting, "codedeploy-role-dev").map((s) => [s.Sid, s]));
-        assert.deepEqual(resources(deploy.ShiftTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:service/payments/payment-api"]);
-        assert.deepEqual(resources(deploy.ShiftListenerRules!), [`${TARGET.productionListenerArn.replace(":listener/", ":listener-rule/")}/*`]);
+        assert.deepEqual(resourcesOf(deploy.ShiftTaskSets!), ["arn:aws:ecs:us-east-2:123456789012:service/payments/payment-api"]);
+        assert.deepEqual(resourcesOf(deploy.ShiftListenerRules!), [`${TARGET.productionListenerArn.replace(":listener/", ":listener-rule/")}/*`]);
         const pass = statementsOfRole(devExisting, "codepipeline-role-dev").find((s) => s.Sid === "PassTaskRoles")!;
-        assert.deepEqual(resources(pass), [TARGET.taskExecutionRoleArn, TARGET.taskRoleArn]);
+        assert.deepEqual(resourcesOf(pass), [TARGET.taskExecutionRoleArn, TARGET.taskRoleArn]);
     });
 
     it("tells the Docker build the configured family, container and port", () => {
@@ -451,7 +444,7 @@ describe("payment-pipeline: an existing ECS target from config", () => {
 describe("payment-pipeline: artifacts and notifications", () => {
     it("keeps artifacts in pipeline-artifacts-<env>: SSE-KMS, versioning, lifecycle, public access blocked, TLS only, access-logged", () => {
         for (const p of [dev, prod]) {
-            const bucket = named(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${env(p)}`, "bucket");
+            const bucket = withAwsName(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${env(p)}`, "bucket");
             const on = (type: string) => ofType(p, type).find((r) => r.name === bucket.name)!;
             const sse = input<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }[]>(on("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "rules");
             assert.equal(sse[0]!.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
@@ -475,7 +468,7 @@ describe("payment-pipeline: artifacts and notifications", () => {
         assert.deepEqual(s3.Condition!.ArnLike, { "aws:SourceArn": ["arn:aws:s3:::pipeline-artifacts-dev"] });
         const elb = statements.find((s) => s.Sid === "LoadBalancerAccessLogDelivery")!;
         assert.deepEqual(elb.Principal, { AWS: "arn:aws:iam::033677994240:root" });
-        assert.deepEqual(resources(elb), ["arn:aws:s3:::payment-access-logs-dev/alb/AWSLogs/123456789012/*"]);
+        assert.deepEqual(resourcesOf(elb), ["arn:aws:s3:::payment-access-logs-dev/alb/AWSLogs/123456789012/*"]);
     });
 
     it("sends approvals, alarms and pipeline results to pipeline-notifications-<env>, encrypted, with an email subscription", () => {
@@ -491,7 +484,7 @@ describe("payment-pipeline: artifacts and notifications", () => {
 
     it("announces FAILED and SUCCEEDED executions through EventBridge, naming pipeline, state and execution id", () => {
         for (const p of all) {
-            const rule = named(p, "aws:cloudwatch/eventRule:EventRule", `payment-service-pipeline-executions-${env(p)}`);
+            const rule = withAwsName(p, "aws:cloudwatch/eventRule:EventRule", `payment-service-pipeline-executions-${env(p)}`);
             assert.deepEqual(JSON.parse(String(input(rule, "eventPattern"))), {
                 source: ["aws.codepipeline"],
                 "detail-type": ["CodePipeline Pipeline Execution State Change"],

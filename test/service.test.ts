@@ -10,7 +10,7 @@ import { parse } from "yaml";
 import { DEPLOYMENT_HISTORY_KEYS } from "../src/functions/deploy/history";
 import type { PlannedResource, StackPlan } from "../src/offline/model/types";
 import type { Statement } from "../src/offline/policy/documents";
-import { assertClean, assertTagged, byName, docStatements, input, one, ofType, plan, projectDir } from "./helpers";
+import { actionsOf, assertClean, assertTagged, byName, docStatements, input, ofType, one, plan, projectDir, resourcesOf } from "./helpers";
 
 let dev: StackPlan;
 let prod: StackPlan;
@@ -27,8 +27,6 @@ before(async () => {
     ]);
 });
 
-const actions = (s: Statement): string[] => [s.Action].flat() as string[];
-const resources = (s: Statement): string[] => [s.Resource].flat() as string[];
 const policiesOf = (p: StackPlan, prefix: string): Statement[] =>
     ofType(p, "aws:iam/policy:Policy")
         .filter((r) => String(r.inputs.name).startsWith(prefix))
@@ -125,7 +123,7 @@ describe("service-pipeline: ECR", () => {
     it("lets Lambda pull images for this account's functions only", () => {
         const [statement] = docStatements(one(dev, "aws:ecr/repositoryPolicy:RepositoryPolicy"));
         assert.deepEqual(statement!.Principal, { Service: "lambda.amazonaws.com" });
-        assert.deepEqual(actions(statement!).sort(), ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
+        assert.deepEqual(actionsOf(statement!).sort(), ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
         assert.deepEqual(statement!.Condition, { StringLike: { "aws:sourceArn": "arn:aws:lambda:us-east-1:123456789012:function:*" } });
     });
 });
@@ -191,9 +189,9 @@ describe("service-pipeline: the application function", () => {
 
     it("may only read the deployment history and write its own logs", () => {
         const statements = policiesOf(dev, "service-pipeline-app-fn-dev");
-        assert.deepEqual(statements.flatMap(actions).sort(), ["dynamodb:GetItem", "dynamodb:Query", "kms:Decrypt", "kms:DescribeKey", "logs:CreateLogStream", "logs:PutLogEvents"]);
+        assert.deepEqual(statements.flatMap(actionsOf).sort(), ["dynamodb:GetItem", "dynamodb:Query", "kms:Decrypt", "kms:DescribeKey", "logs:CreateLogStream", "logs:PutLogEvents"]);
         assert.deepEqual(statements.find((s) => s.Sid === "TableKey")!.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
-        assert.deepEqual(resources(statements.find((s) => s.Sid === "ReadItems")!), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
+        assert.deepEqual(resourcesOf(statements.find((s) => s.Sid === "ReadItems")!), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
     });
 });
 
@@ -236,16 +234,16 @@ describe("service-pipeline: the deploy function", () => {
     it("may do exactly what its README lists, on the application function and the table", () => {
         const statements = policiesOf(dev, "service-pipeline-deploy-fn-dev");
         const bySid = (sid: string) => statements.find((s) => s.Sid === sid)!;
-        assert.deepEqual(actions(bySid("ReleaseFunction")).sort(), [
+        assert.deepEqual(actionsOf(bySid("ReleaseFunction")).sort(), [
             "lambda:CreateAlias", "lambda:GetAlias", "lambda:GetFunction", "lambda:GetFunctionConfiguration", "lambda:PublishVersion", "lambda:UpdateAlias", "lambda:UpdateFunctionCode",
         ]);
-        assert.deepEqual(resources(bySid("ReleaseFunction")), [appArn("dev"), `${appArn("dev")}:*`]);
-        assert.deepEqual(actions(bySid("ReadWriteItems")).sort(), ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
-        assert.deepEqual(resources(bySid("ReadWriteItems")), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
-        assert.deepEqual(actions(bySid("ReportJobResults")).sort(), ["codepipeline:PutJobFailureResult", "codepipeline:PutJobSuccessResult"]);
-        assert.deepEqual(resources(bySid("WriteOwnLogs")), ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/service-pipeline-deploy-dev:*"]);
+        assert.deepEqual(resourcesOf(bySid("ReleaseFunction")), [appArn("dev"), `${appArn("dev")}:*`]);
+        assert.deepEqual(actionsOf(bySid("ReadWriteItems")).sort(), ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem"]);
+        assert.deepEqual(resourcesOf(bySid("ReadWriteItems")), ["arn:aws:dynamodb:us-east-1:123456789012:table/service-pipeline-deployments-dev"]);
+        assert.deepEqual(actionsOf(bySid("ReportJobResults")).sort(), ["codepipeline:PutJobFailureResult", "codepipeline:PutJobSuccessResult"]);
+        assert.deepEqual(resourcesOf(bySid("WriteOwnLogs")), ["arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/service-pipeline-deploy-dev:*"]);
         const tableKey = bySid("TableKey");
-        assert.deepEqual(resources(tableKey), ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"]);
+        assert.deepEqual(resourcesOf(tableKey), ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"]);
         assert.deepEqual(tableKey.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
         assert.equal(statements.length, 5);
     });
@@ -336,10 +334,10 @@ describe("service-pipeline: the pipeline", () => {
 
         const statements = policiesOf(dev, "service-pipeline-image-build-dev");
         const push = statements.find((s) => s.Sid === "PushImages")!;
-        assert.ok(actions(push).includes("ecr:PutImage"));
-        assert.deepEqual(resources(push), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
+        assert.ok(actionsOf(push).includes("ecr:PutImage"));
+        assert.deepEqual(resourcesOf(push), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
         const cache = statements.find((s) => s.Sid === "BuildCacheObjects")!;
-        assert.deepEqual(resources(cache), ["arn:aws:s3:::service-pipeline-build-cache-dev/image-build/*"]);
+        assert.deepEqual(resourcesOf(cache), ["arn:aws:s3:::service-pipeline-build-cache-dev/image-build/*"]);
     });
 
     it("runs the test suite on BUILD_GENERAL1_SMALL with Node.js 22", () => {
@@ -367,9 +365,9 @@ describe("service-pipeline: the pipeline", () => {
         assert.equal(deploy.provider, "Lambda");
         assert.equal(configuration(deploy).FunctionName, "service-pipeline-deploy-dev");
         assert.deepEqual(JSON.parse(configuration(deploy).UserParameters!), { imageUri: "#{BuildVariables.IMAGE_URI}", commit: "#{BuildVariables.COMMIT}" });
-        const invoke = policiesOf(dev, "service-pipeline-release-dev").filter((s) => actions(s).includes("lambda:InvokeFunction"));
+        const invoke = policiesOf(dev, "service-pipeline-release-dev").filter((s) => actionsOf(s).includes("lambda:InvokeFunction"));
         assert.equal(invoke.length, 1);
-        assert.deepEqual(resources(invoke[0]!), ["arn:aws:lambda:us-east-1:123456789012:function:service-pipeline-deploy-dev"]);
+        assert.deepEqual(resourcesOf(invoke[0]!), ["arn:aws:lambda:us-east-1:123456789012:function:service-pipeline-deploy-dev"]);
     });
 
     it("notifies the SNS topic of failed executions through EventBridge, which the topic and key let publish", () => {
@@ -412,8 +410,8 @@ describe("service-pipeline: CodeCommit source", () => {
         const target = one(codecommit, TARGET, "service-pipeline-on-push");
         assert.equal(input(target, "arn"), codecommit.outputs.pipelineArn);
         const start = policiesOf(codecommit, "service-pipeline-release-push-dev");
-        assert.deepEqual(start.flatMap(actions), ["codepipeline:StartPipelineExecution"]);
-        assert.deepEqual(start.flatMap(resources), [codecommit.outputs.pipelineArn]);
+        assert.deepEqual(start.flatMap(actionsOf), ["codepipeline:StartPipelineExecution"]);
+        assert.deepEqual(start.flatMap(resourcesOf), [codecommit.outputs.pipelineArn]);
         const trust = docStatements(one(codecommit, "aws:iam/role:Role", "service-pipeline-on-push"), "assumeRolePolicy");
         assert.deepEqual(trust[0]!.Principal, { Service: ["events.amazonaws.com"] });
     });
@@ -438,10 +436,10 @@ describe("service-pipeline: cross-account deployment role", () => {
         for (const a of attachments) assert.match(input<string>(a, "policyArn"), /^arn:aws:iam::123456789012:policy\//, "customer-managed only");
         const statements = policiesOf(dev, "service-pipeline-deployment-dev");
         const release = statements.find((s) => s.Sid === "ReleaseFunction")!;
-        assert.ok(actions(release).includes("lambda:UpdateFunctionCode"));
-        assert.deepEqual(resources(release), [appArn("dev"), `${appArn("dev")}:*`]);
+        assert.ok(actionsOf(release).includes("lambda:UpdateFunctionCode"));
+        assert.deepEqual(resourcesOf(release), [appArn("dev"), `${appArn("dev")}:*`]);
         const images = statements.find((s) => s.Sid === "ReadImages")!;
-        assert.ok(actions(images).includes("ecr:BatchGetImage"));
-        assert.deepEqual(resources(images), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
+        assert.ok(actionsOf(images).includes("ecr:BatchGetImage"));
+        assert.deepEqual(resourcesOf(images), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
     });
 });

@@ -4,7 +4,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { contextDigest, functionSettingsProblems } from "./lambda";
-import { keySchemaProblems } from "./table";
 
 describe("functionSettingsProblems", () => {
     it("accepts Lambda's ranges, edges included", () => {
@@ -62,24 +61,4 @@ describe("contextDigest", () => {
     it("digests the project's bootstrap folder", () => {
         assert.match(contextDigest(path.join(__dirname, "..", "..", "stacks", "service-pipeline", "bootstrap")), /^[0-9a-f]{12}$/);
     });
-});
-
-describe("keySchemaProblems", () => {
-    it("accepts a partition key with a sort key, and a partition key alone", () => {
-        assert.deepEqual(keySchemaProblems({ hashKey: "id", rangeKey: "at", attributes: [{ name: "id", type: "S" }, { name: "at", type: "N" }] }), []);
-        assert.deepEqual(keySchemaProblems({ hashKey: "id", attributes: [{ name: "id", type: "S" }] }), []);
-    });
-
-    const cases: [string, Parameters<typeof keySchemaProblems>[0], RegExp][] = [
-        ["a key without a definition", { hashKey: "id", rangeKey: "at", attributes: [{ name: "id", type: "S" }] }, /key attribute "at" has no entry/],
-        ["a definition of a non-key attribute", { hashKey: "id", attributes: [{ name: "id", type: "S" }, { name: "status", type: "S" }] }, /"status" is not a key/],
-        ["an attribute defined twice", { hashKey: "id", attributes: [{ name: "id", type: "S" }, { name: "id", type: "N" }] }, /defined more than once/],
-        ["the same attribute as both keys", { hashKey: "id", rangeKey: "id", attributes: [{ name: "id", type: "S" }] }, /sort key must differ/],
-    ];
-    for (const [what, keys, message] of cases) {
-        it(`rejects ${what}`, () => {
-            const problems = keySchemaProblems(keys);
-            assert.ok(problems.some((p) => message.test(p)), problems.join("; "));
-        });
-    }
 });

@@ -7,8 +7,9 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import { planStack } from "../../offline/plan/planner";
 import { readProject } from "../../offline/plan/project";
-import type { PlannedResource, StackPlan } from "../../offline/model/types";
+import type { StackPlan } from "../../offline/model/types";
 import { statements, type Statement } from "../../offline/policy/documents";
+import { actionsOf, ofType, one, resourcesOf } from "../../../test/helpers";
 import { buildProblems } from "./build";
 import { stageProblems, PIPELINE_EVENT_TYPES } from "./pipeline";
 
@@ -24,15 +25,7 @@ before(async () => {
     ]);
 });
 
-const ofType = (p: StackPlan, type: string) => p.resources.filter((r) => r.type === type);
-const named = (p: StackPlan, type: string, name: string): PlannedResource => {
-    const found = ofType(p, type).filter((r) => r.name === name);
-    assert.equal(found.length, 1, `expected one ${type} named ${name}, found ${found.length}`);
-    return found[0]!;
-};
-const policyOf = (p: StackPlan, name: string): Statement[] => statements(named(p, "aws:iam/policy:Policy", name).inputs.policy);
-const actionsOf = (s: Statement): string[] => [s.Action].flat() as string[];
-const resourcesOf = (s: Statement): string[] => [s.Resource].flat() as string[];
+const policyOf = (p: StackPlan, name: string): Statement[] => statements(one(p, "aws:iam/policy:Policy", name).inputs.policy);
 
 describe("CI/CD components under the planner", () => {
     it("plan without errors or mandatory violations, with either source", () => {
@@ -50,7 +43,7 @@ describe("CI/CD components under the planner", () => {
         assert.match(String(github.outputs.connectionArn), /^arn:aws:codeconnections:sa-east-1:/);
         assert.equal(github.outputs.connectionStatus, "PENDING");
         assert.equal(ofType(github, "aws:codecommit/repository:Repository").length, 0);
-        const connection = named(github, "aws:codestarconnections/connection:Connection", "source");
+        const connection = one(github, "aws:codestarconnections/connection:Connection", "source");
         assert.equal(connection.inputs.name, "fixture-github-dev");
         assert.equal(connection.inputs.providerType, "GitHub");
     });
@@ -58,7 +51,7 @@ describe("CI/CD components under the planner", () => {
 
 describe("BuildProject", () => {
     it("is encrypted with the customer key, takes its buildspec and logs to its own encrypted log group", () => {
-        const project = named(codecommit, "aws:codebuild/project:Project", "build");
+        const project = one(codecommit, "aws:codebuild/project:Project", "build");
         assert.equal(project.inputs.name, "fixture-build-dev");
         assert.match(String(project.inputs.encryptionKey), /^arn:aws:kms:sa-east-1:123456789012:key\//);
         const source = project.inputs.source as { type: string; buildspec: string };
@@ -72,14 +65,14 @@ describe("BuildProject", () => {
         assert.equal(env.privilegedMode, true);
         const logs = project.inputs.logsConfig as { cloudwatchLogs: { status: string; groupName: string } };
         assert.deepEqual(logs.cloudwatchLogs, { status: "ENABLED", groupName: "/aws/codebuild/fixture-build-dev" });
-        const group = named(codecommit, "aws:cloudwatch/logGroup:LogGroup", "build-logs");
+        const group = one(codecommit, "aws:cloudwatch/logGroup:LogGroup", "build-logs");
         assert.equal(group.inputs.retentionInDays, 14);
         assert.match(String(group.inputs.kmsKeyId), /^arn:aws:kms:/);
         assert.equal(project.inputs.vpcConfig, undefined);
     });
 
     it("has a role trusted by CodeBuild and scoped to its log group, the artifact bucket and the key", () => {
-        const role = named(codecommit, "aws:iam/role:Role", "build-role");
+        const role = one(codecommit, "aws:iam/role:Role", "build-role");
         assert.equal(role.inputs.name, "fixture-build-dev");
         assert.deepEqual(statements(role.inputs.assumeRolePolicy)[0]!.Principal, { Service: ["codebuild.amazonaws.com"] });
         const policy = policyOf(codecommit, "build-role-build");
@@ -96,7 +89,7 @@ describe("BuildProject", () => {
     });
 
     it("passes secrets by reference and lets the role read exactly those", () => {
-        const project = named(codecommit, "aws:codebuild/project:Project", "deploy");
+        const project = one(codecommit, "aws:codebuild/project:Project", "deploy");
         const vars = (project.inputs.environment as { environmentVariables: { name: string; type: string; value: string }[] }).environmentVariables;
         assert.deepEqual(vars, [
             { name: "DB_PASSWORD", type: "SECRETS_MANAGER", value: "arn:aws:secretsmanager:sa-east-1:123456789012:secret:fixture-db-AbCdEf:password" },
@@ -113,7 +106,7 @@ describe("BuildProject", () => {
     });
 
     it("runs in the given subnets with ENI permissions limited to them", () => {
-        const project = named(codecommit, "aws:codebuild/project:Project", "deploy");
+        const project = one(codecommit, "aws:codebuild/project:Project", "deploy");
         assert.deepEqual(project.inputs.vpcConfig, { vpcId: "vpc-0fixture", subnets: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-deploy"] });
         const bySid = Object.fromEntries(policyOf(codecommit, "deploy-role-vpc").map((s) => [s.Sid, s]));
         assert.deepEqual(resourcesOf(bySid.DescribeNetwork!), ["*"]);
@@ -145,7 +138,7 @@ describe("BuildProject", () => {
 
 describe("Pipeline", () => {
     it("is a V2, queued pipeline with its artifacts in the KMS-encrypted bucket", () => {
-        const p = named(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline");
+        const p = one(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline");
         assert.equal(p.inputs.name, "fixture-pipeline-dev");
         assert.equal(p.inputs.pipelineType, "V2");
         assert.equal(p.inputs.executionMode, "QUEUED");
@@ -157,7 +150,7 @@ describe("Pipeline", () => {
     });
 
     it("lays out the stages and actions in order", () => {
-        const stages = named(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline").inputs.stages as { name: string; actions: Record<string, unknown>[] }[];
+        const stages = one(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline").inputs.stages as { name: string; actions: Record<string, unknown>[] }[];
         assert.deepEqual(stages.map((s) => s.name), ["Source", "Build", "Approval", "Deploy"]);
         assert.deepEqual(stages.map((s) => s.actions.map((a) => `${a.category}/${a.provider}`)), [
             ["Source/CodeCommit"],
@@ -180,7 +173,7 @@ describe("Pipeline", () => {
     });
 
     it("has a role scoped to the bucket, the key, the repository, the projects, the topic and the custom actions", () => {
-        const role = named(codecommit, "aws:iam/role:Role", "pipeline-role");
+        const role = one(codecommit, "aws:iam/role:Role", "pipeline-role");
         assert.deepEqual(statements(role.inputs.assumeRolePolicy)[0]!.Principal, { Service: ["codepipeline.amazonaws.com"] });
         const policy = policyOf(codecommit, "pipeline-role-pipeline");
         const bySid = Object.fromEntries(policy.map((s) => [s.Sid, s]));
@@ -201,40 +194,40 @@ describe("Pipeline", () => {
     });
 
     it("starts on a CodeCommit push through an EventBridge rule whose role may start only this pipeline", () => {
-        const rule = named(codecommit, "aws:cloudwatch/eventRule:EventRule", "pipeline-on-push");
+        const rule = one(codecommit, "aws:cloudwatch/eventRule:EventRule", "pipeline-on-push");
         const pattern = JSON.parse(String(rule.inputs.eventPattern)) as Record<string, unknown>;
         assert.deepEqual(pattern.source, ["aws.codecommit"]);
         assert.deepEqual(pattern.detail, { event: ["referenceCreated", "referenceUpdated"], referenceType: ["branch"], referenceName: ["main"] });
         const start = policyOf(codecommit, "pipeline-on-push-start");
         assert.deepEqual(start.map((s) => [actionsOf(s), resourcesOf(s)]), [[["codepipeline:StartPipelineExecution"], ["arn:aws:codepipeline:sa-east-1:123456789012:fixture-pipeline-dev"]]]);
-        const target = named(codecommit, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-on-push");
+        const target = one(codecommit, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-on-push");
         assert.match(String(target.inputs.roleArn), /role\/fixture-pipeline-push-dev$/);
         assert.equal(ofType(github, "aws:cloudwatch/eventRule:EventRule").filter((r) => r.name === "pipeline-on-push").length, 0);
     });
 
     it("uses a V2 push trigger on main for the connection, which then does not detect changes itself", () => {
-        const p = named(github, "aws:codepipeline/pipeline:Pipeline", "pipeline");
+        const p = one(github, "aws:codepipeline/pipeline:Pipeline", "pipeline");
         assert.deepEqual(p.inputs.triggers, [{ providerType: "CodeStarSourceConnection", gitConfiguration: { sourceActionName: "Source", pushes: [{ branches: { includes: ["main"] } }] } }]);
         const source = (p.inputs.stages as { actions: { provider: string; configuration: Record<string, string> }[] }[])[0]!.actions[0]!;
         assert.equal(source.provider, "CodeStarSourceConnection");
         assert.equal(source.configuration.FullRepositoryId, "example/app");
         assert.equal(source.configuration.DetectChanges, "false");
-        assert.equal(named(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline").inputs.triggers, undefined);
+        assert.equal(one(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline").inputs.triggers, undefined);
     });
 
     it("logs every execution, stage and action event of this pipeline to an encrypted log group", () => {
-        const rule = named(codecommit, "aws:cloudwatch/eventRule:EventRule", "pipeline-events");
+        const rule = one(codecommit, "aws:cloudwatch/eventRule:EventRule", "pipeline-events");
         assert.deepEqual(JSON.parse(String(rule.inputs.eventPattern)), {
             source: ["aws.codepipeline"],
             "detail-type": [...PIPELINE_EVENT_TYPES],
             resources: ["arn:aws:codepipeline:sa-east-1:123456789012:fixture-pipeline-dev"],
         });
-        const group = named(codecommit, "aws:cloudwatch/logGroup:LogGroup", "pipeline-events");
+        const group = one(codecommit, "aws:cloudwatch/logGroup:LogGroup", "pipeline-events");
         assert.equal(group.inputs.name, "/aws/events/codepipeline/fixture-pipeline-dev");
         assert.match(String(group.inputs.kmsKeyId), /^arn:aws:kms:/);
-        const target = named(codecommit, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-events");
+        const target = one(codecommit, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-events");
         assert.equal(target.inputs.arn, "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/events/codepipeline/fixture-pipeline-dev");
-        const [grant] = statements(named(codecommit, "aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "pipeline-events").inputs.policyDocument);
+        const [grant] = statements(one(codecommit, "aws:cloudwatch/logResourcePolicy:LogResourcePolicy", "pipeline-events").inputs.policyDocument);
         assert.deepEqual(grant!.Principal, { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] });
         assert.deepEqual(resourcesOf(grant!), ["arn:aws:logs:sa-east-1:123456789012:log-group:/aws/events/codepipeline/fixture-pipeline-dev:*"]);
     });

@@ -112,99 +112,124 @@ function outputVariables(details: DeploymentDetails): Record<string, string> {
 }
 
 export function createHandler(dependencies: DeployHandlerDependencies): DeployHandler {
-    const { lambda, codepipeline, now, sleep } = dependencies;
-    const log = dependencies.log ?? defaultLog;
-    const pollIntervalMs = dependencies.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    const doc = DynamoDBDocumentClient.from(dependencies.dynamo, {
-        marshallOptions: { removeUndefinedValues: true },
-    });
-    const clock: Clock = { now, sleep };
-
+    const shared: Shared = {
+        lambda: dependencies.lambda,
+        codepipeline: dependencies.codepipeline,
+        now: dependencies.now,
+        clock: { now: dependencies.now, sleep: dependencies.sleep },
+        log: dependencies.log ?? defaultLog,
+        pollIntervalMs: dependencies.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+        doc: DynamoDBDocumentClient.from(dependencies.dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+        env: () => dependencies.env ?? process.env,
+    };
     return async function handler(event: unknown, context: LambdaContext): Promise<DeployOutcome> {
-        const start = now();
+        const start = shared.now();
         const jobId = jobIdOf(event);
         if (jobId === undefined) {
-            log({ level: "error", message: "event is not a CodePipeline job; nothing to report to" });
+            shared.log({ level: "error", message: "event is not a CodePipeline job; nothing to report to" });
             throw new Error("the event is not a CodePipeline job (no \"CodePipeline.job\".id); nothing to report to");
         }
+        return new Invocation(shared, jobId, start, context).run(event);
+    };
+}
+
+/** What every invocation of one handler shares. */
+interface Shared {
+    readonly lambda: LambdaClient;
+    readonly codepipeline: CodePipelineClient;
+    readonly now: () => number;
+    readonly clock: Clock;
+    readonly log: (entry: Readonly<Record<string, unknown>>) => void;
+    readonly pollIntervalMs: number;
+    readonly doc: DynamoDBDocumentClient;
+    readonly env: () => Readonly<Record<string, string | undefined>>;
+}
+
+/** One job's deployment: claim the record, release, finish the record, report to CodePipeline. */
+class Invocation {
+    private readonly workDeadline: number;
+    private readonly reserveMs: number;
+    // Real-time bounds on AWS calls, so a hung connection cannot outlive the invocation.
+    private readonly workSignal: AbortSignal;
+    private readonly executionId: string | undefined;
+
+    constructor(
+        private readonly shared: Shared,
+        private readonly jobId: string,
+        private readonly start: number,
+        context: LambdaContext,
+    ) {
         const { workMs, reserveMs } = splitInvocationTime(context.getRemainingTimeInMillis());
-        const workDeadline = start + workMs;
-        // Real-time bounds on AWS calls, so a hung connection cannot outlive the invocation.
-        const workSignal = AbortSignal.timeout(workMs);
-        const finalSignal = (): AbortSignal => AbortSignal.timeout(Math.max(1, Math.floor(reserveMs / 2)));
-        const executionId = context.awsRequestId;
+        this.reserveMs = reserveMs;
+        this.workDeadline = start + workMs;
+        this.workSignal = AbortSignal.timeout(workMs);
+        this.executionId = context.awsRequestId;
+    }
 
-        const report = async (
-            status: DeployOutcome["status"],
-            message: string,
-            details: DeploymentDetails,
-            replayed: boolean,
-        ): Promise<DeployOutcome> => {
-            let reported: ReportResult;
-            try {
-                reported = status === "SUCCEEDED"
-                    ? await reportSuccess(codepipeline, jobId, message, outputVariables(details), executionId, finalSignal())
-                    : await reportFailure(codepipeline, jobId, message, executionId, finalSignal());
-            } catch (error) {
-                log({ level: "error", jobId, message: "could not report the job result to CodePipeline", error: describeError(error) });
-                throw error;
-            }
-            log({ level: status === "SUCCEEDED" ? "info" : "error", jobId, status, message, reported, replayed });
-            return {
-                jobId,
-                status,
-                message,
-                replayed,
-                reported,
-                ...(details.version === undefined ? {} : { version: details.version }),
+    private finalSignal(): AbortSignal {
+        return AbortSignal.timeout(Math.max(1, Math.floor(this.reserveMs / 2)));
+    }
+
+    private async report(status: DeployOutcome["status"], message: string, details: DeploymentDetails, replayed: boolean): Promise<DeployOutcome> {
+        const { codepipeline, log } = this.shared;
+        const { jobId, executionId } = this;
+        let reported: ReportResult;
+        try {
+            reported = status === "SUCCEEDED"
+                ? await reportSuccess(codepipeline, jobId, message, outputVariables(details), executionId, this.finalSignal())
+                : await reportFailure(codepipeline, jobId, message, executionId, this.finalSignal());
+        } catch (error) {
+            log({ level: "error", jobId, message: "could not report the job result to CodePipeline", error: describeError(error) });
+            throw error;
+        }
+        log({ level: status === "SUCCEEDED" ? "info" : "error", jobId, status, message, reported, replayed });
+        return { jobId, status, message, replayed, reported, ...(details.version === undefined ? {} : { version: details.version }) };
+    }
+
+    private async fail(message: string, state: RecordState, details: DeploymentDetails): Promise<DeployOutcome> {
+        const { now } = this.shared;
+        let recordNote = "";
+        if (state.kind !== "unavailable") {
+            const outcome = {
+                status: "FAILED" as const,
+                durationMs: now() - Date.parse(state.key.timestamp),
+                finishedAt: new Date(now()).toISOString(),
+                error: message,
             };
-        };
-
-        const fail = async (message: string, state: RecordState, details: DeploymentDetails): Promise<DeployOutcome> => {
-            let recordNote = "";
-            if (state.kind !== "unavailable") {
-                const outcome = {
-                    status: "FAILED" as const,
-                    durationMs: now() - Date.parse(state.key.timestamp),
-                    finishedAt: new Date(now()).toISOString(),
-                    error: message,
-                };
-                try {
-                    if (state.kind === "claimed") {
-                        await state.history.finish(state.key, { ...details, ...outcome }, { abortSignal: finalSignal() });
-                    } else {
-                        await state.history.create(
-                            { ...state.key, environment: state.environment, ...details, ...outcome },
-                            { abortSignal: finalSignal() },
-                        );
-                    }
-                } catch (error) {
-                    recordNote = ` (the FAILED record could not be written to ${state.history.tableName}: ${describeError(error)})`;
+            try {
+                if (state.kind === "claimed") {
+                    await state.history.finish(state.key, { ...details, ...outcome }, { abortSignal: this.finalSignal() });
+                } else {
+                    await state.history.create(
+                        { ...state.key, environment: state.environment, ...details, ...outcome },
+                        { abortSignal: this.finalSignal() },
+                    );
                 }
+            } catch (error) {
+                recordNote = ` (the FAILED record could not be written to ${state.history.tableName}: ${describeError(error)})`;
             }
-            return report("FAILED", message + recordNote, details, false);
-        };
+        }
+        return this.report("FAILED", message + recordNote, details, false);
+    }
 
+    async run(event: unknown): Promise<DeployOutcome> {
         let deployEnv: DeployEnv;
         try {
-            deployEnv = readDeployEnv(dependencies.env ?? process.env);
+            deployEnv = readDeployEnv(this.shared.env());
         } catch (error) {
-            return fail(describeError(error), { kind: "unavailable" }, {});
+            return this.fail(describeError(error), { kind: "unavailable" }, {});
         }
-
-        const history = new DeploymentHistory(doc, deployEnv.tableName);
-        const environment = deployEnv.environmentSuffix;
-        const newKey: DeploymentKey = { deploymentId: jobId, timestamp: new Date(start).toISOString() };
+        const history = new DeploymentHistory(this.shared.doc, deployEnv.tableName);
         const reading = readJob(event, deployEnv);
         const requested = reading.ok ? detailsOf(reading.request) : {};
 
         let existing: DeploymentRecord | undefined;
         try {
-            existing = await history.find(jobId, { abortSignal: workSignal });
+            existing = await history.find(this.jobId, { abortSignal: this.workSignal });
         } catch (error) {
             // Writing a FAILED record to a table that just failed would spend the time kept to report.
             const problem = `the deployment history table ${deployEnv.tableName} could not be read: ${describeError(error)}`;
-            return fail(
+            return this.fail(
                 reading.ok ? `${problem}; nothing was deployed or recorded` : `${reading.error} (and ${problem})`,
                 { kind: "unavailable" },
                 requested,
@@ -213,75 +238,70 @@ export function createHandler(dependencies: DeployHandlerDependencies): DeployHa
         if (existing !== undefined && existing.status !== "IN_PROGRESS") {
             // A redelivered job: report what was recorded, deploy nothing, write nothing.
             const message = existing.status === "SUCCEEDED" ? successSummary(existing) : existing.error ?? "the deployment failed";
-            return report(existing.status, message, existing, true);
+            return this.report(existing.status, message, existing, true);
         }
         // A delivery that stopped part-way left the record IN_PROGRESS: finish that record.
         const key: DeploymentKey = existing === undefined
-            ? newKey
+            ? { deploymentId: this.jobId, timestamp: new Date(this.start).toISOString() }
             : { deploymentId: existing.deploymentId, timestamp: existing.timestamp };
+        const environment = deployEnv.environmentSuffix;
         if (!reading.ok) {
-            return fail(
+            return this.fail(
                 reading.error,
                 existing === undefined ? { kind: "unclaimed", history, key, environment } : { kind: "claimed", history, key },
                 {},
             );
         }
-        const { request } = reading;
-        log({ level: "info", jobId, message: "deploying", resumedFrom: existing?.timestamp, ...requested });
-
+        this.shared.log({ level: "info", jobId: this.jobId, message: "deploying", resumedFrom: existing?.timestamp, ...requested });
         if (existing === undefined) {
             try {
-                await history.create(
-                    { ...key, environment, status: "IN_PROGRESS", ...requested },
-                    { abortSignal: workSignal },
-                );
+                await history.create({ ...key, environment, status: "IN_PROGRESS", ...requested }, { abortSignal: this.workSignal });
             } catch (error) {
-                return fail(
+                return this.fail(
                     `the deployment could not be recorded in ${deployEnv.tableName}: ${describeError(error)}; nothing was deployed`,
                     { kind: "unclaimed", history, key, environment },
                     requested,
                 );
             }
         }
-        const claimed: RecordState = { kind: "claimed", history, key };
+        return this.deploy(reading.request, { kind: "claimed", history, key }, requested);
+    }
 
+    /** Releases the image and finishes the claimed record. */
+    private async deploy(request: DeployRequest, claimed: RecordState & { kind: "claimed" }, requested: DeploymentDetails): Promise<DeployOutcome> {
+        const { now } = this.shared;
         const progress: { -readonly [K in keyof DeploymentDetails]: DeploymentDetails[K] } = { ...requested };
         let result;
         try {
             result = await release(
-                lambda,
+                this.shared.lambda,
                 request,
                 LIVE_ALIAS,
-                clock,
-                { deadline: workDeadline, pollIntervalMs, abortSignal: workSignal },
+                this.shared.clock,
+                { deadline: this.workDeadline, pollIntervalMs: this.shared.pollIntervalMs, abortSignal: this.workSignal },
                 progress,
             );
         } catch (error) {
-            return fail(describeError(error), claimed, progress);
+            return this.fail(describeError(error), claimed, progress);
         }
-
         const summary = successSummary(result);
+        const { history, key } = claimed;
         try {
             const finished = await history.finish(
                 key,
-                {
-                    ...result,
-                    status: "SUCCEEDED",
-                    durationMs: now() - Date.parse(key.timestamp),
-                    finishedAt: new Date(now()).toISOString(),
-                },
-                { abortSignal: finalSignal() },
+                { ...result, status: "SUCCEEDED", durationMs: now() - Date.parse(key.timestamp), finishedAt: new Date(now()).toISOString() },
+                { abortSignal: this.finalSignal() },
             );
-            if (!finished) log({ level: "warn", jobId, message: "the record was already finished by another delivery of this job" });
+            if (!finished) this.shared.log({ level: "warn", jobId: this.jobId, message: "the record was already finished by another delivery of this job" });
         } catch (error) {
-            return report(
+            return this.report(
                 "FAILED",
-                `${summary}, but the deployment could not be recorded in ${deployEnv.tableName}: ${describeError(error)}. ` +
+                `${summary}, but the deployment could not be recorded in ${history.tableName}: ${describeError(error)}. ` +
                     "The new version is live; retry the stage to record it",
                 result,
                 false,
             );
         }
-        return report("SUCCEEDED", summary, result, false);
-    };
+        return this.report("SUCCEEDED", summary, result, false);
+    }
 }

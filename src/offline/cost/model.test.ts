@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { CostItem, CostReport } from "../model/types";
 import { estimateCost } from "./model";
-import { DEV_SHAPE, PROD_SHAPE, orderSystem, planned } from "./fixtures";
+import { DEV_SHAPE, PROD_SHAPE, orderSystem, planned } from "../../../test/support/cost";
 
 /** The one line whose description contains `text`; fails when there are none or several. */
 function line(report: CostReport, text: string): CostItem {

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import type { PlannedResource } from "../model/types";
 import { ASSUMPTION_KEYS, type UsageAssumptions } from "./assumptions";
-import { DEV_SHAPE, PROD_SHAPE, orderSystem, planned, type SystemShape } from "./fixtures";
+import { DEV_SHAPE, PROD_SHAPE, orderSystem, planned, type SystemShape } from "../../../test/support/cost";
 import { estimateCost } from "./model";
 import { PRICERS } from "./pricers";
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { evaluatePolicies, exceptionCovers, logicalName, policyPackConfig, profileOf, toPolicyTarget } from "./engine";
 import { allControls } from "./registry";
 import { codePipelineV2 } from "./deploy/DEPLOY.CodePipelineV2";
-import { planned, urnOf } from "./deploy/fixture";
+import { planned, urnOf } from "../../../test/support/policy/deploy";
 import type { Control, ResourceControl, StackControl } from "./types";
 
 const BUCKET = "aws:s3/bucket:Bucket";

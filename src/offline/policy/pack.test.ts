@@ -13,7 +13,7 @@ import { evaluatePolicies, policyPackConfig } from "./engine";
 import { FALLBACK_REGION, PACK_CONFIG_SCHEMA, contextOf, toPolicies, toPolicy, toPolicyTarget, type PackConfig } from "./pack";
 import { deployabilityControls } from "./deploy";
 import { controlById } from "./registry";
-import { doc, planned, urnOf } from "./deploy/fixture";
+import { doc, planned, urnOf } from "../../../test/support/policy/deploy";
 import type { Control, ResourceControl } from "./types";
 
 function control(id: string): Control {

@@ -1,23 +1,23 @@
 /**
  * Every control's fixture table: one `describe` per control, numbered non-compliant cases and
- * compliant ones, all run through `runControl`. The tables live in `cases/`, one module per
+ * compliant ones, all run through `runControl`. The tables live in `test/support/policy/cases/`, one module per
  * service, and load into this one test process, which keeps the folder's tests fast.
  */
 import { it } from "node:test";
 import assert from "node:assert/strict";
-import { coverage } from "./fixtures";
+import { coverage } from "../../../../test/support/policy/controls";
 import { securityControls } from "./index";
-import "./cases/codebuild";
-import "./cases/ec2";
-import "./cases/ecs";
-import "./cases/elasticache";
-import "./cases/elb";
-import "./cases/iam";
-import "./cases/kms";
-import "./cases/lambda";
-import "./cases/notifications";
-import "./cases/rds";
-import "./cases/s3";
+import "../../../../test/support/policy/cases/codebuild";
+import "../../../../test/support/policy/cases/ec2";
+import "../../../../test/support/policy/cases/ecs";
+import "../../../../test/support/policy/cases/elasticache";
+import "../../../../test/support/policy/cases/elb";
+import "../../../../test/support/policy/cases/iam";
+import "../../../../test/support/policy/cases/kms";
+import "../../../../test/support/policy/cases/lambda";
+import "../../../../test/support/policy/cases/notifications";
+import "../../../../test/support/policy/cases/rds";
+import "../../../../test/support/policy/cases/s3";
 
 it("gives every security control compliant and non-compliant cases", () => {
     for (const control of securityControls) {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { internetIngress, subnetZones } from "./network";
 import { containers, wildcardMatches } from "./read";
 import { hasCondition, identityPolicies, permissionBoundaries, restrictedByFixedValues } from "./statements";
-import { res } from "./fixtures";
+import { res } from "../../../../test/support/policy/controls";
 
 describe("policy conditions", () => {
     const statement = (Condition: Record<string, Record<string, unknown>>) => ({ Effect: "Allow" as const, Principal: "*", Condition });

@@ -25,7 +25,7 @@ const REFERENCE_IDS = [
 ];
 
 const STRICTNESS: Readonly<Record<Level, number>> = { disabled: 0, advisory: 1, mandatory: 2 };
-const HELPERS = ["index.ts", "fixtures.ts", "network.ts", "read.ts", "s3.ts", "statements.ts"];
+const HELPERS = ["index.ts", "network.ts", "read.ts", "s3.ts", "statements.ts"];
 
 /** The class @pulumi/aws exposes for a type token `aws:<module>/<member>:<Class>`; `index` is the package root. */
 function pulumiTypeOf(token: string): unknown {

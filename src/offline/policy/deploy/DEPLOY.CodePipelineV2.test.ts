@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { codePipelineV2 } from "./DEPLOY.CodePipelineV2";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ecsCodeDeploy } from "./DEPLOY.EcsCodeDeploy";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const GROUP = "aws:codedeploy/deploymentGroup:DeploymentGroup";
 const SERVICE = "aws:ecs/service:Service";

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { elastiCacheEngineName } from "./DEPLOY.ElastiCacheEngineName";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
 

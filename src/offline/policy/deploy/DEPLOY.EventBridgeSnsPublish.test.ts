@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eventBridgeSnsPublish } from "./DEPLOY.EventBridgeSnsPublish";
-import { doc, run, target } from "./fixture";
+import { doc, run, target } from "../../../../test/support/policy/deploy";
 
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 const TOPIC = "aws:sns/topic:Topic";

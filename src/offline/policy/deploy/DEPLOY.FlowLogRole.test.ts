@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { flowLogRole } from "./DEPLOY.FlowLogRole";
-import { doc, run, target } from "./fixture";
+import { doc, run, target } from "../../../../test/support/policy/deploy";
 
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 const ROLE = "aws:iam/role:Role";

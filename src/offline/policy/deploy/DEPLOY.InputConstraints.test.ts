@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { inputConstraints, valuesAt } from "./DEPLOY.InputConstraints";
-import { previewInputs, run, target, UNKNOWN_STRING } from "./fixture";
+import { previewInputs, run, target, UNKNOWN_STRING } from "../../../../test/support/policy/deploy";
 
 const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const GROUP = "aws:ec2/securityGroup:SecurityGroup";

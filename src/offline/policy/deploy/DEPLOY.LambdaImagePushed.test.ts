@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { DOCKER_BUILD_IMAGE, DOCKER_IMAGE, imageRepository, lambdaImagePushed } from "./DEPLOY.LambdaImagePushed";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const FN = "aws:lambda/function:Function";
 const REPO = "123456789012.dkr.ecr.us-east-1.amazonaws.com/service-pipeline-dev";

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { logGroupKmsPolicy } from "./DEPLOY.LogGroupKmsPolicy";
-import { doc, run, target } from "./fixture";
+import { doc, run, target } from "../../../../test/support/policy/deploy";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const KEY = "aws:kms/key:Key";

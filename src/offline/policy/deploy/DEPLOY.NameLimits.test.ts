@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { NAME_LIMITS, nameProblems } from "../../../aws/names";
 import { nameLimits } from "./DEPLOY.NameLimits";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const ALB = "aws:lb/loadBalancer:LoadBalancer";
 const TG = "aws:lb/targetGroup:TargetGroup";

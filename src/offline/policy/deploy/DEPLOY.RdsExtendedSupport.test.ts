@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
 import { levelsOf } from "../levels";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 const RDS = "aws:rds/instance:Instance";
 

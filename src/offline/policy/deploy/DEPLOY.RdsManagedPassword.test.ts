@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rdsManagedPassword } from "./DEPLOY.RdsManagedPassword";
-import { run, target } from "./fixture";
+import { run, target } from "../../../../test/support/policy/deploy";
 
 describe("DEPLOY.RdsManagedPassword", () => {
     it("compliant: a managed password alone, or a password without management", () => {

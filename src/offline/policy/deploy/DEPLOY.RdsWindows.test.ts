@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { rdsWindows } from "./DEPLOY.RdsWindows";
-import { previewInputs, run, target, UNKNOWN_STRING } from "./fixture";
+import { previewInputs, run, target, UNKNOWN_STRING } from "../../../../test/support/policy/deploy";
 
 const DB = "aws:rds/instance:Instance";
 

@@ -5,7 +5,7 @@ import { LIFECYCLES } from "../../../aws/lifecycles";
 import Lambda2 from "../controls/Lambda.2";
 import { versionOffered } from "./DEPLOY.VersionOffered";
 import { versionSupport } from "./DEPLOY.VersionSupport";
-import { previewInputs, run, target, TEST_CTX, UNKNOWN_STRING } from "./fixture";
+import { previewInputs, run, target, TEST_CTX, UNKNOWN_STRING } from "../../../../test/support/policy/deploy";
 
 const FN = "aws:lambda/function:Function";
 const DB = "aws:rds/instance:Instance";

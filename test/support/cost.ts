@@ -2,19 +2,10 @@
  * Small hand-written plans for the cost model's tests: resources as the mock runtime records
  * them, and a dev-like and a prod-like shape of the same system.
  */
-import type { PlannedResource } from "../model/types";
+import type { PlannedResource } from "../../src/offline/model/types";
+import { planned } from "./resources";
 
-export function planned(type: string, name: string, inputs: Record<string, unknown> = {}): PlannedResource {
-    return {
-        urn: `urn:pulumi:test::fixture::${type}::${name}`,
-        type,
-        name,
-        inputs,
-        custom: true,
-        protect: false,
-        dependsOn: [],
-    };
-}
+export { planned };
 
 export interface SystemShape {
     readonly natGateways: number;

@@ -4,16 +4,15 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { runControl } from "../evaluate";
-import type { CheckContext, PolicyTarget, Rule } from "../types";
+import { runControl } from "../../../src/offline/policy/evaluate";
+import type { CheckContext, PolicyTarget, Rule } from "../../../src/offline/policy/types";
+import { target } from "../resources";
 
 export const dev: CheckContext = { profile: "dev", region: "us-east-1" };
 export const prod: CheckContext = { profile: "prod", region: "us-east-1" };
 
 /** A planned resource as the mock runtime would record it, with the inputs given. */
-export function res(type: string, name: string, props: Record<string, unknown> = {}): PolicyTarget {
-    return { urn: `urn:pulumi:dev::fixture::${type}::${name}`, type, name, props };
-}
+export const res = target;
 
 /** A builder of one resource type: `const db = builder("aws:rds/instance:Instance")`. */
 export function builder(type: string): (props?: Record<string, unknown>, name?: string) => PolicyTarget {

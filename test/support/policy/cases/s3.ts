@@ -1,14 +1,14 @@
-import S3_1 from "../S3.1";
-import S3_2 from "../S3.2";
-import S3_3 from "../S3.3";
-import S3_5 from "../S3.5";
-import S3_6 from "../S3.6";
-import S3_8 from "../S3.8";
-import S3_9 from "../S3.9";
-import S3_12 from "../S3.12";
-import S3_13 from "../S3.13";
-import S3DefaultEncryptionKMS from "../PCI.DSS.321-S3DefaultEncryptionKMS";
-import { builder, controlCases, fail, pass } from "../fixtures";
+import S3_1 from "../../../../src/offline/policy/controls/S3.1";
+import S3_2 from "../../../../src/offline/policy/controls/S3.2";
+import S3_3 from "../../../../src/offline/policy/controls/S3.3";
+import S3_5 from "../../../../src/offline/policy/controls/S3.5";
+import S3_6 from "../../../../src/offline/policy/controls/S3.6";
+import S3_8 from "../../../../src/offline/policy/controls/S3.8";
+import S3_9 from "../../../../src/offline/policy/controls/S3.9";
+import S3_12 from "../../../../src/offline/policy/controls/S3.12";
+import S3_13 from "../../../../src/offline/policy/controls/S3.13";
+import S3DefaultEncryptionKMS from "../../../../src/offline/policy/controls/PCI.DSS.321-S3DefaultEncryptionKMS";
+import { builder, controlCases, fail, pass } from "../controls";
 
 const bucketOf = builder("aws:s3/bucket:Bucket");
 const accountBlock = builder("aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock");

@@ -1,14 +1,14 @@
-import ELB1 from "../ELB.1";
-import ELB4 from "../ELB.4";
-import ELB5 from "../ELB.5";
-import ELB6 from "../ELB.6";
-import ELB12 from "../ELB.12";
-import ELB13 from "../ELB.13";
-import ELB17 from "../ELB.17";
-import ELB18 from "../ELB.18";
-import ELB21 from "../ELB.21";
-import ELB22 from "../ELB.22";
-import { builder, controlCases, dev, fail, pass } from "../fixtures";
+import ELB1 from "../../../../src/offline/policy/controls/ELB.1";
+import ELB4 from "../../../../src/offline/policy/controls/ELB.4";
+import ELB5 from "../../../../src/offline/policy/controls/ELB.5";
+import ELB6 from "../../../../src/offline/policy/controls/ELB.6";
+import ELB12 from "../../../../src/offline/policy/controls/ELB.12";
+import ELB13 from "../../../../src/offline/policy/controls/ELB.13";
+import ELB17 from "../../../../src/offline/policy/controls/ELB.17";
+import ELB18 from "../../../../src/offline/policy/controls/ELB.18";
+import ELB21 from "../../../../src/offline/policy/controls/ELB.21";
+import ELB22 from "../../../../src/offline/policy/controls/ELB.22";
+import { builder, controlCases, dev, fail, pass } from "../controls";
 
 const lb = builder("aws:lb/loadBalancer:LoadBalancer");
 const alb = builder("aws:alb/loadBalancer:LoadBalancer");

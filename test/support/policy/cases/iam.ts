@@ -1,8 +1,8 @@
-import IAM1 from "../IAM.1";
-import IAM21 from "../IAM.21";
-import AwsSolutionsIAM4 from "../AwsSolutions-IAM4";
-import AwsSolutionsIAM5 from "../AwsSolutions-IAM5";
-import { builder, controlCases, fail, pass } from "../fixtures";
+import IAM1 from "../../../../src/offline/policy/controls/IAM.1";
+import IAM21 from "../../../../src/offline/policy/controls/IAM.21";
+import AwsSolutionsIAM4 from "../../../../src/offline/policy/controls/AwsSolutions-IAM4";
+import AwsSolutionsIAM5 from "../../../../src/offline/policy/controls/AwsSolutions-IAM5";
+import { builder, controlCases, fail, pass } from "../controls";
 
 const policy = builder("aws:iam/policy:Policy");
 const rolePolicy = builder("aws:iam/rolePolicy:RolePolicy");

@@ -1,15 +1,15 @@
-import ElastiCache1 from "../ElastiCache.1";
-import ElastiCache2 from "../ElastiCache.2";
-import ElastiCache3 from "../ElastiCache.3";
-import ElastiCache4 from "../ElastiCache.4";
-import ElastiCache5 from "../ElastiCache.5";
-import ElastiCache6 from "../ElastiCache.6";
-import ElastiCache7 from "../ElastiCache.7";
-import AwsSolutionsAEC5 from "../AwsSolutions-AEC5";
-import AwsSolutionsAEC6 from "../AwsSolutions-AEC6";
-import Kinesis1 from "../Kinesis.1";
-import Kinesis3 from "../Kinesis.3";
-import { builder, controlCases, dev, fail, pass } from "../fixtures";
+import ElastiCache1 from "../../../../src/offline/policy/controls/ElastiCache.1";
+import ElastiCache2 from "../../../../src/offline/policy/controls/ElastiCache.2";
+import ElastiCache3 from "../../../../src/offline/policy/controls/ElastiCache.3";
+import ElastiCache4 from "../../../../src/offline/policy/controls/ElastiCache.4";
+import ElastiCache5 from "../../../../src/offline/policy/controls/ElastiCache.5";
+import ElastiCache6 from "../../../../src/offline/policy/controls/ElastiCache.6";
+import ElastiCache7 from "../../../../src/offline/policy/controls/ElastiCache.7";
+import AwsSolutionsAEC5 from "../../../../src/offline/policy/controls/AwsSolutions-AEC5";
+import AwsSolutionsAEC6 from "../../../../src/offline/policy/controls/AwsSolutions-AEC6";
+import Kinesis1 from "../../../../src/offline/policy/controls/Kinesis.1";
+import Kinesis3 from "../../../../src/offline/policy/controls/Kinesis.3";
+import { builder, controlCases, dev, fail, pass } from "../controls";
 
 const redis = builder("aws:elasticache/replicationGroup:ReplicationGroup");
 const stream = builder("aws:kinesis/stream:Stream");

@@ -3,23 +3,15 @@
  * like the mock runtime's, and a runner that goes through `runControl` like the engine does.
  */
 import * as previewProxy from "@pulumi/policy/proxy";
-import type { PlannedResource } from "../../model/types";
-import { runControl } from "../evaluate";
-import type { CheckContext, Finding, PolicyTarget, Rule } from "../types";
+import { runControl } from "../../../src/offline/policy/evaluate";
+import type { CheckContext, Finding, PolicyTarget, Rule } from "../../../src/offline/policy/types";
+
+export { planned, target, urnOf } from "../resources";
 
 export const TEST_CTX: CheckContext = { profile: "prod", region: "eu-central-1" };
 
-export function urnOf(type: string, name: string): string {
-    return `urn:pulumi:dev::fixture::${type}::${name}`;
-}
 
-export function target(type: string, name: string, props: Record<string, unknown> = {}): PolicyTarget {
-    return { urn: urnOf(type, name), type, name, props };
-}
 
-export function planned(type: string, name: string, inputs: Record<string, unknown> = {}): PlannedResource {
-    return { urn: urnOf(type, name), type, name, inputs, custom: true, protect: false, dependsOn: [] };
-}
 
 export function run(control: Rule, resources: readonly PolicyTarget[], ctx: CheckContext = TEST_CTX): Finding[] {
     return runControl(control, resources, ctx);

@@ -1,11 +1,11 @@
-import SNS4 from "../SNS.4";
-import AwsSolutionsSNS3 from "../AwsSolutions-SNS3";
-import SNSEncryptedKMS from "../PCI.DSS.321-SNSEncryptedKMS";
-import EventBridge3 from "../EventBridge.3";
-import AwsSolutionsEVB1 from "../AwsSolutions-EVB1";
-import LogGroupEncrypted from "../PCI.DSS.321-CloudWatchLogGroupEncrypted";
-import LogGroupRetention from "../PCI.DSS.321-CloudWatchLogGroupRetentionPeriod";
-import { builder, controlCases, dev, fail, pass, prod } from "../fixtures";
+import SNS4 from "../../../../src/offline/policy/controls/SNS.4";
+import AwsSolutionsSNS3 from "../../../../src/offline/policy/controls/AwsSolutions-SNS3";
+import SNSEncryptedKMS from "../../../../src/offline/policy/controls/PCI.DSS.321-SNSEncryptedKMS";
+import EventBridge3 from "../../../../src/offline/policy/controls/EventBridge.3";
+import AwsSolutionsEVB1 from "../../../../src/offline/policy/controls/AwsSolutions-EVB1";
+import LogGroupEncrypted from "../../../../src/offline/policy/controls/PCI.DSS.321-CloudWatchLogGroupEncrypted";
+import LogGroupRetention from "../../../../src/offline/policy/controls/PCI.DSS.321-CloudWatchLogGroupRetentionPeriod";
+import { builder, controlCases, dev, fail, pass, prod } from "../controls";
 
 const topic = builder("aws:sns/topic:Topic");
 const topicPolicy = builder("aws:sns/topicPolicy:TopicPolicy");

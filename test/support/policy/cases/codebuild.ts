@@ -1,10 +1,10 @@
-import CodeBuild1 from "../CodeBuild.1";
-import CodeBuild2 from "../CodeBuild.2";
-import CodeBuild3 from "../CodeBuild.3";
-import CodeBuild4 from "../CodeBuild.4";
-import AwsSolutionsCB3 from "../AwsSolutions-CB3";
-import AwsSolutionsCB4 from "../AwsSolutions-CB4";
-import { builder, controlCases, dev, fail, pass } from "../fixtures";
+import CodeBuild1 from "../../../../src/offline/policy/controls/CodeBuild.1";
+import CodeBuild2 from "../../../../src/offline/policy/controls/CodeBuild.2";
+import CodeBuild3 from "../../../../src/offline/policy/controls/CodeBuild.3";
+import CodeBuild4 from "../../../../src/offline/policy/controls/CodeBuild.4";
+import AwsSolutionsCB3 from "../../../../src/offline/policy/controls/AwsSolutions-CB3";
+import AwsSolutionsCB4 from "../../../../src/offline/policy/controls/AwsSolutions-CB4";
+import { builder, controlCases, dev, fail, pass } from "../controls";
 
 const project = builder("aws:codebuild/project:Project");
 const environment = (extra: Record<string, unknown> = {}) => ({

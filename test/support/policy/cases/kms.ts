@@ -1,10 +1,10 @@
-import KMS1 from "../KMS.1";
-import KMS2 from "../KMS.2";
-import KMS5 from "../KMS.5";
-import AwsSolutionsKMS5 from "../AwsSolutions-KMS5";
-import SecretsManager1 from "../SecretsManager.1";
-import SecretsManagerUsingKMSKey from "../PCI.DSS.321-SecretsManagerUsingKMSKey";
-import { builder, controlCases, fail, pass } from "../fixtures";
+import KMS1 from "../../../../src/offline/policy/controls/KMS.1";
+import KMS2 from "../../../../src/offline/policy/controls/KMS.2";
+import KMS5 from "../../../../src/offline/policy/controls/KMS.5";
+import AwsSolutionsKMS5 from "../../../../src/offline/policy/controls/AwsSolutions-KMS5";
+import SecretsManager1 from "../../../../src/offline/policy/controls/SecretsManager.1";
+import SecretsManagerUsingKMSKey from "../../../../src/offline/policy/controls/PCI.DSS.321-SecretsManagerUsingKMSKey";
+import { builder, controlCases, fail, pass } from "../controls";
 
 const doc = (...Statement: unknown[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 const policy = builder("aws:iam/policy:Policy");

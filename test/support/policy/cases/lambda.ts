@@ -1,11 +1,11 @@
-import Lambda1 from "../Lambda.1";
-import Lambda2 from "../Lambda.2";
-import Lambda5 from "../Lambda.5";
-import LambdaInsideVPC from "../PCI.DSS.321-LambdaInsideVPC";
-import DynamoDB1 from "../DynamoDB.1";
-import DynamoDB2 from "../DynamoDB.2";
-import DynamoDB6 from "../DynamoDB.6";
-import { builder, controlCases, dev, fail, pass, prod } from "../fixtures";
+import Lambda1 from "../../../../src/offline/policy/controls/Lambda.1";
+import Lambda2 from "../../../../src/offline/policy/controls/Lambda.2";
+import Lambda5 from "../../../../src/offline/policy/controls/Lambda.5";
+import LambdaInsideVPC from "../../../../src/offline/policy/controls/PCI.DSS.321-LambdaInsideVPC";
+import DynamoDB1 from "../../../../src/offline/policy/controls/DynamoDB.1";
+import DynamoDB2 from "../../../../src/offline/policy/controls/DynamoDB.2";
+import DynamoDB6 from "../../../../src/offline/policy/controls/DynamoDB.6";
+import { builder, controlCases, dev, fail, pass, prod } from "../controls";
 
 const permission = builder("aws:lambda/permission:Permission");
 const fn = builder("aws:lambda/function:Function");
