@@ -20,7 +20,7 @@ import { PLACEHOLDER_LABEL } from "../functions/deployfiles/files";
  * The server a service runs until its own image is deployed: Python's http.server from the
  * Docker official image on Amazon ECR Public (no anonymous pull limit, unlike Docker Hub, whose
  * allowance tasks behind one NAT address share), answering 200 with the listing of an empty
- * directory. It writes nothing, so it starts as the task runs every container: a non-root uid
+ * directory. It writes nothing (Python skips its bytecode cache when it cannot write it), so it starts as the task runs every container: a non-root uid
  * with a read-only root file system. nginx cannot: it must write its pid and temp files, and a
  * Fargate bind mount is owned by root with mode 0755 unless the image declares the volume
  * (Fargate has no tmpfs), so a non-root nginx exits at start.
@@ -218,11 +218,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
                 readonlyRootFilesystem: true,
                 privileged: false,
                 portMappings: [{ containerPort: args.containerPort, protocol: "tcp" }],
-                environment: [
-                    ...Object.entries(args.environment).map(([k, v]) => ({ name: k, value: v })),
-                    // The placeholder server runs on a read-only root file system: no bytecode cache.
-                    ...(args.image === undefined ? [{ name: "PYTHONDONTWRITEBYTECODE", value: "1" }] : []),
-                ],
+                environment: Object.entries(args.environment).map(([k, v]) => ({ name: k, value: v })),
                 secrets: args.secrets.map((s) => ({
                     name: s.name,
                     valueFrom: s.jsonKey ? pulumi.interpolate`${s.secret.arn}:${s.jsonKey}::` : s.secret.arn,
