@@ -8,28 +8,39 @@ import * as path from "node:path";
 import { runProgram } from "../src/offline/plan/program";
 import { readProject } from "../src/offline/plan/project";
 import type { PlannedResource } from "../src/offline/model/types";
-import { REPO } from "./helpers";
+import { docStatements, REPO } from "./helpers";
+import type { ComponentCase } from "./fixtures/components/cases";
 
 const project = readProject(path.join(REPO, "test", "fixtures", "components"));
 
 const CASES = {
-    natNone: ["network", { natGateways: "none" }],
-    natPerAz: ["network", { natGateways: "perAz" }],
-    endpoints: ["network", { natGateways: "single", interfaceEndpoints: ["ecr.api", "ecr.dkr"] }],
-    overlap: ["network", { natGateways: "single", availabilityZoneCount: 2, publicSubnetCidrs: ["10.0.0.0/24", "10.0.0.0/24"], privateSubnetCidrs: ["10.0.10.0/24", "10.0.11.0/24"] }],
-    oneNode: ["cache", { numCacheClusters: 1 }],
-    valkey: ["cache", { numCacheClusters: 2, engine: "valkey" }],
-    sevenNodes: ["cache", { numCacheClusters: 7 }],
-    codeDeploy: ["service", { deploymentController: "CODE_DEPLOY", targetGroupArn: "arn:aws:elasticloadbalancing:sa-east-1:1:targetgroup/blue/1" }],
-    bigMemory: ["service", { cpu: 256, memory: 4096 }],
-    rootUser: ["service", { user: "root" }],
-    shortWindow: ["key", { deletionWindowInDays: 3 }],
-} as const;
+    natNone: { component: "network", args: { natGateways: "none" } },
+    natPerAz: { component: "network", args: { natGateways: "perAz" } },
+    endpoints: { component: "network", args: { natGateways: "single", interfaceEndpoints: ["ecr.api", "ecr.dkr"] } },
+    overlap: { component: "network", args: { natGateways: "single", availabilityZoneCount: 2, publicSubnetCidrs: ["10.0.0.0/24", "10.0.0.0/24"], privateSubnetCidrs: ["10.0.10.0/24", "10.0.11.0/24"] } },
+    oneNode: { component: "cache", args: { numCacheClusters: 1 } },
+    valkey: { component: "cache", args: { numCacheClusters: 2, engine: "valkey", clients: 2 } },
+    sevenNodes: { component: "cache", args: { numCacheClusters: 7 } },
+    codeDeploy: { component: "service", args: { deploymentController: "CODE_DEPLOY", targetGroupArn: "arn:aws:elasticloadbalancing:sa-east-1:1:targetgroup/blue/1" } },
+    bigMemory: { component: "service", args: { cpu: 256, memory: 4096 } },
+    rootUser: { component: "service", args: { user: "root" } },
+    shortWindow: { component: "key", args: { deletionWindowInDays: 3 } },
+    keyGrant: { component: "key", args: { deletionWindowInDays: 7, grant: "decrypt" } },
+    postgres: { component: "database", args: { clients: 2, monitoringIntervalSeconds: 60 } },
+    registry: { component: "registry", args: { immutableTags: true, mutableTagFilters: ["latest"], lambdaPull: true } },
+    badFilter: { component: "registry", args: { immutableTags: false, mutableTagFilters: ["latest"] } },
+    readers: { component: "stream", args: { shardCount: 1, retentionHours: 24, grant: "read" } },
+    writers: { component: "stream", args: { shardCount: 2, retentionHours: 168, grant: "write" } },
+    shortRetention: { component: "stream", args: { shardCount: 1, retentionHours: 12 } },
+    alarmsTopic: { component: "notifications", args: { publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"], email: "ops@example.com" } },
+    httpsAlb: { component: "loadBalancer", args: { publicSubnets: 2, certificateArn: "arn:aws:acm:sa-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d" } },
+    oneZoneAlb: { component: "loadBalancer", args: { publicSubnets: 1, healthCheckPath: "health" } },
+} as const satisfies Record<string, ComponentCase>;
 type Case = keyof typeof CASES;
 
 let run: Awaited<ReturnType<typeof runProgram>>;
 before(async () => {
-    const cases = Object.entries(CASES).map(([name, [component, args]]) => ({ name, component, args }));
+    const cases = Object.entries(CASES).map(([name, c]) => ({ name, ...c }));
     run = await runProgram(project, "dev", { configOverrides: { "components:cases": JSON.stringify(cases) } });
     assert.equal(run.error, null, String(run.error));
 });
@@ -41,6 +52,15 @@ function built(name: Case) {
     const errors = run.outputs.caseErrors as Record<string, string>;
     return { error: errors[name], of };
 }
+
+/** Statements of the policy a case's grant attached to its grantee role (`<case>-grantee-<key>`). */
+function granted(name: Case, access: string) {
+    const policy = run.resources.find((r) => r.type === "aws:iam/policy:Policy" && r.name === `${name}-grantee-${name}-${access}`);
+    assert.ok(policy, `no policy ${name}-grantee-${name}-${access}`);
+    return Object.fromEntries(docStatements(policy).map((s) => [s.Sid, s]));
+}
+const actionsOf = (s: { Action: unknown } | undefined) => [s?.Action].flat();
+const VIA_SECRETS_MANAGER = { StringEquals: { "kms:ViaService": "secretsmanager.sa-east-1.amazonaws.com" } };
 
 describe("Network", () => {
     it("none: no NAT, no default route for private subnets", () => {
@@ -122,5 +142,138 @@ describe("ContainerService", () => {
 describe("EncryptionKey", () => {
     it("rejects a deletion window KMS does not allow", () => {
         assert.match(built("shortWindow").error ?? "", /deletionWindowInDays must be 7 to 30, got 3/);
+    });
+});
+
+describe("grants and clients of the data stores", () => {
+    it("RedisCache admits exactly the security groups given to allowFrom, and grants its token with its key", () => {
+        const ingress = built("valkey").of("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assert.deepEqual(ingress.map((r) => [r.name, r.inputs.fromPort, r.inputs.referencedSecurityGroupId, r.inputs.cidrIpv4]), [
+            ["valkey-sg-in-0", 6379, "sg-valkey-client-1", undefined],
+            ["valkey-sg-in-1", 6379, "sg-valkey-client-2", undefined],
+        ]);
+        const read = granted("valkey", "secret-read");
+        assert.deepEqual(actionsOf(read.ReadSecrets), ["secretsmanager:GetSecretValue"]);
+        assert.match(String([read.ReadSecrets!.Resource].flat()[0]), /secret:valkey-redis-auth-token-dev/);
+        assert.deepEqual(read.ReadSecretsKey!.Condition, VIA_SECRETS_MANAGER);
+    });
+
+    it("PostgresDatabase: clients on 5432 only, TLS forced, enhanced monitoring to RDSOSMetrics, the master secret readable through its grant", () => {
+        const { error, of } = built("postgres");
+        assert.equal(error, undefined);
+        const ingress = of("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assert.deepEqual(ingress.map((r) => [r.inputs.fromPort, r.inputs.referencedSecurityGroupId]), [[5432, "sg-postgres-client-1"], [5432, "sg-postgres-client-2"]]);
+        assert.ok(ingress.every((r) => r.inputs.cidrIpv4 === undefined));
+        const parameters = of("aws:rds/parameterGroup:ParameterGroup")[0]!.inputs.parameters as { name: string; value: string }[];
+        assert.deepEqual(parameters.find((p) => p.name === "rds.force_ssl"), { name: "rds.force_ssl", value: "1" });
+        assert.deepEqual(of("aws:secretsmanager/secretRotation:SecretRotation")[0]!.inputs.rotationRules, { automaticallyAfterDays: 30 });
+        const monitoring = run.resources.find((r) => r.type === "aws:iam/policy:Policy" && r.name === "postgres-monitoring-enhanced-monitoring")!;
+        for (const s of docStatements(monitoring)) for (const r of [s.Resource].flat()) assert.match(String(r), /log-group:RDSOSMetrics/);
+        const read = granted("postgres", "secret-read");
+        assert.deepEqual(actionsOf(read.ReadSecrets), ["secretsmanager:GetSecretValue"]);
+        assert.deepEqual(read.ReadSecretsKey!.Condition, VIA_SECRETS_MANAGER);
+        assert.deepEqual([read.ReadSecretsKey!.Resource].flat(), ["arn:aws:kms:sa-east-1:123456789012:key/test"]);
+    });
+
+    it("EncryptionKey.grantDecrypt grants decrypting and describing the key, nothing else", () => {
+        const decrypt = granted("keyGrant", "decrypt");
+        assert.deepEqual(actionsOf(decrypt.DecryptWithKey), ["kms:Decrypt", "kms:DescribeKey"]);
+        assert.deepEqual([decrypt.DecryptWithKey!.Resource].flat(), ["arn:aws:kms:sa-east-1:123456789012:key/keyGrant-key-id"]);
+    });
+});
+
+describe("ContainerRegistry", () => {
+    it("keeps version tags immutable with the listed exclusions and lets Lambda of this account pull", () => {
+        const { error, of } = built("registry");
+        assert.equal(error, undefined);
+        const repo = of("aws:ecr/repository:Repository")[0]!;
+        assert.equal(repo.inputs.imageTagMutability, "IMMUTABLE_WITH_EXCLUSION");
+        assert.deepEqual(repo.inputs.imageTagMutabilityExclusionFilters, [{ filter: "latest", filterType: "WILDCARD" }]);
+        assert.deepEqual(repo.inputs.encryptionConfigurations, [{ encryptionType: "KMS", kmsKey: "arn:aws:kms:sa-east-1:123456789012:key/test" }]);
+        const policy = docStatements(of("aws:ecr/repositoryPolicy:RepositoryPolicy")[0]!)[0]!;
+        assert.deepEqual(policy.Principal, { Service: "lambda.amazonaws.com" });
+    });
+
+    it("grants a push with the login, a pull with the login, an image read without it, all on this repository", () => {
+        const push = granted("registry", "push");
+        assert.deepEqual([push.EcrLogin!.Resource].flat(), ["*"]);
+        assert.ok(actionsOf(push.PushImages).includes("ecr:PutImage") && actionsOf(push.PushImages).includes("ecr:BatchGetImage"));
+        assert.deepEqual([push.PushImages!.Resource].flat(), ["arn:aws:ecr:sa-east-1:123456789012:repository/registry-app-dev"]);
+        const pull = granted("registry", "pull");
+        assert.ok(!actionsOf(pull.PullImages).includes("ecr:PutImage"));
+        const read = granted("registry", "image-read");
+        assert.deepEqual(Object.keys(read), ["ReadImages"], "no registry login: Lambda reads the image itself");
+    });
+
+    it("refuses tag exclusions on a mutable repository", () => {
+        assert.match(built("badFilter").error ?? "", /mutableTagFilters needs immutableTags/);
+    });
+});
+
+describe("EventStream", () => {
+    it("consumers read and decrypt, and may not put records", () => {
+        const read = granted("readers", "read");
+        assert.ok(actionsOf(read.StreamRecords).includes("kinesis:GetRecords"));
+        assert.ok(!actionsOf(read.StreamRecords).some((a) => String(a).startsWith("kinesis:Put")));
+        assert.deepEqual(actionsOf(read.StreamKey), ["kms:Decrypt"]);
+    });
+
+    it("producers put records with a data key, and may not read them; a week of retention with shard metrics and a lag alarm", () => {
+        const write = granted("writers", "write");
+        assert.ok(actionsOf(write.StreamRecords).includes("kinesis:PutRecords"));
+        assert.ok(!actionsOf(write.StreamRecords).includes("kinesis:GetRecords"));
+        assert.deepEqual(actionsOf(write.StreamKey), ["kms:GenerateDataKey"]);
+        const { of } = built("writers");
+        const stream = of("aws:kinesis/stream:Stream")[0]!;
+        assert.equal(stream.inputs.retentionPeriod, 168);
+        assert.equal(stream.inputs.encryptionType, "KMS");
+        assert.ok((stream.inputs.shardLevelMetrics as string[]).includes("IteratorAgeMilliseconds"));
+        assert.equal(of("aws:cloudwatch/metricAlarm:MetricAlarm")[0]!.inputs.metricName, "GetRecords.IteratorAgeMilliseconds");
+    });
+
+    it("refuses a retention Kinesis does not allow", () => {
+        assert.match(built("shortRetention").error ?? "", /retentionHours must be 24 to 8760, got 12/);
+    });
+});
+
+describe("Notifications", () => {
+    it("encrypts the topic with its key, lets only its publishers of this account publish, and lets them use the key", () => {
+        const { error, of } = built("alarmsTopic");
+        assert.equal(error, undefined);
+        const topic = of("aws:sns/topic:Topic")[0]!;
+        assert.equal(topic.inputs.kmsMasterKeyId, "arn:aws:kms:sa-east-1:123456789012:key/alarmsTopic-key-key-id");
+        const [publish, deny] = docStatements(of("aws:sns/topicPolicy:TopicPolicy")[0]!);
+        assert.deepEqual(publish!.Principal, { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] });
+        assert.deepEqual(publish!.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+        assert.equal(deny!.Effect, "Deny");
+        assert.equal(of("aws:sns/topicSubscription:TopicSubscription")[0]!.inputs.endpoint, "ops@example.com");
+        const keyPolicy = docStatements(of("aws:kms/key:Key")[0]!).find((s) => s.Sid === "PublishToEncryptedTopics")!;
+        assert.deepEqual(keyPolicy.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+    });
+});
+
+describe("BlueGreenLoadBalancer", () => {
+    it("with a certificate: HTTPS on 443 under a TLS 1.3 policy, two ip target groups, open on 443 only", () => {
+        const { error, of } = built("httpsAlb");
+        assert.equal(error, undefined);
+        const listener = of("aws:lb/listener:Listener")[0]!;
+        assert.equal(listener.inputs.protocol, "HTTPS");
+        assert.equal(listener.inputs.port, 443);
+        assert.equal(listener.inputs.sslPolicy, "ELBSecurityPolicy-TLS13-1-3-2021-06");
+        assert.deepEqual(of("aws:lb/targetGroup:TargetGroup").map((t) => [t.inputs.name, t.inputs.targetType, t.inputs.port]), [
+            ["httpsalb-blue-dev", "ip", 8080],
+            ["httpsalb-green-dev", "ip", 8080],
+        ]);
+        assert.deepEqual(of("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").map((r) => [r.inputs.fromPort, r.inputs.cidrIpv4]), [[443, "0.0.0.0/0"]]);
+        assert.deepEqual(of("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").map((r) => [r.inputs.fromPort, r.inputs.cidrIpv4]), [[8080, "10.0.0.0/16"]]);
+        const lb = of("aws:lb/loadBalancer:LoadBalancer")[0]!;
+        assert.equal(lb.inputs.dropInvalidHeaderFields, true);
+        assert.deepEqual(lb.inputs.accessLogs, { enabled: true, bucket: "logs-bucket", prefix: "alb" });
+    });
+
+    it("reports every problem at once: one zone, a health check path without a slash", () => {
+        const error = built("oneZoneAlb").error ?? "";
+        assert.match(error, /at least two availability zones \(ELB\.13\)/);
+        assert.match(error, /healthCheck\.path must start with "\/"/);
     });
 });

@@ -198,6 +198,14 @@ describe("fastcart-orders: ECS Fargate", () => {
         assert.equal(log.options["awslogs-group"], "/ecs/fastcart-service-dev");
     });
 
+    it("starts the placeholder server from ECR Public, writing nothing, as uid 101, and waits for a steady service", () => {
+        const [container] = JSON.parse(input<string>(one(dev, "aws:ecs/taskDefinition:TaskDefinition"), "containerDefinitions")) as Record<string, unknown>[];
+        assert.match(String(container!.image), /^public\.ecr\.aws\//, "no anonymous Docker Hub pulls through NAT");
+        assert.deepEqual(container!.command, ["python3", "-m", "http.server", "8080", "--directory", "/srv"]);
+        assert.equal(container!.user, "101");
+        assert.equal(input(one(dev, "aws:ecs/service:Service"), "waitForSteadyState"), true);
+    });
+
     it("keeps logs 7 days in dev and a year in prod, encrypted with the key", () => {
         const g = ofType(dev, "aws:cloudwatch/logGroup:LogGroup").find((l) => l.inputs.name === "/ecs/fastcart-service-dev")!;
         assert.equal(input(g, "retentionInDays"), 7);

@@ -359,6 +359,11 @@ describe("payment-pipeline: the ECS target the stack creates", () => {
     it("runs a Fargate service under the CODE_DEPLOY controller in private subnets, attached to the blue target group", () => {
         for (const p of [dev, prod]) {
             const svc = one(p, "aws:ecs/service:Service");
+            assert.equal(input(svc, "waitForSteadyState"), true, "a first deployment that never gets healthy fails the up");
+            const [container] = JSON.parse(input<string>(one(p, "aws:ecs/taskDefinition:TaskDefinition"), "containerDefinitions")) as Record<string, unknown>[];
+            assert.match(String(container!.image), /^public\.ecr\.aws\//);
+            // The label lets the first release drop the placeholder's command (src/functions/deployfiles).
+            assert.deepEqual(container!.dockerLabels, { "commerce.placeholder": "python-http-server" });
             assert.deepEqual(input(svc, "deploymentController"), { type: "CODE_DEPLOY" });
             assert.equal(input(svc, "launchType"), "FARGATE");
             const net = input<{ subnets: string[]; assignPublicIp: boolean }>(svc, "networkConfiguration");

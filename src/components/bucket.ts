@@ -16,7 +16,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
+import type { AwsRegion } from "../aws/regions";
 import type { Statement } from "./iam";
+import { elbLogDeliveryStatement } from "./loadBalancer";
 
 /** What the bucket's objects expire after. Every rule applies to the whole bucket. */
 export interface BucketLifecycle {
@@ -61,6 +63,13 @@ export interface SecureBucketArgs extends BaseArgs {
     readonly accessLogs?: { readonly targetBucket: pulumi.Input<string>; readonly prefix?: string };
     /** Extra statements for the bucket policy (e.g. a service principal allowed to write), after the TLS deny. */
     readonly policyStatements?: readonly BucketPolicyStatement[];
+    /**
+     * An `accessLogs` bucket: let the region's Application Load Balancers deliver their access
+     * logs (ELB.5) under `<prefix>/AWSLogs/<account>/`.
+     * @default - no load balancer logs
+     * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html#attach-bucket-policy
+     */
+    readonly loadBalancerLogs?: { readonly region: AwsRegion; readonly prefix: string };
     /** Set `protect` on the bucket so `pulumi destroy` refuses to delete it (prod). */
     readonly protect?: boolean;
     /**
@@ -153,6 +162,7 @@ export class SecureBucket extends pulumi.ComponentResource {
                 },
             });
         }
+        if (args.loadBalancerLogs !== undefined) statements.push(elbLogDeliveryStatement(args.loadBalancerLogs.region, this.bucket.arn, args.loadBalancerLogs.prefix, account));
         statements.push(...(args.policyStatements ?? []));
         this.policy = new aws.s3.BucketPolicy(
             name,

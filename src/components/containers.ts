@@ -15,6 +15,25 @@ import { ServiceRole, type Grantee, type Statement } from "./iam";
 import { logGroup } from "./logs";
 import { ECR_LOGIN_STATEMENT, ECR_PULL_ACTIONS } from "./registry";
 import { secretReadStatements, type SecretRef } from "./secret";
+import { PLACEHOLDER_LABEL } from "../functions/deployfiles/files";
+
+/**
+ * The server a service runs until its own image is deployed: Python's http.server from the
+ * Docker official image on Amazon ECR Public (no anonymous pull limit, unlike Docker Hub, whose
+ * allowance tasks behind one NAT address share), answering 200 with the listing of an empty
+ * directory. It writes nothing (Python skips its bytecode cache when it cannot write it), so it starts as the task runs every container: a non-root uid
+ * with a read-only root file system. nginx cannot: it must write its pid and temp files, and a
+ * Fargate bind mount is owned by root with mode 0755 unless the image declares the volume
+ * (Fargate has no tmpfs), so a non-root nginx exits at start.
+ * @see https://docs.aws.amazon.com/AmazonECS/latest/developerguide/bind-mounts.html
+ * @see https://gallery.ecr.aws/docker/library/python
+ */
+export const PLACEHOLDER_IMAGE = "public.ecr.aws/docker/library/python:3.13-alpine";
+
+/** The placeholder's command: serve `/srv`, empty in Alpine, on the container port. */
+export function placeholderCommand(port: number): string[] {
+    return ["python3", "-m", "http.server", String(port), "--directory", "/srv"];
+}
 
 export interface ContainerSecret {
     /** Environment variable name inside the container. */
@@ -36,7 +55,13 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly logRetentionDays: number;
     /** "enhanced" costs more CloudWatch metrics; "disabled" fails ECS.12. */
     readonly containerInsights: "enabled" | "enhanced" | "disabled";
-    readonly image: string;
+    /**
+     * The image. Its writable paths must be volumes the image declares (`VOLUME`, owned by the
+     * task's user): Fargate makes any other mount root-owned 0755.
+     * @default - the placeholder server (`PLACEHOLDER_IMAGE`), labelled so the first blue/green
+     * release drops its command
+     */
+    readonly image?: string;
     /** @default "app" */
     readonly containerName?: string;
     readonly containerPort: number;
@@ -164,7 +189,10 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
         const containerDefinitions = pulumi.jsonStringify([
             {
                 name: this.containerName,
-                image: args.image,
+                image: args.image ?? PLACEHOLDER_IMAGE,
+                ...(args.image === undefined
+                    ? { command: placeholderCommand(args.containerPort), dockerLabels: { [PLACEHOLDER_LABEL]: "python-http-server" } }
+                    : {}),
                 essential: true,
                 user: args.user,
                 readonlyRootFilesystem: true,

@@ -18,13 +18,6 @@ export const SYSTEM = "payment";
 export const DEFAULT_REGION: AwsRegion = "us-east-2";
 
 /**
- * The image the stack's own ECS service starts with, before the pipeline's first deployment: a
- * public image that runs as a non-root user (uid 101) on 8080 with a read-only root file system.
- * The first pipeline run replaces it with the payment service built from GitHub.
- */
-export const BOOTSTRAP_IMAGE = "nginxinc/nginx-unprivileged:1.27-alpine";
-
-/**
  * CodeDeploy's predefined ECS traffic-shifting configurations. All-at-once is left out on purpose:
  * the design asks for traffic shifting, so a bad release reaches a tenth of the traffic first.
  * @see https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html#deployment-configuration-ecs
@@ -164,7 +157,8 @@ export const paymentSchema = z.object({
     azCount: z.number().int("must be a whole number").min(2, "must be at least 2: the load balancer spans two zones (ELB.13)").max(6).default(2),
     natGateways: natStrategy.optional(),
     vpcEndpoints: z.array(interfaceEndpoint).optional(),
-    containerImage: z.string().min(1).default(BOOTSTRAP_IMAGE),
+    /** The service's image; unset, the placeholder server (see PLACEHOLDER_IMAGE) until one is deployed. */
+    containerImage: z.string().min(1).optional(),
     containerName: ecsName("a container name").default("payment-service"),
     containerPort: port.default(8080),
     containerUser: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid[:gid] such as 101 or 1000:1000").default("101"),

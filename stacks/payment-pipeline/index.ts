@@ -13,7 +13,6 @@ import { BlueGreenService, type IBlueGreenService } from "../../src/components/b
 import { SecureBucket } from "../../src/components/bucket";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { elbLogDeliveryStatement } from "../../src/components/loadBalancer";
 import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
@@ -30,7 +29,6 @@ const namer = new Namer(SYSTEM, env);
 const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: env, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
 const base = { namer, tags };
 const partition = aws.getPartitionOutput().partition;
-const account = aws.getCallerIdentityOutput().accountId;
 const buildspec = (file: string) => fs.readFileSync(path.join(__dirname, file), "utf8");
 
 const key = new EncryptionKey("pipeline-key", {
@@ -53,7 +51,6 @@ const notifications = new Notifications("notifications", {
 
 // Access logs of the artifact bucket (S3.9) and of the load balancer (ELB.5).
 const artifactsName = namer.custom(`pipeline-artifacts-${env}`, "artifact bucket", "s3Bucket");
-const accessLogsName = namer.name("access-logs", "s3Bucket");
 const accessLogs = new SecureBucket("access-logs", {
     ...base,
     bucketName: "access-logs",
@@ -61,7 +58,8 @@ const accessLogs = new SecureBucket("access-logs", {
     forceDestroy: !prod,
     lifecycle: { expireAfterDays: prod ? 365 : 30, noncurrentVersionsExpireAfterDays: 7 },
     logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${artifactsName}`],
-    policyStatements: config.ecsTarget ? [] : [elbLogDeliveryStatement(config.region, pulumi.interpolate`arn:${partition}:s3:::${accessLogsName}`, "alb", account)],
+    // The created load balancer writes its access logs here.
+    ...(config.ecsTarget ? {} : { loadBalancerLogs: { region: config.region, prefix: "alb" } }),
     protect: prod,
 });
 const artifacts = new SecureBucket("artifacts", {
@@ -108,7 +106,7 @@ const target: IBlueGreenService = config.ecsTarget
               accessLogs: { bucket: accessLogs.name, prefix: "alb" },
               deletionProtection: prod,
               // The load balancer checks it may write its logs when it is created.
-              dependsOn: [accessLogs.policy],
+              dependsOn: [accessLogs],
           },
           container: {
               image: config.containerImage,

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
-import { appSpec, DeployFilesError, deploymentFiles, imageUriProblem, REGISTRABLE_FIELDS, registrableTaskDefinition, TASK_DEFINITION_PLACEHOLDER } from "./files";
+import { appSpec, DeployFilesError, deploymentFiles, imageUriProblem, PLACEHOLDER_LABEL, REGISTRABLE_FIELDS, registrableTaskDefinition, TASK_DEFINITION_PLACEHOLDER } from "./files";
 import { describedTaskDefinition, IMAGE } from "./fixtures";
 
 const input = { described: describedTaskDefinition(), containerName: "payment-service", containerPort: 8080, imageUri: IMAGE };
@@ -109,5 +109,24 @@ describe("registrableTaskDefinition", () => {
         const before = JSON.stringify(described);
         registrableTaskDefinition(described, "payment-service", 8080, IMAGE);
         assert.equal(JSON.stringify(described), before);
+    });
+
+    it("drops the placeholder server's command and label, so the released image runs its own CMD", () => {
+        const described = describedTaskDefinition();
+        const container = ((described.taskDefinition as Record<string, unknown>).containerDefinitions as Record<string, unknown>[])[0]!;
+        container.command = ["python3", "-m", "http.server", "8080", "--directory", "/srv"];
+        container.dockerLabels = { [PLACEHOLDER_LABEL]: "python-http-server", team: "payments" };
+        const released = (registrableTaskDefinition(described, "payment-service", 8080, IMAGE).containerDefinitions as Record<string, unknown>[])[0]!;
+        assert.equal(released.command, undefined);
+        assert.deepEqual(released.dockerLabels, { team: "payments" });
+        assert.equal(released.image, IMAGE);
+    });
+
+    it("keeps the command of a container that is not the placeholder", () => {
+        const described = describedTaskDefinition();
+        const container = ((described.taskDefinition as Record<string, unknown>).containerDefinitions as Record<string, unknown>[])[0]!;
+        container.command = ["node", "server.js"];
+        const released = (registrableTaskDefinition(described, "payment-service", 8080, IMAGE).containerDefinitions as Record<string, unknown>[])[0]!;
+        assert.deepEqual(released.command, ["node", "server.js"]);
     });
 });

@@ -23,6 +23,13 @@ export class DeployFilesError extends Error {
     }
 }
 
+/**
+ * The Docker label of a container still running the stack's placeholder server: its `command`
+ * belongs to the placeholder image, so the first release drops it (and the label) and the
+ * released image runs its own CMD.
+ */
+export const PLACEHOLDER_LABEL = "commerce.placeholder";
+
 /** The placeholder CodePipeline's CodeDeployToECS action replaces with the registered task definition ARN. */
 export const TASK_DEFINITION_PLACEHOLDER = "<TASK_DEFINITION>";
 
@@ -113,8 +120,17 @@ export function registrableTaskDefinition(described: unknown, containerName: str
     for (const field of REGISTRABLE_FIELDS) {
         if (current[field] !== undefined && current[field] !== null) result[field] = current[field];
     }
-    result.containerDefinitions = containers.map((c, i) => (i === index ? { ...container, image: imageUri } : c));
+    result.containerDefinitions = containers.map((c, i) => (i === index ? released(container, imageUri) : c));
     return result;
+}
+
+/** The container with the new image; a placeholder's command and label go with the placeholder image. */
+function released(container: Json, imageUri: string): Json {
+    const labels = isObject(container.dockerLabels) ? container.dockerLabels : {};
+    if (labels[PLACEHOLDER_LABEL] === undefined) return { ...container, image: imageUri };
+    const { command: _command, dockerLabels: _labels, ...rest } = container;
+    const kept = Object.fromEntries(Object.entries(labels).filter(([k]) => k !== PLACEHOLDER_LABEL));
+    return { ...rest, ...(Object.keys(kept).length > 0 ? { dockerLabels: kept } : {}), image: imageUri };
 }
 
 /** The AppSpec for an ECS blue/green deployment, as YAML (JSON-quoted scalars are valid YAML). */
