@@ -7,12 +7,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { metricAlarm } from "./logs";
 import { securityGroup } from "./securityGroup";
 
-export interface RedisCacheArgs extends BaseArgs {
+export interface RedisCacheArgs extends BaseArgs, StatefulArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<string>[];
     /** Security groups allowed to connect on the cache port; nothing else is. */
@@ -32,9 +32,6 @@ export interface RedisCacheArgs extends BaseArgs {
     /** @default 80 */
     readonly memoryAlarmThreshold?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
-    readonly protect?: boolean;
-    /** Recovery window of the token secret; 0 deletes it at once (dev, destroyable). @default 30 */
-    readonly secretRecoveryWindowDays?: number;
 }
 
 export class RedisCache extends pulumi.ComponentResource {
@@ -54,6 +51,7 @@ export class RedisCache extends pulumi.ComponentResource {
         const port = args.port ?? 6379;
         const replicated = args.numCacheClusters >= 2;
         const tags = args.tags;
+        const keep = lifecycle(args.removal);
         this.replicationGroupId = args.namer.name("redis", "elasticacheReplicationGroup");
 
         this.securityGroup = securityGroup(
@@ -81,7 +79,7 @@ export class RedisCache extends pulumi.ComponentResource {
                 name: args.namer.name("redis-auth-token"),
                 description: `AUTH token of ${this.replicationGroupId}`,
                 kmsKeyId: args.kmsKeyArn,
-                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                recoveryWindowInDays: keep.secretRecoveryWindowDays,
                 tags,
             },
             { parent: this },
@@ -115,7 +113,7 @@ export class RedisCache extends pulumi.ComponentResource {
                 applyImmediately: false,
                 tags,
             },
-            { parent: this, protect: args.protect ?? false },
+            { parent: this, protect: keep.protect },
         );
 
         for (let i = 1; i <= args.numCacheClusters; i++) {

@@ -7,13 +7,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withName } from "../config/tags";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { ServiceRole } from "./iam";
 import { metricAlarm } from "./logs";
 import { securityGroup } from "./securityGroup";
 
-export interface PostgresDatabaseArgs extends BaseArgs {
+export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<string>[];
     /** Security groups allowed to connect on the database port; nothing else is. */
@@ -31,10 +31,6 @@ export interface PostgresDatabaseArgs extends BaseArgs {
     readonly maxAllocatedStorageGb?: number;
     readonly multiAz: boolean;
     readonly backupRetentionDays: number;
-    /** dev: false so `pulumi destroy` works; prod: true (RDS.8). */
-    readonly deletionProtection: boolean;
-    /** dev: true (nothing kept on destroy); prod: false, a final snapshot is taken. */
-    readonly skipFinalSnapshot: boolean;
     readonly databaseName: string;
     /** Not `postgres`, the engine's default administrator (RDS.25). */
     readonly masterUsername: string;
@@ -47,8 +43,6 @@ export interface PostgresDatabaseArgs extends BaseArgs {
     /** Percentage of CPU above which the alarm fires. @default 80 */
     readonly cpuAlarmThreshold?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
-    /** Set `protect` on the instance so `pulumi destroy` refuses to delete it (prod). */
-    readonly protect?: boolean;
 }
 
 export class PostgresDatabase extends pulumi.ComponentResource {
@@ -68,6 +62,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         const major = version.split(".")[0]!;
         this.identifier = args.namer.name("postgres", "rdsInstance");
         const tags = args.tags;
+        const keep = lifecycle(args.removal);
 
         this.securityGroup = securityGroup(
             `${name}-sg`,
@@ -161,9 +156,9 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 backupWindow: "02:00-03:00",
                 maintenanceWindow: "sun:03:30-sun:04:30",
                 copyTagsToSnapshot: true,
-                deletionProtection: args.deletionProtection,
-                skipFinalSnapshot: args.skipFinalSnapshot,
-                ...(args.skipFinalSnapshot ? {} : { finalSnapshotIdentifier: `${this.identifier}-final` }),
+                deletionProtection: keep.deletionProtection,
+                skipFinalSnapshot: !keep.finalSnapshot,
+                ...(keep.finalSnapshot ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
                 enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
                 monitoringInterval: interval,
                 ...(monitoringRole ? { monitoringRoleArn: monitoringRole.arn } : {}),
@@ -171,7 +166,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 applyImmediately: false,
                 tags: withName(tags, this.identifier),
             },
-            { parent: this, protect: args.protect ?? false },
+            { parent: this, protect: keep.protect },
         );
 
         this.secretArn = this.instance.masterUserSecrets.apply((s) => {

@@ -8,14 +8,14 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
 export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
 export type ViaService = (typeof VIA_SERVICES)[number];
 
-export interface EncryptionKeyArgs extends BaseArgs {
+export interface EncryptionKeyArgs extends BaseArgs, StatefulArgs {
     /** Alias resource key: the alias is `alias/<system>-<resource>-<suffix>`. */
     readonly aliasName: string;
     readonly description: string;
@@ -28,9 +28,8 @@ export interface EncryptionKeyArgs extends BaseArgs {
     /** Let CloudWatch alarms publish to SNS topics encrypted with this key. */
     readonly cloudWatchAlarms?: boolean;
     /**
-     * Days before a scheduled deletion completes (7–30). dev uses 7 so a destroyed stack's key
-     * goes quickly; prod uses 30, the most time to notice a mistaken deletion.
-     * @default 30
+     * Days before a scheduled deletion completes (7–30).
+     * @default - 30 with removal `retain` (the most time to notice a mistake), 7 with `destroy`
      */
     readonly deletionWindowInDays?: number;
 }
@@ -43,7 +42,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
 
     constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:kms:EncryptionKey`, name, {}, opts);
-        const window = args.deletionWindowInDays ?? 30;
+        const window = args.deletionWindowInDays ?? lifecycle(args.removal).keyDeletionWindowDays;
         if (!Number.isInteger(window) || window < 7 || window > 30) {
             throw new Error(`EncryptionKey ${name}: deletionWindowInDays must be 7 to 30, got ${window}`);
         }

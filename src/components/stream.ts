@@ -4,11 +4,11 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { metricAlarm } from "./logs";
 
-export interface EventStreamArgs extends BaseArgs {
+export interface EventStreamArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the stream name. @default "stream" */
     readonly streamName?: string;
     readonly kmsKeyArn: pulumi.Input<string>;
@@ -18,7 +18,6 @@ export interface EventStreamArgs extends BaseArgs {
     /** Alarm when the oldest unread record is older than this. @default 60000 */
     readonly iteratorAgeAlarmMs?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
-    readonly protect?: boolean;
 }
 
 /** Shard-level (enhanced) metrics; each costs CloudWatch metric charges per shard. */
@@ -46,7 +45,7 @@ export class EventStream extends pulumi.ComponentResource {
                 shardLevelMetrics: SHARD_METRICS,
                 tags: args.tags,
             },
-            { parent: this, protect: args.protect ?? false },
+            { parent: this, protect: lifecycle(args.removal).protect },
         );
         metricAlarm(
             `${name}-iterator-age`,

@@ -9,7 +9,8 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EcsBlueGreenDeployment, targetFromArns, type EcsBlueGreenTarget } from "../../src/components/blueGreen";
-import { SecureBucket } from "../../src/components/bucket";
+import { bucketName, SecureBucket } from "../../src/components/bucket";
+import { lifecycle } from "../../src/components/common";
 import { ContainerService } from "../../src/components/containers";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
@@ -19,17 +20,13 @@ import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
+import { systemContext } from "../../src/config/context";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
-import { Namer } from "../../src/config/naming";
-import { commonTags } from "../../src/config/tags";
 import { buildspecWithWriter } from "../../src/functions/deployfiles/bundle";
 
-const config = loadPaymentConfig(pulumi.getStack());
-const prod = config.profile === "prod";
+const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
+const removal = settings.removal;
 const env = config.environmentSuffix;
-const namer = new Namer(SYSTEM, env);
-const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: env, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
-const base = { namer, tags };
 const partition = aws.getPartitionOutput().partition;
 const account = aws.getCallerIdentityOutput().accountId;
 const buildspec = (file: string) => fs.readFileSync(path.join(__dirname, file), "utf8");
@@ -42,7 +39,7 @@ const key = new EncryptionKey("pipeline-key", {
     cloudWatchLogs: true,
     eventBridge: true,
     cloudWatchAlarms: true,
-    deletionWindowInDays: prod ? 30 : 7,
+    removal,
 });
 
 const notifications = new Notifications("notifications", {
@@ -55,27 +52,22 @@ const notifications = new Notifications("notifications", {
 });
 
 // Access logs of the artifact bucket (S3.9) and of the load balancer (ELB.5).
-const artifactsName = namer.custom(`pipeline-artifacts-${env}`, "artifact bucket", "s3Bucket");
-const accessLogsName = namer.name("access-logs", "s3Bucket");
+const artifactsNames = { ...base, bucketName: "artifacts", fullName: `pipeline-artifacts-${env}` };
+const accessLogsNames = { ...base, bucketName: "access-logs" };
 const accessLogs = new SecureBucket("access-logs", {
-    ...base,
-    bucketName: "access-logs",
+    ...accessLogsNames,
     purpose: "accessLogs",
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: prod ? 365 : 30, noncurrentVersionsExpireAfterDays: 7 },
-    logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${artifactsName}`],
-    policyStatements: config.ecsTarget ? [] : [elbLogDeliveryStatement(config.region, pulumi.interpolate`arn:${partition}:s3:::${accessLogsName}`, "alb", account)],
-    protect: prod,
+    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
+    logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${bucketName(artifactsNames)}`],
+    policyStatements: config.ecsTarget ? [] : [elbLogDeliveryStatement(config.region, pulumi.interpolate`arn:${partition}:s3:::${bucketName(accessLogsNames)}`, "alb", account)],
+    removal,
 });
 const artifacts = new SecureBucket("artifacts", {
-    ...base,
-    bucketName: "artifacts",
-    fullName: artifactsName,
+    ...artifactsNames,
     kmsKeyArn: key.arn,
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: config.artifactExpirationDays, noncurrentVersionsExpireAfterDays: 7 },
+    lifecycle: { expireAfterDays: config.artifactExpirationDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
     accessLogs: { targetBucket: accessLogs.name },
-    protect: prod,
+    removal,
 });
 
 const registry = new ContainerRegistry("registry", {
@@ -85,8 +77,8 @@ const registry = new ContainerRegistry("registry", {
     // Commit tags never move; the design also pushes `latest`, which must.
     immutableTags: true,
     mutableTagFilters: ["latest"],
-    keepImages: prod ? 50 : 10,
-    forceDelete: !prod,
+    keepImages: settings.keepImages,
+    removal,
 });
 
 // The value (JSON {"username", "password"}) is set outside Pulumi, so it never enters the state.
@@ -94,7 +86,7 @@ const registryCredentials = new aws.secretsmanager.Secret("docker-registry-crede
     name: namer.custom(`docker-registry-credentials-${env}`, "registry credentials secret"),
     description: 'Docker registry login for the payment image build: JSON {"username": "...", "password": "..."}',
     kmsKeyId: key.arn,
-    recoveryWindowInDays: prod ? 30 : 0,
+    recoveryWindowInDays: lifecycle(removal).secretRecoveryWindowDays,
     tags,
 });
 
@@ -131,7 +123,7 @@ if (config.ecsTarget) {
             healthCheck: { path: config.healthCheckPath },
             certificateArn: config.certificateArn,
             accessLogs: { bucket: accessLogs.name, prefix: "alb" },
-            deletionProtection: prod,
+            removal,
         },
         // The load balancer checks it may write its logs when it is created.
         { dependsOn: [accessLogs.policy] },
@@ -239,6 +231,7 @@ const dockerBuild = new BuildProject("docker-build", {
 const source = new PipelineSource("source", {
     ...base,
     spec: { provider: "CodeStarConnection", connectionName: "github", providerType: "GitHub", fullRepositoryId: `${config.githubOwner}/${config.githubRepo}`, branch: config.githubBranch },
+    removal,
 });
 
 const pipeline = new Pipeline("pipeline", {
