@@ -34,7 +34,7 @@ describe("one profile for program, planner and pack", () => {
                     assert.equal(pack, reading.profile, `pack, ${what}`);
 
                     const bare = stack.split("/").pop()!;
-                    const values = configured === undefined ? {} : { profile: configured };
+                    const values: Record<string, string> = configured === undefined ? {} : { profile: configured };
                     let program: string | ConfigError;
                     try {
                         program = loadFastcartConfig(bare, configReader(values), environment).profile;

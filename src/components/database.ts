@@ -10,7 +10,7 @@ import { withName } from "../config/tags";
 import type { BaseArgs, StatefulArgs } from "./common";
 import { lifecycle, TOKEN } from "./common";
 import { ServiceRole } from "./iam";
-import { metricAlarm } from "./logs";
+import { logGroup, metricAlarm } from "./logs";
 import { securityGroup } from "./securityGroup";
 
 export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
@@ -43,7 +43,12 @@ export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
     /** Percentage of CPU above which the alarm fires. @default 80 */
     readonly cpuAlarmThreshold?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
+    /** Retention of the log groups RDS writes to (exports and enhanced monitoring). */
+    readonly logRetentionDays: number;
 }
+
+/** The logs RDS PostgreSQL exports to CloudWatch Logs. */
+export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
 
 export class PostgresDatabase extends pulumi.ComponentResource {
     readonly instance: aws.rds.Instance;
@@ -100,6 +105,18 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         const region = aws.getRegionOutput({}, { parent: this }).region;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const osMetrics = pulumi.interpolate`arn:aws:logs:${region}:${account}:log-group:RDSOSMetrics`;
+        // RDS creates these groups itself on first write, unencrypted, kept forever and outside
+        // the stack (so `pulumi destroy` leaves them). Created here first, with the key and the
+        // retention, and the instance waits for them. RDSOSMetrics is one group per account and
+        // region that every instance's enhanced monitoring writes to: one stack there owns it.
+        const logGroups = [
+            ...POSTGRES_LOG_EXPORTS.map((log) =>
+                logGroup(`${name}-${log}-logs`, { logGroupName: `/aws/rds/instance/${this.identifier}/${log}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this }),
+            ),
+            ...(interval > 0
+                ? [logGroup(`${name}-os-metrics-logs`, { logGroupName: "RDSOSMetrics", retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this })]
+                : []),
+        ];
         const monitoringRole =
             interval > 0
                 ? new ServiceRole(
@@ -159,14 +176,14 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 deletionProtection: keep.deletionProtection,
                 skipFinalSnapshot: !keep.finalSnapshot,
                 ...(keep.finalSnapshot ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
-                enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+                enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
                 monitoringInterval: interval,
                 ...(monitoringRole ? { monitoringRoleArn: monitoringRole.arn } : {}),
                 caCertIdentifier: "rds-ca-rsa2048-g1",
                 applyImmediately: false,
                 tags: withName(tags, this.identifier),
             },
-            { parent: this, protect: keep.protect },
+            { parent: this, protect: keep.protect, dependsOn: logGroups },
         );
 
         this.secretArn = this.instance.masterUserSecrets.apply((s) => {

@@ -113,6 +113,7 @@ const database = new PostgresDatabase("db", {
     databaseName: config.dbName,
     masterUsername: config.dbUsername,
     monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+    logRetentionDays: config.logRetentionDays,
     alarmActions: [alerts.arn],
 });
 

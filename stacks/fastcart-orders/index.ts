@@ -98,6 +98,7 @@ const database = new PostgresDatabase("orders-db", {
     databaseName: config.dbName,
     masterUsername: config.dbUsername,
     monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+    logRetentionDays: config.logRetentionDays,
     alarmActions: [alerts.arn],
 });
 
