@@ -96,6 +96,19 @@ function findings(diagnostics: analyzer.AnalyzeDiagnostic[], urn?: string): Find
     return diagnostics.map((d) => ({ policy: d.getPolicyname(), level: LEVEL[d.getEnforcementlevel()] ?? "?", urn: d.getUrn() || urn || "" }));
 }
 
+type Described = analyzer.AnalyzeRequest | analyzer.AnalyzerResource;
+
+/** The fields an Analyze request and an AnalyzeStack resource share. */
+function describeResource<T extends Described>(m: T, r: PlannedResource, aws: analyzer.AnalyzerProviderResource): T {
+    m.setType(r.type);
+    m.setUrn(r.urn);
+    m.setName(r.name);
+    m.setProperties(struct(r.inputs));
+    m.setOptions(options(r));
+    m.setProvider(aws);
+    return m;
+}
+
 /** What the engine sends for one stack: ConfigureStack, Analyze per resource, AnalyzeStack. */
 async function preview(client: AnalyzerClient, p: StackPlan, config: Record<string, string>): Promise<Finding[]> {
     const configure = new analyzer.AnalyzerStackConfigureRequest();
@@ -108,26 +121,14 @@ async function preview(client: AnalyzerClient, p: StackPlan, config: Record<stri
     const found: Finding[] = [];
     const aws = provider(p.region);
     for (const r of p.resources) {
-        const req = new analyzer.AnalyzeRequest();
-        req.setType(r.type);
-        req.setUrn(r.urn);
-        req.setName(r.name);
-        req.setProperties(struct(r.inputs));
-        req.setOptions(options(r));
-        req.setProvider(aws);
+        const req = describeResource(new analyzer.AnalyzeRequest(), r, aws);
         const res = await call<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(client.analyze.bind(client), req);
         found.push(...findings(res.getDiagnosticsList(), r.urn));
     }
     const stackReq = new analyzer.AnalyzeStackRequest();
     stackReq.setResourcesList(
         p.resources.map((r) => {
-            const a = new analyzer.AnalyzerResource();
-            a.setType(r.type);
-            a.setUrn(r.urn);
-            a.setName(r.name);
-            a.setProperties(struct(r.inputs));
-            a.setOptions(options(r));
-            a.setProvider(aws);
+            const a = describeResource(new analyzer.AnalyzerResource(), r, aws);
             if (r.parent) a.setParent(r.parent);
             a.setDependenciesList([...r.dependsOn]);
             return a;
