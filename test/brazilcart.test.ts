@@ -58,8 +58,8 @@ describe("brazilcart-cicd: every stack", () => {
         assert.match(String(dev.outputs.redis_secret_arn), /:secret:brazilcart-redis-auth-token-dev-/);
         assert.equal(dev.outputs.codecommit_clone_url_http, "https://git-codecommit.sa-east-1.amazonaws.com/v1/repos/brazilcart-app-dev");
         assert.equal(dev.outputs.codepipeline_name, "brazilcart-pipeline-dev");
-        assert.equal(dev.outputs.artifact_bucket, "brazilcart-artifacts-dev");
-        assert.equal(prod.outputs.artifact_bucket, "brazilcart-artifacts-prod");
+        assert.equal(dev.outputs.artifact_bucket, "brazilcart-artifacts-dev-123456789012-sa-east-1");
+        assert.equal(prod.outputs.artifact_bucket, "brazilcart-artifacts-prod-123456789012-sa-east-1");
         assert.equal(dev.outputs.source_connection_arn, "");
         assert.equal(dev.outputs.source_connection_status, "NONE");
     });
@@ -83,7 +83,9 @@ describe("brazilcart-cicd: every stack", () => {
                 ...ofType(p, "aws:sns/topic:Topic").map((r) => input<string>(r, "name")),
             ];
             assert.equal(names.length, 4 + 2 + 2 + 5 + 2 + (p === prod ? 1 : 0));
-            for (const n of names) assert.match(n, new RegExp(`^brazilcart-[a-z0-9-]+-${p.stack}$`));
+            // S3 names are global: buckets add the account and region (mock account, sa-east-1).
+            for (const n of names) assert.match(n, new RegExp(`^brazilcart-[a-z0-9-]+-${p.stack}(-123456789012-sa-east-1)?$`));
+            for (const r of ofType(p, "aws:s3/bucket:Bucket")) assert.match(input<string>(r, "bucket"), new RegExp(`-${p.stack}-123456789012-sa-east-1$`));
         }
     });
 });
@@ -270,7 +272,7 @@ describe("brazilcart-cicd: pipeline", () => {
                 ["Build/CodeBuild"],
             ]);
             const [store] = input<{ location: string; encryptionKey: { type: string; id: string } }[]>(pipeline, "artifactStores");
-            assert.equal(store!.location, `brazilcart-artifacts-${p.stack}`);
+            assert.equal(store!.location, `brazilcart-artifacts-${p.stack}-123456789012-${p.region}`);
             assert.equal(store!.encryptionKey.type, "KMS");
             assert.match(store!.encryptionKey.id, /pipeline-key/);
         }
@@ -353,7 +355,7 @@ describe("brazilcart-cicd: IAM scoped to what each role touches", () => {
     it("lets the pipeline use the artifact bucket, its key, the repository, the two projects and the approvals topic, nothing else", () => {
         const s = bySid(policy(dev, "pipeline-role-pipeline"));
         assert.deepEqual(Object.keys(s).sort(), ["ArtifactBucket", "Artifacts", "CustomerKey", "NotifyApproversApproveDeployment", "NotifyApproversKeyApproveDeployment", "ReadSourceRepository", "RunBuildBuild", "RunBuildDeploy"].sort());
-        assert.deepEqual(resourcesOf(s.Artifacts!), ["arn:aws:s3:::brazilcart-artifacts-dev/*"]);
+        assert.deepEqual(resourcesOf(s.Artifacts!), ["arn:aws:s3:::brazilcart-artifacts-dev-123456789012-sa-east-1/*"]);
         assert.match(resourcesOf(s.CustomerKey!)[0]!, /pipeline-key/);
         assert.deepEqual(resourcesOf(s.ReadSourceRepository!), ["arn:aws:codecommit:sa-east-1:123456789012:brazilcart-app-dev"]);
         assert.deepEqual(resourcesOf(s.NotifyApproversApproveDeployment!), ["arn:aws:sns:sa-east-1:123456789012:brazilcart-approvals-dev"]);
@@ -395,8 +397,8 @@ describe("brazilcart-cicd: artifact bucket", () => {
         const deny = docStatements(side(dev, "bucketPolicy:BucketPolicy"))[0]!;
         assert.equal(deny.Effect, "Deny");
         assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
-        assert.deepEqual(resourcesOf(deny), ["arn:aws:s3:::brazilcart-artifacts-dev", "arn:aws:s3:::brazilcart-artifacts-dev/*"]);
-        assert.equal(input(side(dev, "bucketLogging:BucketLogging"), "targetBucket"), "brazilcart-access-logs-dev");
+        assert.deepEqual(resourcesOf(deny), ["arn:aws:s3:::brazilcart-artifacts-dev-123456789012-sa-east-1", "arn:aws:s3:::brazilcart-artifacts-dev-123456789012-sa-east-1/*"]);
+        assert.equal(input(side(dev, "bucketLogging:BucketLogging"), "targetBucket"), "brazilcart-access-logs-dev-123456789012-sa-east-1");
     });
 
     it("is destroyable with its objects in dev; protected and kept a year in prod", () => {

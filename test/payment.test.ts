@@ -84,7 +84,7 @@ describe("payment-pipeline: every stack", () => {
                 assert.ok(typeof p.outputs[name] === "string" && p.outputs[name] !== "", `${p.stack}: ${name} is empty`);
             }
             assert.equal(p.outputs.pipelineArn, `arn:aws:codepipeline:us-east-2:123456789012:payment-service-pipeline-${env(p)}`);
-            assert.equal(p.outputs.artifactBucketName, `pipeline-artifacts-${env(p)}`);
+            assert.equal(p.outputs.artifactBucketName, `pipeline-artifacts-${env(p)}-123456789012-us-east-2`);
             assert.equal(p.outputs.codeDeployApplicationArn, `arn:aws:codedeploy:us-east-2:123456789012:application:payment-service-app-${env(p)}`);
             assert.equal(p.outputs.snsTopicArn, `arn:aws:sns:us-east-2:123456789012:pipeline-notifications-${env(p)}`);
             assert.match(String(p.outputs.unitTestProjectArn), /^arn:aws:codebuild:us-east-2:123456789012:project\//);
@@ -106,7 +106,7 @@ describe("payment-pipeline: every stack", () => {
             withAwsName(p, "aws:codepipeline/pipeline:Pipeline", `payment-service-pipeline-${e}`);
             withAwsName(p, "aws:codebuild/project:Project", `unit-test-project-${e}`);
             withAwsName(p, "aws:codebuild/project:Project", `docker-build-project-${e}`);
-            withAwsName(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${e}`, "bucket");
+            withAwsName(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${e}-123456789012-us-east-2`, "bucket");
             withAwsName(p, "aws:sns/topic:Topic", `pipeline-notifications-${e}`);
             withAwsName(p, "aws:codedeploy/application:Application", `payment-service-app-${e}`);
             withAwsName(p, "aws:codedeploy/deploymentGroup:DeploymentGroup", `payment-service-dg-${e}`, "deploymentGroupName");
@@ -132,7 +132,7 @@ describe("payment-pipeline: the pipeline", () => {
             );
             assert.equal(input(pipeline, "roleArn"), `arn:aws:iam::123456789012:role/codepipeline-role-${env(p)}`);
             assert.deepEqual(input(pipeline, "artifactStores"), [
-                { type: "S3", location: `pipeline-artifacts-${env(p)}`, encryptionKey: { type: "KMS", id: "arn:aws:kms:us-east-2:123456789012:key/pipeline-key-key-id" } },
+                { type: "S3", location: `pipeline-artifacts-${env(p)}-123456789012-us-east-2`, encryptionKey: { type: "KMS", id: "arn:aws:kms:us-east-2:123456789012:key/pipeline-key-key-id" } },
             ]);
         }
     });
@@ -380,7 +380,7 @@ describe("payment-pipeline: the ECS target the stack creates", () => {
         assert.equal(input(alb, "internal"), false);
         assert.deepEqual(input(alb, "subnets"), ["network-public-a-id", "network-public-b-id"]);
         assert.equal(input(alb, "dropInvalidHeaderFields"), true);
-        assert.deepEqual(input(alb, "accessLogs"), { enabled: true, bucket: "payment-access-logs-dev", prefix: "alb" });
+        assert.deepEqual(input(alb, "accessLogs"), { enabled: true, bucket: "payment-access-logs-dev-123456789012-us-east-2", prefix: "alb" });
         assert.equal(input(alb, "enableDeletionProtection"), false);
         assert.equal(input(one(prod, "aws:lb/loadBalancer:LoadBalancer"), "enableDeletionProtection"), true);
     });
@@ -449,7 +449,7 @@ describe("payment-pipeline: an existing ECS target from config", () => {
 describe("payment-pipeline: artifacts and notifications", () => {
     it("keeps artifacts in pipeline-artifacts-<env>: SSE-KMS, versioning, lifecycle, public access blocked, TLS only, access-logged", () => {
         for (const p of [dev, prod]) {
-            const bucket = withAwsName(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${env(p)}`, "bucket");
+            const bucket = withAwsName(p, "aws:s3/bucket:Bucket", `pipeline-artifacts-${env(p)}-123456789012-us-east-2`, "bucket");
             const on = (type: string) => ofType(p, type).find((r) => r.name === bucket.name)!;
             const sse = input<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string } }[]>(on("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration"), "rules");
             assert.equal(sse[0]!.applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
@@ -461,7 +461,7 @@ describe("payment-pipeline: artifacts and notifications", () => {
             for (const k of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(block[k], true, k);
             const deny = docStatements(on("aws:s3/bucketPolicy:BucketPolicy")).find((s) => s.Effect === "Deny")!;
             assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
-            assert.equal(input(on("aws:s3/bucketLogging:BucketLogging"), "targetBucket"), `payment-access-logs-${env(p)}`);
+            assert.equal(input(on("aws:s3/bucketLogging:BucketLogging"), "targetBucket"), `payment-access-logs-${env(p)}-123456789012-us-east-2`);
             assert.equal(input(bucket, "forceDestroy"), p === dev);
             assert.equal(bucket.protect, p === prod);
         }
@@ -470,10 +470,10 @@ describe("payment-pipeline: artifacts and notifications", () => {
     it("lets the artifact bucket's access logs and the ALB's logs (ELB account of us-east-2) into the log bucket", () => {
         const statements = docStatements(one(dev, "aws:s3/bucketPolicy:BucketPolicy", "access-logs"));
         const s3 = statements.find((s) => s.Sid === "ServerAccessLogDelivery")!;
-        assert.deepEqual(s3.Condition!.ArnLike, { "aws:SourceArn": ["arn:aws:s3:::pipeline-artifacts-dev"] });
+        assert.deepEqual(s3.Condition!.ArnLike, { "aws:SourceArn": ["arn:aws:s3:::pipeline-artifacts-dev-123456789012-us-east-2"] });
         const elb = statements.find((s) => s.Sid === "LoadBalancerAccessLogDelivery")!;
         assert.deepEqual(elb.Principal, { AWS: "arn:aws:iam::033677994240:root" });
-        assert.deepEqual(resourcesOf(elb), ["arn:aws:s3:::payment-access-logs-dev/alb/AWSLogs/123456789012/*"]);
+        assert.deepEqual(resourcesOf(elb), ["arn:aws:s3:::payment-access-logs-dev-123456789012-us-east-2/alb/AWSLogs/123456789012/*"]);
     });
 
     it("sends approvals, alarms and pipeline results to pipeline-notifications-<env>, encrypted, with an email subscription", () => {
@@ -508,7 +508,7 @@ describe("payment-pipeline: artifacts and notifications", () => {
 describe("payment-pipeline: what the shared components refuse for it", () => {
     it("refuses an access-log source list on a data bucket, or an empty one", () => {
         const lifecycle = { expireAfterDays: 30 };
-        assert.deepEqual(bucketProblems({ purpose: "accessLogs", lifecycle, logSourceArns: ["arn:aws:s3:::pipeline-artifacts-dev"] }), []);
+        assert.deepEqual(bucketProblems({ purpose: "accessLogs", lifecycle, logSourceArns: ["arn:aws:s3:::pipeline-artifacts-dev-123456789012-us-east-2"] }), []);
         assert.match(bucketProblems({ purpose: "data", kmsKeyArn: "k", lifecycle, logSourceArns: ["arn:aws:s3:::x"] }).join(), /logSourceArns applies to an accessLogs bucket only/);
         assert.match(bucketProblems({ purpose: "accessLogs", lifecycle, logSourceArns: [] }).join(), /at least one source bucket/);
     });

@@ -84,7 +84,9 @@ describe("service-pipeline: every stack", () => {
                 input<string>(one(p, "aws:codepipeline/pipeline:Pipeline"), "name"),
                 input<string>(one(p, "aws:sns/topic:Topic"), "name"),
             ];
-            for (const n of names) assert.match(n, new RegExp(`^service-pipeline-[a-z0-9-]+-${p.stack}$`));
+            // S3 names are global: buckets add the account and region (mock account, us-east-1).
+            for (const n of names) assert.match(n, new RegExp(`^service-pipeline-[a-z0-9-]+-${p.stack}(-123456789012-us-east-1)?$`));
+            for (const r of ofType(p, "aws:s3/bucket:Bucket")) assert.match(input<string>(r, "bucket"), new RegExp(`-${p.stack}-123456789012-us-east-1$`));
         }
     });
 
@@ -151,13 +153,14 @@ describe("service-pipeline: the application function", () => {
         assert.deepEqual(input(fn, "architectures"), ["x86_64"]);
     });
 
-    it("has 1024 MB, 30 s, 50 reserved executions and the table name and suffix in its encrypted environment", () => {
+    it("has 1024 MB, 30 s, 50 reserved executions in prod only, and the table name and suffix in its encrypted environment", () => {
         for (const p of [dev, prod]) {
             const fn = one(p, FUNCTION, "service-app");
             assert.equal(input(fn, "name"), `service-pipeline-app-${p.stack}`);
             assert.equal(input(fn, "memorySize"), 1024);
             assert.equal(input(fn, "timeout"), 30);
-            assert.equal(input(fn, "reservedConcurrentExecutions"), 50);
+            // A new account's quota (10) cannot spare 50 with 100 kept unreserved: dev leaves it unset.
+            assert.equal(input(fn, "reservedConcurrentExecutions"), p === prod ? 50 : undefined);
             assert.deepEqual(input(fn, "environment"), { variables: { DEPLOYMENT_TABLE_NAME: `service-pipeline-deployments-${p.stack}`, ENVIRONMENT_SUFFIX: p.stack } });
             assert.match(input<string>(fn, "kmsKeyArn"), /^arn:aws:kms:/);
         }
@@ -256,7 +259,7 @@ describe("service-pipeline: buckets", () => {
         return found[0]!;
     };
 
-    it("encrypt artifacts and the build cache with the customer key, version them and expire them after 30 days", () => {
+    it("encrypt artifacts and the build cache with the customer key, version them and expire them after 30 days (365 in prod)", () => {
         for (const [p, name] of [dev, prod].flatMap((p) => ["service-artifacts", "service-build-cache"].map((n) => [p, n] as const))) {
             const sse = settings(p, name, "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration");
             const [rule] = input<{ applyServerSideEncryptionByDefault: { sseAlgorithm: string; kmsMasterKeyId: string } }[]>(sse, "rules");
@@ -264,7 +267,8 @@ describe("service-pipeline: buckets", () => {
             assert.match(rule!.applyServerSideEncryptionByDefault.kmsMasterKeyId, /^arn:aws:kms:/);
             assert.deepEqual(input(settings(p, name, "aws:s3/bucketVersioning:BucketVersioning"), "versioningConfiguration"), { status: "Enabled" });
             const rules = input<{ expiration?: { days?: number } }[]>(settings(p, name, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
-            assert.ok(rules.some((r) => r.expiration?.days === 30), `${name} expires objects after 30 days`);
+            const days = p === prod ? 365 : 30;
+            assert.ok(rules.some((r) => r.expiration?.days === days), `${name} expires objects after ${days} days`);
         }
     });
 
@@ -274,13 +278,26 @@ describe("service-pipeline: buckets", () => {
             for (const flag of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) assert.equal(input(block, flag), true);
             const deny = docStatements(settings(p, name, "aws:s3/bucketPolicy:BucketPolicy")).find((s) => s.Effect === "Deny")!;
             assert.deepEqual(deny.Condition, { Bool: { "aws:SecureTransport": "false" } });
-            assert.equal(input(settings(p, name, "aws:s3/bucketLogging:BucketLogging"), "targetBucket"), `service-pipeline-access-logs-${p.stack}`);
+            assert.equal(input(settings(p, name, "aws:s3/bucketLogging:BucketLogging"), "targetBucket"), `service-pipeline-access-logs-${p.stack}-123456789012-us-east-1`);
         }
     });
 
-    it("are emptied on destroy in dev only", () => {
-        for (const b of ofType(dev, "aws:s3/bucket:Bucket")) assert.equal(input(b, "forceDestroy"), true);
-        for (const b of ofType(prod, "aws:s3/bucket:Bucket")) assert.equal(input(b, "forceDestroy"), false);
+    it("are emptied on destroy in dev only, and protected in prod as in every other system", () => {
+        for (const b of ofType(dev, "aws:s3/bucket:Bucket")) {
+            assert.equal(input(b, "forceDestroy"), true);
+            assert.equal(b.protect, false);
+        }
+        for (const b of ofType(prod, "aws:s3/bucket:Bucket")) {
+            assert.equal(input(b, "forceDestroy"), false);
+            assert.equal(b.protect, true, `${b.name} is protected in prod`);
+        }
+    });
+
+    it("keep replaced versions 7 days, access logs included", () => {
+        for (const p of [dev, prod]) {
+            const rules = input<{ id: string; noncurrentVersionExpiration?: { noncurrentDays: number } }[]>(settings(p, "service-access-logs", "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration"), "rules");
+            assert.equal(rules.find((r) => r.id === "expire-noncurrent-versions")?.noncurrentVersionExpiration?.noncurrentDays, 7);
+        }
     });
 });
 
@@ -293,7 +310,7 @@ describe("service-pipeline: the pipeline", () => {
             const source = p === codecommit ? "CodeCommit" : "CodeStarSourceConnection";
             assert.deepEqual(stages(p).map((s) => s.actions[0]!.provider), [source, "CodeBuild", "CodeBuild", "Manual", "Lambda"]);
             const [store] = input<{ location: string; encryptionKey: { type: string } }[]>(pipeline, "artifactStores");
-            assert.equal(store!.location, `service-pipeline-artifacts-${p.stack}`);
+            assert.equal(store!.location, `service-pipeline-artifacts-${p.stack}-123456789012-us-east-1`);
             assert.equal(store!.encryptionKey.type, "KMS");
         }
     });
@@ -323,7 +340,7 @@ describe("service-pipeline: the pipeline", () => {
         assert.equal(env.computeType, "BUILD_GENERAL1_MEDIUM");
         assert.equal(env.privilegedMode, true);
         assert.deepEqual(env.environmentVariables, [{ name: "REPOSITORY_URI", type: "PLAINTEXT", value: "123456789012.dkr.ecr.us-east-1.amazonaws.com/service-pipeline-app-dev" }]);
-        assert.deepEqual(input(build, "cache"), { type: "S3", location: "service-pipeline-build-cache-dev/image-build" });
+        assert.deepEqual(input(build, "cache"), { type: "S3", location: "service-pipeline-build-cache-dev-123456789012-us-east-1/image-build" });
         const spec = parse(input<{ buildspec: string }>(build, "source").buildspec) as { env: Record<string, string[]>; phases: Record<string, { commands: string[] }>; cache: { paths: string[] } };
         assert.deepEqual(spec.env["exported-variables"], ["IMAGE_URI", "COMMIT"]);
         const buildCommand = spec.phases.build!.commands[0]!;
@@ -337,7 +354,7 @@ describe("service-pipeline: the pipeline", () => {
         assert.ok(actionsOf(push).includes("ecr:PutImage"));
         assert.deepEqual(resourcesOf(push), ["arn:aws:ecr:us-east-1:123456789012:repository/service-pipeline-app-dev"]);
         const cache = statements.find((s) => s.Sid === "BuildCacheObjects")!;
-        assert.deepEqual(resourcesOf(cache), ["arn:aws:s3:::service-pipeline-build-cache-dev/image-build/*"]);
+        assert.deepEqual(resourcesOf(cache), ["arn:aws:s3:::service-pipeline-build-cache-dev-123456789012-us-east-1/image-build/*"]);
     });
 
     it("runs the test suite on BUILD_GENERAL1_SMALL with Node.js 22", () => {

@@ -63,7 +63,7 @@ export interface BlueGreenServiceArgs extends BaseArgs {
     readonly description: string;
     /** The VPC the stack creates for the service (flow logs use `kmsKeyArn` and `logRetentionDays`). */
     readonly network: Pick<NetworkArgs, "cidrBlock" | "availabilityZoneCount" | "natGateways" | "interfaceEndpoints">;
-    readonly loadBalancer: Pick<BlueGreenLoadBalancerArgs, "healthCheck" | "certificateArn" | "accessLogs" | "deletionProtection"> & {
+    readonly loadBalancer: Pick<BlueGreenLoadBalancerArgs, "healthCheck" | "certificateArn" | "accessLogs" | "removal"> & {
         /** Resources the load balancer waits for, e.g. the log bucket's policy it checks when it is created. */
         readonly dependsOn?: readonly pulumi.Resource[];
     };

@@ -65,7 +65,7 @@ describe("SecureBucket under the planner", () => {
 
     it("names the bucket explicitly and lets dev destroy it with its objects", () => {
         const bucket = side("bucket:Bucket", "artifacts");
-        assert.equal(bucket.inputs.bucket, "fixture-artifacts-dev");
+        assert.equal(bucket.inputs.bucket, "fixture-artifacts-dev-123456789012-sa-east-1");
         assert.equal(bucket.inputs.forceDestroy, true);
         assert.deepEqual(bucket.inputs.tags, { Project: "cicd-fixture", ManagedBy: "pulumi" });
     });
@@ -97,7 +97,7 @@ describe("SecureBucket under the planner", () => {
     it("denies every request without TLS, on the bucket and its objects", () => {
         for (const name of ["artifacts", "access-logs"]) {
             const [deny] = statements(side("bucketPolicy:BucketPolicy", name).inputs.policy);
-            const arn = `arn:aws:s3:::fixture-${name}-dev`;
+            const arn = `arn:aws:s3:::fixture-${name}-dev-123456789012-sa-east-1`;
             assert.deepEqual(deny, {
                 Sid: "DenyWithoutTls",
                 Effect: "Deny",
@@ -111,12 +111,12 @@ describe("SecureBucket under the planner", () => {
 
     it("logs access to the access-log bucket, which lets only this account's S3 log delivery write", () => {
         const logging = side("bucketLogging:BucketLogging", "artifacts").inputs;
-        assert.equal(logging.targetBucket, "fixture-access-logs-dev");
+        assert.equal(logging.targetBucket, "fixture-access-logs-dev-123456789012-sa-east-1");
         assert.equal(logging.targetPrefix, `${ACCESS_LOG_PREFIX}fixture-artifacts-dev/`);
         assert.equal(plan.resources.filter((r) => r.type === "aws:s3/bucketLogging:BucketLogging").length, 1, "the log bucket does not log itself");
         const delivery = statements(side("bucketPolicy:BucketPolicy", "access-logs").inputs.policy)[1]!;
         assert.deepEqual(delivery.Principal, { Service: "logging.s3.amazonaws.com" });
-        assert.equal(delivery.Resource, `arn:aws:s3:::fixture-access-logs-dev/${ACCESS_LOG_PREFIX}*`);
+        assert.equal(delivery.Resource, `arn:aws:s3:::fixture-access-logs-dev-123456789012-sa-east-1/${ACCESS_LOG_PREFIX}*`);
         assert.deepEqual(delivery.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" }, ArnLike: { "aws:SourceArn": "arn:aws:s3:::fixture-*" } });
     });
 });

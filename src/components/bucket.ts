@@ -14,9 +14,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
-import type { AwsRegion } from "../aws/regions";
+import { AWS_REGIONS, type AwsRegion } from "../aws/regions";
+import type { Namer } from "../config/naming";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import type { Statement } from "./iam";
 import { elbLogDeliveryStatement } from "./loadBalancer";
 
@@ -36,25 +37,25 @@ export interface BucketLifecycle {
 
 export type BucketPurpose = "data" | "accessLogs";
 
-export interface SecureBucketArgs extends BaseArgs {
-    /** The bucket's resource key: the bucket is `<system>-<resource>-<suffix>`, checked against S3's rules. */
+export interface SecureBucketArgs extends BaseArgs, StatefulArgs {
+    /** The bucket's resource key: the bucket is `<system>-<resource>-<suffix>-<account>-<region>`, checked against S3's rules. */
     readonly bucketName: string;
     /**
-     * The bucket's full name when the design fixes one (e.g. `pipeline-artifacts-<env>`), used
-     * instead of `<system>-<bucketName>-<suffix>` and checked against the same rules.
+     * The design's name when it fixes one (e.g. `pipeline-artifacts-<env>`), used instead of
+     * `<system>-<bucketName>-<suffix>` as the prefix and checked against the same rules.
      * @default - `<system>-<bucketName>-<suffix>`
      */
     readonly fullName?: string;
+    /**
+     * Use the design's name as it is, without `-<account>-<region>`. S3 names are global across
+     * every AWS account, so a plain design name is likely taken; only for a name this account owns.
+     * @default false
+     */
+    readonly exactName?: boolean;
     /** @default "data" */
     readonly purpose?: BucketPurpose;
     /** The customer key for SSE-KMS. Required for `data`; not allowed for `accessLogs` (log delivery cannot use it). */
     readonly kmsKeyArn?: pulumi.Input<string>;
-    /**
-     * Let `pulumi destroy` delete a bucket that still holds objects (dev). Without it a destroy
-     * stops at a non-empty bucket, which is what prod wants.
-     * @default false
-     */
-    readonly forceDestroy?: boolean;
     readonly lifecycle: BucketLifecycle;
     /**
      * Server access logging (S3.9) into this bucket (its name), under `<prefix>`.
@@ -70,8 +71,6 @@ export interface SecureBucketArgs extends BaseArgs {
      * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html#attach-bucket-policy
      */
     readonly loadBalancerLogs?: { readonly region: AwsRegion; readonly prefix: string };
-    /** Set `protect` on the bucket so `pulumi destroy` refuses to delete it (prod). */
-    readonly protect?: boolean;
     /**
      * An `accessLogs` bucket: the buckets allowed to deliver their access logs here (ARNs or ARN
      * patterns), for buckets whose names do not start with `<system>-`.
@@ -91,11 +90,9 @@ export const ACCESS_LOG_PREFIX = "s3-access-logs/";
 export class SecureBucket extends pulumi.ComponentResource {
     readonly bucket: aws.s3.Bucket;
     readonly policy: aws.s3.BucketPolicy;
-    /** The bucket's name (its id). */
+    /** The bucket's name (its id): the design's name, then `-<account>-<region>` unless `exactName`. */
     readonly name: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
-    /** The checked name, known before deployment. */
-    readonly bucketName: string;
     readonly purpose: BucketPurpose;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -104,15 +101,15 @@ export class SecureBucket extends pulumi.ComponentResource {
         const problems = bucketProblems(args);
         if (problems.length > 0) throw new Error(`SecureBucket ${name}: ${problems.join("; ")}`);
         this.purpose = purpose;
-        this.bucketName = args.fullName !== undefined ? args.namer.custom(args.fullName, args.bucketName, "s3Bucket") : args.namer.name(args.bucketName, "s3Bucket");
         const child = { parent: this };
         const partition = aws.getPartitionOutput({}, child).partition;
         const account = aws.getCallerIdentityOutput({}, child).accountId;
+        const keep = lifecycle(args.removal);
 
         this.bucket = new aws.s3.Bucket(
             name,
-            { bucket: this.bucketName, forceDestroy: args.forceDestroy ?? false, tags: args.tags },
-            { parent: this, protect: args.protect ?? false },
+            { bucket: bucketName(args, child), forceDestroy: keep.forceDestroy, tags: args.tags },
+            { parent: this, protect: keep.protect },
         );
         this.name = this.bucket.bucket;
         this.arn = this.bucket.arn;
@@ -177,7 +174,7 @@ export class SecureBucket extends pulumi.ComponentResource {
         if (args.accessLogs) {
             new aws.s3.BucketLogging(
                 name,
-                { bucket: this.bucket.id, targetBucket: args.accessLogs.targetBucket, targetPrefix: args.accessLogs.prefix ?? `${ACCESS_LOG_PREFIX}${this.bucketName}/` },
+                { bucket: this.bucket.id, targetBucket: args.accessLogs.targetBucket, targetPrefix: args.accessLogs.prefix ?? `${ACCESS_LOG_PREFIX}${designBucketName(args)}/` },
                 child,
             );
         }
@@ -189,6 +186,39 @@ export class SecureBucket extends pulumi.ComponentResource {
     get objectsArn(): pulumi.Output<string> {
         return pulumi.interpolate`${this.arn}/*`;
     }
+}
+
+/** `-<account id>-<region>` at its longest: 12 digits and the longest region name. */
+const UNIQUE_TAIL_MAX = 1 + 12 + 1 + Math.max(...AWS_REGIONS.map((r) => r.length));
+
+export interface BucketNameArgs {
+    readonly namer: Namer;
+    readonly bucketName: string;
+    readonly fullName?: string;
+    readonly exactName?: boolean;
+}
+
+/**
+ * A bucket's name, the one rule for every bucket here: the design's name, then the account and
+ * region, because S3 names are global across all AWS accounts and a design name such as
+ * `pipeline-artifacts-dev` is almost surely taken. Checked with room for the longest account and
+ * region tail. Exported so a policy naming a bucket before it exists uses the same name.
+ */
+export function bucketName(args: BucketNameArgs, opts?: pulumi.InvokeOptions): pulumi.Output<string> {
+    const design = designBucketName(args);
+    if (args.exactName) return pulumi.output(design);
+    const room = 63 - UNIQUE_TAIL_MAX;
+    if (design.length > room) {
+        throw new Error(`bucket ${design}: at most ${room} characters leave room for -<account>-<region> within S3's 63; use a shorter environment suffix or set exactName`);
+    }
+    const account = aws.getCallerIdentityOutput({}, opts).accountId;
+    const region = aws.getRegionOutput({}, opts).region;
+    return pulumi.interpolate`${design}-${account}-${region}`;
+}
+
+/** The design's name of the bucket, checked: the prefix of its AWS name. */
+export function designBucketName(args: BucketNameArgs): string {
+    return args.fullName !== undefined ? args.namer.custom(args.fullName, args.bucketName, "s3Bucket") : args.namer.name(args.bucketName, "s3Bucket");
 }
 
 /** What is wrong with the arguments, all at once. */

@@ -8,14 +8,14 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { CacheEngine } from "../aws/elasticache";
 import * as random from "@pulumi/random";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { grantKey, type Grantee } from "./iam";
 import { metricAlarm } from "./logs";
 import { secretReadStatements, type SecretRef } from "./secret";
 import { addRules, securityGroup } from "./securityGroup";
 
-export interface RedisCacheArgs extends BaseArgs {
+export interface RedisCacheArgs extends BaseArgs, StatefulArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<string>[];
     readonly kmsKeyArn: pulumi.Input<string>;
@@ -33,9 +33,6 @@ export interface RedisCacheArgs extends BaseArgs {
     /** @default 80 */
     readonly memoryAlarmThreshold?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
-    readonly protect?: boolean;
-    /** Recovery window of the token secret; 0 deletes it at once (dev, destroyable). @default 30 */
-    readonly secretRecoveryWindowDays?: number;
 }
 
 export class RedisCache extends pulumi.ComponentResource {
@@ -75,6 +72,7 @@ export class RedisCache extends pulumi.ComponentResource {
         this.region = aws.getRegionOutput({}, { parent: this }).region;
         const replicated = args.numCacheClusters >= 2;
         const tags = args.tags;
+        const keep = lifecycle(args.removal);
         this.replicationGroupId = args.namer.name("redis", "elasticacheReplicationGroup");
 
         this.securityGroup = securityGroup(
@@ -101,7 +99,7 @@ export class RedisCache extends pulumi.ComponentResource {
                 name: args.namer.name("redis-auth-token"),
                 description: `AUTH token of ${this.replicationGroupId}`,
                 kmsKeyId: args.kmsKeyArn,
-                recoveryWindowInDays: args.secretRecoveryWindowDays ?? 30,
+                recoveryWindowInDays: keep.secretRecoveryWindowDays,
                 tags,
             },
             { parent: this },
@@ -135,7 +133,7 @@ export class RedisCache extends pulumi.ComponentResource {
                 applyImmediately: false,
                 tags,
             },
-            { parent: this, protect: args.protect ?? false },
+            { parent: this, protect: keep.protect },
         );
 
         for (let i = 1; i <= args.numCacheClusters; i++) {

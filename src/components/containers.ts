@@ -141,10 +141,22 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
         this.clusterName = n.name(args.clusterName ?? "cluster");
         this.containerName = args.containerName ?? "app";
 
+        // Container Insights writes performance events to this group, which ECS would otherwise
+        // create unencrypted, kept forever and outside the stack; created first, with the key.
+        const insightsLogs =
+            args.containerInsights === "disabled"
+                ? []
+                : [
+                      logGroup(
+                          `${name}-insights-logs`,
+                          { logGroupName: `/aws/ecs/containerinsights/${this.clusterName}/performance`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags },
+                          { parent: this },
+                      ),
+                  ];
         this.cluster = new aws.ecs.Cluster(
             name,
             { name: this.clusterName, settings: [{ name: "containerInsights", value: args.containerInsights }], tags },
-            { parent: this },
+            { parent: this, dependsOn: insightsLogs },
         );
         this.logGroup = logGroup(
             `${name}-logs`,

@@ -7,14 +7,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withName } from "../config/tags";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { grantKey, ServiceRole, type Grantee } from "./iam";
-import { metricAlarm } from "./logs";
+import { logGroup, metricAlarm } from "./logs";
 import { secretReadStatements, type SecretRef } from "./secret";
 import { addRules, securityGroup } from "./securityGroup";
 
-export interface PostgresDatabaseArgs extends BaseArgs {
+export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
     readonly vpcId: pulumi.Input<string>;
     readonly subnetIds: pulumi.Input<string>[];
     readonly kmsKeyArn: pulumi.Input<string>;
@@ -30,10 +30,6 @@ export interface PostgresDatabaseArgs extends BaseArgs {
     readonly maxAllocatedStorageGb?: number;
     readonly multiAz: boolean;
     readonly backupRetentionDays: number;
-    /** dev: false so `pulumi destroy` works; prod: true (RDS.8). */
-    readonly deletionProtection: boolean;
-    /** dev: true (nothing kept on destroy); prod: false, a final snapshot is taken. */
-    readonly skipFinalSnapshot: boolean;
     readonly databaseName: string;
     /** Not `postgres`, the engine's default administrator (RDS.25). */
     readonly masterUsername: string;
@@ -46,9 +42,12 @@ export interface PostgresDatabaseArgs extends BaseArgs {
     /** Percentage of CPU above which the alarm fires. @default 80 */
     readonly cpuAlarmThreshold?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
-    /** Set `protect` on the instance so `pulumi destroy` refuses to delete it (prod). */
-    readonly protect?: boolean;
+    /** Retention of the log groups RDS writes to (exports and enhanced monitoring). */
+    readonly logRetentionDays: number;
 }
+
+/** The logs RDS PostgreSQL exports to CloudWatch Logs. */
+export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
 
 export class PostgresDatabase extends pulumi.ComponentResource {
     /** @internal The instance; read the outputs below instead. */
@@ -84,6 +83,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         const major = version.split(".")[0]!;
         this.identifier = args.namer.name("postgres", "rdsInstance");
         const tags = args.tags;
+        const keep = lifecycle(args.removal);
 
         this.securityGroup = securityGroup(
             `${name}-sg`,
@@ -121,6 +121,18 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         this.region = region;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         const osMetrics = pulumi.interpolate`arn:aws:logs:${region}:${account}:log-group:RDSOSMetrics`;
+        // RDS creates these groups itself on first write, unencrypted, kept forever and outside
+        // the stack (so `pulumi destroy` leaves them). Created here first, with the key and the
+        // retention, and the instance waits for them. RDSOSMetrics is one group per account and
+        // region that every instance's enhanced monitoring writes to: one stack there owns it.
+        const logGroups = [
+            ...POSTGRES_LOG_EXPORTS.map((log) =>
+                logGroup(`${name}-${log}-logs`, { logGroupName: `/aws/rds/instance/${this.identifier}/${log}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this }),
+            ),
+            ...(interval > 0
+                ? [logGroup(`${name}-os-metrics-logs`, { logGroupName: "RDSOSMetrics", retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this })]
+                : []),
+        ];
         const monitoringRole =
             interval > 0
                 ? new ServiceRole(
@@ -177,17 +189,17 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 backupWindow: "02:00-03:00",
                 maintenanceWindow: "sun:03:30-sun:04:30",
                 copyTagsToSnapshot: true,
-                deletionProtection: args.deletionProtection,
-                skipFinalSnapshot: args.skipFinalSnapshot,
-                ...(args.skipFinalSnapshot ? {} : { finalSnapshotIdentifier: `${this.identifier}-final` }),
-                enabledCloudwatchLogsExports: ["postgresql", "upgrade"],
+                deletionProtection: keep.deletionProtection,
+                skipFinalSnapshot: !keep.finalSnapshot,
+                ...(keep.finalSnapshot ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
+                enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
                 monitoringInterval: interval,
                 ...(monitoringRole ? { monitoringRoleArn: monitoringRole.arn } : {}),
                 caCertIdentifier: "rds-ca-rsa2048-g1",
                 applyImmediately: false,
                 tags: withName(tags, this.identifier),
             },
-            { parent: this, protect: args.protect ?? false },
+            { parent: this, protect: keep.protect, dependsOn: logGroups },
         );
 
         this.secretArn = this.instance.masterUserSecrets.apply((s) => {

@@ -8,8 +8,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { grantKey, type Grantee, type Statement } from "./iam";
 import { TOPIC_PUBLISHERS, type TopicPublisher } from "./notifications";
 
@@ -45,7 +45,7 @@ export function keyStatement(sid: string, keyArn: pulumi.Input<string> | readonl
     };
 }
 
-export interface EncryptionKeyArgs extends BaseArgs {
+export interface EncryptionKeyArgs extends BaseArgs, StatefulArgs {
     /** Alias resource key: the alias is `alias/<system>-<resource>-<suffix>`. */
     readonly aliasName: string;
     readonly description: string;
@@ -54,9 +54,8 @@ export interface EncryptionKeyArgs extends BaseArgs {
     /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. */
     readonly cloudWatchLogs?: boolean;
     /**
-     * Days before a scheduled deletion completes (7–30). dev uses 7 so a destroyed stack's key
-     * goes quickly; prod uses 30, the most time to notice a mistaken deletion.
-     * @default 30
+     * Days before a scheduled deletion completes (7–30).
+     * @default - 30 with removal `retain` (the most time to notice a mistake), 7 with `destroy`
      */
     readonly deletionWindowInDays?: number;
 }
@@ -77,7 +76,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:kms:EncryptionKey`, name, {}, opts);
         this.resourceName = name;
-        const window = args.deletionWindowInDays ?? 30;
+        const window = args.deletionWindowInDays ?? lifecycle(args.removal).keyDeletionWindowDays;
         if (!Number.isInteger(window) || window < 7 || window > 30) {
             throw new Error(`EncryptionKey ${name}: deletionWindowInDays must be 7 to 30, got ${window}`);
         }

@@ -14,8 +14,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ELB_LOG_DELIVERY_ACCOUNTS, TLS_POLICIES, type TlsPolicy } from "../aws/elb";
 import type { AwsRegion } from "../aws/regions";
 import { withName } from "../config/tags";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import type { EcsBlueGreenTarget } from "./blueGreen";
 import type { BucketPolicyStatement } from "./bucket";
 import { securityGroup } from "./securityGroup";
@@ -30,7 +30,7 @@ export interface HealthCheck {
     readonly intervalSeconds?: number;
 }
 
-export interface BlueGreenLoadBalancerArgs extends BaseArgs {
+export interface BlueGreenLoadBalancerArgs extends BaseArgs, StatefulArgs {
     readonly vpcId: pulumi.Input<string>;
     /** The VPC's block: the load balancer may reach the targets' port inside it only. */
     readonly vpcCidr: string;
@@ -48,8 +48,6 @@ export interface BlueGreenLoadBalancerArgs extends BaseArgs {
     readonly tlsPolicy?: TlsPolicy;
     /** Access logs (ELB.5) into this bucket under this prefix; the bucket must let ELB log delivery write (see `elbLogDeliveryStatement`). */
     readonly accessLogs: { readonly bucket: pulumi.Input<string>; readonly prefix: string };
-    /** prod: true (ELB.6); dev: false so `pulumi destroy` works. */
-    readonly deletionProtection: boolean;
     /**
      * Seconds a target keeps serving in-flight requests after CodeDeploy moves traffic away.
      * Short, so a blue/green swap does not wait long; the default 300 would hold every deployment.
@@ -111,7 +109,7 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
                 desyncMitigationMode: "defensive",
                 enableHttp2: true,
                 idleTimeout: 60,
-                enableDeletionProtection: args.deletionProtection,
+                enableDeletionProtection: lifecycle(args.removal).deletionProtection,
                 accessLogs: { enabled: true, bucket: args.accessLogs.bucket, prefix: args.accessLogs.prefix },
                 tags: withName(tags, this.loadBalancerName),
             },

@@ -5,8 +5,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { grantKey, type Grantee, type Statement } from "./iam";
 
 /** Pulling an image by tag or digest (docker pull, ECS, Lambda). */
@@ -20,7 +20,7 @@ export const ECR_PUSH_ACTIONS = ["ecr:InitiateLayerUpload", "ecr:UploadLayerPart
 /** The registry login (`docker login`): ecr:GetAuthorizationToken supports no resource-level permissions, so "*" is the only valid resource. */
 export const ECR_LOGIN_STATEMENT: Statement = { Sid: "EcrLogin", Action: "ecr:GetAuthorizationToken", Resource: "*" };
 
-export interface ContainerRegistryArgs extends BaseArgs {
+export interface ContainerRegistryArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the repository name. @default "app" */
     readonly repositoryName?: string;
     readonly kmsKeyArn: pulumi.Input<string>;
@@ -36,8 +36,6 @@ export interface ContainerRegistryArgs extends BaseArgs {
     readonly mutableTagFilters?: readonly string[];
     /** Tagged images kept. @default 10 */
     readonly keepImages?: number;
-    /** Delete the repository with its images on destroy (dev only). */
-    readonly forceDelete: boolean;
     /**
      * Let Lambda pull images for functions of this account. Without it Lambda writes that
      * statement itself on CreateFunction or UpdateFunctionCode, so every caller deploying an
@@ -74,10 +72,10 @@ export class ContainerRegistry extends pulumi.ComponentResource {
                 ...(exclusions.length > 0 ? { imageTagMutabilityExclusionFilters: exclusions.map((filter) => ({ filter, filterType: "WILDCARD" })) } : {}),
                 imageScanningConfiguration: { scanOnPush: true },
                 encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: args.kmsKeyArn }],
-                forceDelete: args.forceDelete,
+                forceDelete: lifecycle(args.removal).forceDestroy,
                 tags: args.tags,
             },
-            { parent: this },
+            { parent: this, protect: lifecycle(args.removal).protect },
         );
         const keep = args.keepImages ?? 10;
         new aws.ecr.LifecyclePolicy(

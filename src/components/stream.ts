@@ -4,8 +4,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { keyStatement } from "./encryption";
 import { grantKey, type Grantee } from "./iam";
 import { metricAlarm } from "./logs";
@@ -15,7 +15,7 @@ export const STREAM_READ_ACTIONS = ["kinesis:GetRecords", "kinesis:GetShardItera
 /** What a producer calls. */
 export const STREAM_WRITE_ACTIONS = ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:DescribeStreamSummary", "kinesis:ListShards"] as const;
 
-export interface EventStreamArgs extends BaseArgs {
+export interface EventStreamArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the stream name. @default "stream" */
     readonly streamName?: string;
     readonly kmsKeyArn: pulumi.Input<string>;
@@ -25,7 +25,6 @@ export interface EventStreamArgs extends BaseArgs {
     /** Alarm when the oldest unread record is older than this. @default 60000 */
     readonly iteratorAgeAlarmMs?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
-    readonly protect?: boolean;
 }
 
 /** Shard-level (enhanced) metrics; each costs CloudWatch metric charges per shard. */
@@ -59,7 +58,7 @@ export class EventStream extends pulumi.ComponentResource {
                 shardLevelMetrics: SHARD_METRICS,
                 tags: args.tags,
             },
-            { parent: this, protect: args.protect ?? false },
+            { parent: this, protect: lifecycle(args.removal).protect },
         );
         metricAlarm(
             `${name}-iterator-age`,

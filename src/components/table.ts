@@ -6,8 +6,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import type { BaseArgs, StatefulArgs } from "./common";
+import { lifecycle, TOKEN } from "./common";
 import { KEY_DECRYPT_ACTIONS, keyStatement } from "./encryption";
 import { grantKey, type Grantee } from "./iam";
 
@@ -29,15 +29,11 @@ export interface KeySchema {
     readonly attributes: readonly KeyAttribute[];
 }
 
-export interface DynamoDbTableArgs extends BaseArgs {
+export interface DynamoDbTableArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the table name: `<system>-<tableName>-<suffix>`. */
     readonly tableName: string;
     readonly keys: KeySchema;
     readonly kmsKeyArn: pulumi.Input<string>;
-    /** Refuse DeleteTable (DynamoDB.6); prod: true. dev: false, so `pulumi destroy` works. */
-    readonly deletionProtection: boolean;
-    /** Pulumi `protect`: prod keeps the history even if the program stops declaring it. */
-    readonly protect: boolean;
 }
 
 /** What is wrong with a key schema: every key attribute defined exactly once, and nothing else. */
@@ -85,10 +81,10 @@ export class DynamoDbTable extends pulumi.ComponentResource {
                 attributes: args.keys.attributes.map((a) => ({ name: a.name, type: a.type })),
                 pointInTimeRecovery: { enabled: true },
                 serverSideEncryption: { enabled: true, kmsKeyArn: args.kmsKeyArn },
-                deletionProtectionEnabled: args.deletionProtection,
+                deletionProtectionEnabled: lifecycle(args.removal).deletionProtection,
                 tags: args.tags,
             },
-            { parent: this, protect: args.protect },
+            { parent: this, protect: lifecycle(args.removal).protect },
         );
         this.name = this.table.name;
         this.arn = this.table.arn;

@@ -8,9 +8,10 @@ import { assumptionOverridesSchema } from "./costAssumptions";
 import { SUFFIX_MAX, SUFFIX_PATTERN } from "./naming";
 import { AWS_REGIONS } from "../aws/regions";
 import type { KeySource } from "./load";
+import { PROFILE_ENV, PROFILES } from "./profile";
 
-export const profileSchema = z.enum(["dev", "prod"]);
-export type Profile = z.infer<typeof profileSchema>;
+export const profileSchema = z.enum(PROFILES);
+export type { Profile } from "./profile";
 
 export const policyExceptionSchema = z.object({
     policy: z.string().min(1, "name the control id, e.g. RDS.8"),
@@ -38,7 +39,8 @@ export const baseConfigShape = {
 export const baseSources: Record<keyof typeof baseConfigShape, KeySource> = {
     environmentSuffix: { env: "ENVIRONMENT_SUFFIX" },
     region: { namespace: "aws", env: "AWS_REGION" },
-    profile: { env: "PROFILE" },
+    // Read by readProfile (src/config/profile.ts), never by the generic loader.
+    profile: { env: PROFILE_ENV },
     costCenter: { env: "COST_CENTER" },
     owner: { env: "OWNER" },
     policyExceptions: {},
@@ -47,7 +49,7 @@ export const baseSources: Record<keyof typeof baseConfigShape, KeySource> = {
     budgetIncreaseUsd: {},
 };
 
-/** The stack's defaults: suffix = stack name, prod profile for a stack named prod. */
-export function stackDefaults(stack: string = pulumi.getStack()): { environmentSuffix: string; profile: Profile } {
-    return { environmentSuffix: stack, profile: stack === "prod" || stack.startsWith("prod-") ? "prod" : "dev" };
+/** The stack's default environment suffix: its name. */
+export function defaultSuffix(stack: string = pulumi.getStack()): string {
+    return stack;
 }

@@ -26,7 +26,7 @@ describe("brazilcart config: defaults", () => {
         assert.equal(c.cacheNodes, 2);
         assert.equal(c.sourceProvider, "codecommit");
         assert.equal(c.branch, "main");
-        assert.equal(c.logRetentionDays, 30);
+        assert.equal(c.logRetentionDays, 7, "the dev profile's; Pulumi.dev.yaml sets the design's 30");
         assert.equal(c.artifactExpiryDays, 30);
         assert.deepEqual(c.buildCommands, DEFAULT_BUILD_COMMANDS);
     });

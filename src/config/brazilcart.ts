@@ -12,6 +12,7 @@ import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
+import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
 export const PROJECT = "brazilcart-cicd";
@@ -83,17 +84,20 @@ export const brazilcartSchema = z.object({
 
 export type BrazilcartConfig = ReturnType<typeof resolveBrazilcart>;
 
-/** Profile-dependent defaults, resolved once. */
+/**
+ * The APIs the in-VPC deploy builds call (logs, secrets), reached through interface endpoints
+ * where the profile has them; nothing here pulls images from ECR, so no ECR endpoints.
+ */
+const ENDPOINTS = ["logs", "secretsmanager"] as const;
+
+/** Profile-dependent defaults, resolved once from the profile's settings. */
 function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
-    const prod = c.profile === "prod";
+    const settings = profileSettings(c.profile);
     return {
         ...c,
-        // Interface endpoints cost about $7.30 per endpoint per AZ a month; dev reaches AWS through
-        // NAT. Prod gives the in-VPC deploy builds private paths to the APIs they call (logs,
-        // secrets); nothing here pulls images from ECR, so it needs no ECR endpoints.
-        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["logs", "secretsmanager"] as const) : []),
-        logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 30),
-        artifactExpiryDays: c.artifactExpiryDays ?? (prod ? 365 : 30),
+        vpcEndpoints: c.vpcEndpoints ?? (settings.interfaceEndpoints ? ENDPOINTS : []),
+        logRetentionDays: c.logRetentionDays ?? settings.logRetentionDays,
+        artifactExpiryDays: c.artifactExpiryDays ?? settings.artifactExpiryDays,
     };
 }
 

@@ -8,6 +8,7 @@ import { CACHE_ENGINES } from "../aws/elasticache";
 import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
+import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 
@@ -51,18 +52,21 @@ export const fastcartSchema = z.object({
 
 export type FastcartConfig = ReturnType<typeof resolveFastcart>;
 
-/** Profile-dependent defaults, resolved once. */
+/** The AWS APIs the tasks call, reached through interface endpoints where the profile has them. */
+const ENDPOINTS = ["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams"] as const;
+
+/** Profile-dependent defaults, resolved once from the profile's settings. */
 function resolveFastcart(c: z.infer<typeof fastcartSchema>) {
-    const prod = c.profile === "prod";
+    const settings = profileSettings(c.profile);
     return {
         ...c,
-        natGateways: c.natGateways ?? (prod ? "perAz" : "single"),
-        // Interface endpoints cost ~$7.30 per endpoint per AZ a month; dev reaches AWS through NAT.
-        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams"] as const) : []),
-        kinesisRetentionHours: c.kinesisRetentionHours ?? (prod ? 168 : 24),
-        dbInstanceClass: c.dbInstanceClass ?? (prod ? "db.t3.medium" : "db.t3.micro"),
-        dbMultiAz: c.dbMultiAz ?? prod,
-        logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 7),
+        natGateways: c.natGateways ?? settings.natGateways,
+        vpcEndpoints: c.vpcEndpoints ?? (settings.interfaceEndpoints ? ENDPOINTS : []),
+        kinesisRetentionHours: c.kinesisRetentionHours ?? settings.streamRetentionHours,
+        // The design's sizes: the smallest class for a destroyable stack, burstable medium for prod.
+        dbInstanceClass: c.dbInstanceClass ?? (settings.removal === "destroy" ? "db.t3.micro" : "db.t3.medium"),
+        dbMultiAz: c.dbMultiAz ?? settings.multiAz,
+        logRetentionDays: c.logRetentionDays ?? settings.logRetentionDays,
     };
 }
 

@@ -27,13 +27,13 @@ function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, sta
 }
 
 describe("payment config: defaults", () => {
-    it("follows the design in dev: us-east-2, main, 30-day build logs, a single NAT, no certificate needed", () => {
+    it("follows the dev profile: us-east-2, main, 7-day logs (the stack file sets the design's 30), a single NAT, no certificate needed", () => {
         const c = load({});
         assert.equal(c.environmentSuffix, "dev");
         assert.equal(c.region, "us-east-2");
         assert.equal(c.profile, "dev");
         assert.equal(c.githubBranch, "main");
-        assert.equal(c.buildLogRetentionDays, 30);
+        assert.equal(c.buildLogRetentionDays, 7);
         assert.equal(c.terminationWaitMinutes, 5);
         assert.equal(c.trafficShifting, "canary10Percent5Minutes");
         assert.equal(c.natGateways, "single");

@@ -11,6 +11,7 @@ import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, KeySource, RawReader } from "./load";
 import { cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";
+import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
 export const PROJECT = "payment-pipeline";
@@ -179,18 +180,20 @@ export const paymentSources: Partial<Record<keyof z.infer<typeof paymentSchema>,
 
 export type PaymentConfig = ReturnType<typeof resolvePayment>;
 
+/** The APIs the tasks call (image pulls, logs), reached through interface endpoints where the profile has them. */
+const ENDPOINTS = ["ecr.api", "ecr.dkr", "logs"] as const;
+
+/** Profile-dependent defaults, resolved once from the profile's settings. */
 function resolvePayment(c: z.infer<typeof paymentSchema>) {
-    const prod = c.profile === "prod";
+    const settings = profileSettings(c.profile);
     return {
         ...c,
-        trafficShifting: c.trafficShifting ?? (prod ? "canary10Percent15Minutes" : "canary10Percent5Minutes"),
-        // The design keeps build logs 30 days; PCI DSS 10.5.1 wants a year of audit history in prod.
-        buildLogRetentionDays: c.buildLogRetentionDays ?? (prod ? 365 : 30),
-        logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 30),
-        artifactExpirationDays: c.artifactExpirationDays ?? (prod ? 365 : 30),
-        natGateways: c.natGateways ?? (prod ? "perAz" : "single"),
-        // Interface endpoints cost ~$7.30 per endpoint per AZ a month; dev pulls images through NAT.
-        vpcEndpoints: c.vpcEndpoints ?? (prod ? (["ecr.api", "ecr.dkr", "logs"] as const) : []),
+        trafficShifting: c.trafficShifting ?? (settings.canaryBakeMinutes === 15 ? "canary10Percent15Minutes" : "canary10Percent5Minutes"),
+        buildLogRetentionDays: c.buildLogRetentionDays ?? settings.logRetentionDays,
+        logRetentionDays: c.logRetentionDays ?? settings.logRetentionDays,
+        artifactExpirationDays: c.artifactExpirationDays ?? settings.artifactExpiryDays,
+        natGateways: c.natGateways ?? settings.natGateways,
+        vpcEndpoints: c.vpcEndpoints ?? (settings.interfaceEndpoints ? ENDPOINTS : []),
     };
 }
 

@@ -21,7 +21,7 @@ describe("service-pipeline config: defaults", () => {
         assert.equal(c.branch, "main");
         assert.equal(c.appMemoryMb, 1024);
         assert.equal(c.appTimeoutSeconds, 30);
-        assert.equal(c.appReservedConcurrency, 50);
+        assert.equal(c.appReservedConcurrency, undefined, "a new account cannot reserve any: dev leaves it unset");
         assert.equal(c.errorAlarmThreshold, 5);
         assert.equal(c.buildComputeType, "BUILD_GENERAL1_MEDIUM");
         assert.equal(c.testComputeType, "BUILD_GENERAL1_SMALL");
@@ -35,6 +35,9 @@ describe("service-pipeline config: defaults", () => {
         const c = loadServiceConfig("prod", reader(GITHUB), {});
         assert.equal(c.profile, "prod");
         assert.equal(c.logRetentionDays, 365);
+        assert.equal(c.appReservedConcurrency, 50, "the design's reservation, in prod");
+        assert.equal(c.artifactExpiryDays, 365, "as every other system keeps prod artifacts");
+        assert.equal(c.keepImages, 50);
     });
 
     it("needs no GitHub repository with the CodeCommit source", () => {

@@ -13,6 +13,7 @@ import { baseConfigShape, baseSources } from "./base";
 import { ConfigError, type ConfigIssue, type RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { email, logRetentionDays } from "./shapes";
+import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
 export const PROJECT = "service-pipeline";
@@ -46,7 +47,8 @@ export const serviceSchema = z.object({
         .default("main"),
     appMemoryMb: z.number().int(whole).min(128, "must be 128 to 10240 MiB").max(10240, "must be 128 to 10240 MiB").default(1024),
     appTimeoutSeconds: z.number().int(whole).min(1, "must be 1 to 900 seconds").max(900, "must be 1 to 900 seconds, Lambda's limit").default(30),
-    appReservedConcurrency: z.number().int(whole).min(0, "must be 0 or more (0 stops the function)").default(50),
+    /** @default 50 (the design's) where the profile reserves concurrency (prod); unset in dev, where a new account's quota cannot spare it. */
+    appReservedConcurrency: z.number().int(whole).min(0, "must be 0 or more (0 stops the function)").optional(),
     deployTimeoutSeconds: z
         .number()
         .int(whole)
@@ -67,20 +69,26 @@ export const serviceSchema = z.object({
     testCommands: z.array(z.string().min(1, "must not be empty")).min(1, "must list at least one command").default(["npm ci", "npm test"]),
     /** Account whose principals may assume the deployment role. @default this account */
     trustedAccountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
-    artifactExpiryDays: z.number().int(whole).min(1, "must be at least 1 day").max(3650).default(30),
-    keepImages: z.number().int(whole).min(1, "must keep at least 1 image").max(1000).default(10),
+    artifactExpiryDays: z.number().int(whole).min(1, "must be at least 1 day").max(3650).optional(),
+    keepImages: z.number().int(whole).min(1, "must keep at least 1 image").max(1000).optional(),
     logRetentionDays: logRetentionDays.optional(),
     alarmEmail: email.optional(),
 });
 
 export type ServiceConfig = ReturnType<typeof resolveService>;
 
-/** Profile-dependent defaults, resolved once. */
+/** The service function's concurrency as the design reserves it. */
+export const DESIGN_RESERVED_CONCURRENCY = 50;
+
+/** Profile-dependent defaults, resolved once from the profile's settings. */
 function resolveService(c: z.infer<typeof serviceSchema>) {
-    const prod = c.profile === "prod";
+    const settings = profileSettings(c.profile);
     return {
         ...c,
-        logRetentionDays: c.logRetentionDays ?? (prod ? 365 : 7),
+        logRetentionDays: c.logRetentionDays ?? settings.logRetentionDays,
+        artifactExpiryDays: c.artifactExpiryDays ?? settings.artifactExpiryDays,
+        keepImages: c.keepImages ?? settings.keepImages,
+        appReservedConcurrency: c.appReservedConcurrency ?? (settings.reserveConcurrency ? DESIGN_RESERVED_CONCURRENCY : undefined),
     };
 }
 

@@ -5,7 +5,8 @@
  * cross-field rules still run over the others (bad keys at their defaults).
  */
 import { z } from "zod";
-import { baseConfigShape, stackDefaults } from "./base";
+import { baseConfigShape, defaultSuffix } from "./base";
+import { PROFILE_ENV, readProfile } from "./profile";
 import type { AwsRegion } from "../aws/regions";
 import { ConfigError, loadConfig, pulumiReader, type ConfigIssue, type KeySource, type RawReader } from "./load";
 
@@ -28,16 +29,18 @@ export function loadSystemConfig<S extends z.ZodObject, R>(
     read: RawReader = pulumiReader,
     env: NodeJS.ProcessEnv = process.env,
 ): R {
-    const defaults = stackDefaults(stack);
     const schema = spec.schema.extend({
-        environmentSuffix: baseConfigShape.environmentSuffix.default(defaults.environmentSuffix),
+        environmentSuffix: baseConfigShape.environmentSuffix.default(defaultSuffix(stack)),
         region: baseConfigShape.region.default(spec.defaultRegion),
-        profile: baseConfigShape.profile.default(defaults.profile),
     }) as unknown as S;
+    // The one reader the planner and the policy pack use too, so all three agree on the profile.
+    const reading = readProfile({ stack, configured: read(undefined, "profile"), env: env[PROFILE_ENV] });
+    const profileIssues: ConfigIssue[] = reading.problem ? [reading.problem] : [];
+    const readWithProfile: RawReader = (ns, key) => (ns === undefined && key === "profile" ? reading.profile : read(ns, key));
     const crossField = spec.crossField ?? (() => []);
     let parsed: z.infer<S>;
     try {
-        parsed = loadConfig(spec.project, schema, spec.sources, read, env);
+        parsed = loadConfig(spec.project, schema, spec.sources, readWithProfile, env);
     } catch (e) {
         if (!(e instanceof ConfigError)) throw e;
         const bad = new Set(e.issues.map((i) => i.key.split(".")[0]!.split(":").pop()!));
@@ -46,15 +49,15 @@ export function loadSystemConfig<S extends z.ZodObject, R>(
         );
         let more: ConfigIssue[] = [];
         try {
-            const rest = loadConfig(spec.project, schema, spec.sources, (ns, key) => (bad.has(key) ? undefined : read(ns, key)), withoutBad);
+            const rest = loadConfig(spec.project, schema, spec.sources, (ns, key) => (bad.has(key) ? undefined : readWithProfile(ns, key)), withoutBad);
             more = crossField(spec.resolve(rest)).filter((i) => !bad.has(i.key));
         } catch {
             // A default that fails only beside other bad values adds nothing the first report lacks.
         }
-        throw new ConfigError(spec.project, [...e.issues, ...more]);
+        throw new ConfigError(spec.project, [...profileIssues, ...e.issues, ...more]);
     }
     const config = spec.resolve(parsed);
-    const issues = crossField(config);
+    const issues = [...profileIssues, ...crossField(config)];
     if (issues.length > 0) throw new ConfigError(spec.project, issues);
     return config;
 }

@@ -3,7 +3,6 @@
  * approve, and deploys it from inside the private subnets, where the Multi-AZ PostgreSQL
  * database and the Redis cache accept only the application and the deploy builds.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
 import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
@@ -13,14 +12,10 @@ import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { securityGroup } from "../../src/components/securityGroup";
 import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
-import { Namer } from "../../src/config/naming";
-import { commonTags } from "../../src/config/tags";
+import { systemContext } from "../../src/config/context";
 
-const config = loadBrazilcartConfig(pulumi.getStack());
-const prod = config.profile === "prod";
-const namer = new Namer(SYSTEM, config.environmentSuffix);
-const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: config.environmentSuffix, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
-const base = { namer, tags };
+const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
+const removal = settings.removal;
 
 // Two keys: the data stores' and the pipeline's, so a pipeline role never holds the key of the data.
 const dataKey = new EncryptionKey("data-key", {
@@ -29,7 +24,7 @@ const dataKey = new EncryptionKey("data-key", {
     description: `BrazilCart data: PostgreSQL, Redis, secrets, flow logs (${config.environmentSuffix})`,
     viaServices: ["rds", "elasticache", "secretsmanager", "sns"],
     cloudWatchLogs: true,
-    deletionWindowInDays: prod ? 30 : 7,
+    removal,
 });
 const pipelineKey = new EncryptionKey("pipeline-key", {
     ...base,
@@ -37,7 +32,7 @@ const pipelineKey = new EncryptionKey("pipeline-key", {
     description: `BrazilCart CI/CD: artifacts, repository, build logs, approvals (${config.environmentSuffix})`,
     viaServices: ["s3", "codebuild", "codepipeline", "codecommit", "sns"],
     cloudWatchLogs: true,
-    deletionWindowInDays: prod ? 30 : 7,
+    removal,
 });
 
 const network = new Network("network", {
@@ -109,13 +104,12 @@ const database = new PostgresDatabase("db", {
     allocatedStorageGb: config.dbAllocatedStorageGb,
     multiAz: config.dbMultiAz,
     backupRetentionDays: config.dbBackupRetentionDays,
-    deletionProtection: prod,
-    skipFinalSnapshot: !prod,
+    removal,
     databaseName: config.dbName,
     masterUsername: config.dbUsername,
-    monitoringIntervalSeconds: prod ? 60 : 0,
+    monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+    logRetentionDays: config.logRetentionDays,
     alarmActions: [alerts.arn],
-    protect: prod,
 });
 
 database.allowFrom(appSg.id);
@@ -129,10 +123,9 @@ const cache = new RedisCache("cache", {
     engine: "redis",
     nodeType: config.cacheNodeType,
     numCacheClusters: config.cacheNodes,
-    snapshotRetentionDays: prod ? 7 : 1,
+    snapshotRetentionDays: settings.cacheSnapshotDays,
     alarmActions: [alerts.arn],
-    protect: prod,
-    secretRecoveryWindowDays: prod ? 30 : 0,
+    removal,
 });
 
 cache.allowFrom(appSg.id);
@@ -142,18 +135,16 @@ const accessLogs = new SecureBucket("access-logs", {
     ...base,
     bucketName: "access-logs",
     purpose: "accessLogs",
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: prod ? 365 : 30, noncurrentVersionsExpireAfterDays: 7 },
-    protect: prod,
+    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
+    removal,
 });
 const artifacts = new SecureBucket("artifacts", {
     ...base,
     bucketName: "artifacts",
     kmsKeyArn: pipelineKey.arn,
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: 7 },
+    lifecycle: { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
     accessLogs: { targetBucket: accessLogs.name },
-    protect: prod,
+    removal,
 });
 
 const source = new PipelineSource("source", {
@@ -162,7 +153,7 @@ const source = new PipelineSource("source", {
         config.sourceProvider === "github"
             ? { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: config.githubRepository!, branch: config.branch }
             : { provider: "CodeCommit", repositoryName: "app", description: `BrazilCart application (${config.environmentSuffix})`, branch: config.branch, kmsKeyArn: pipelineKey.arn },
-    protect: prod,
+    removal,
 });
 
 const pipelineBase = { ...base, kmsKeyArn: pipelineKey.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.logRetentionDays, image: config.buildImage };

@@ -2,7 +2,6 @@
  * FastCart order processing: orders arrive on a Kinesis stream, a Fargate service processes
  * them with PostgreSQL for state and Redis for hot data, all encrypted with one customer key.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { ContainerService } from "../../src/components/containers";
 import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
@@ -12,15 +11,11 @@ import { Notifications } from "../../src/components/notifications";
 import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
 import { EventStream } from "../../src/components/stream";
+import { systemContext } from "../../src/config/context";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
-import { Namer } from "../../src/config/naming";
-import { commonTags } from "../../src/config/tags";
 
-const config = loadFastcartConfig(pulumi.getStack());
-const prod = config.profile === "prod";
-const namer = new Namer(SYSTEM, config.environmentSuffix);
-const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: config.environmentSuffix, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
-const base = { namer, tags };
+const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
+const removal = settings.removal;
 
 const key = new EncryptionKey("orders-key", {
     ...base,
@@ -28,7 +23,7 @@ const key = new EncryptionKey("orders-key", {
     description: `FastCart order processing (${config.environmentSuffix})`,
     viaServices: ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "sns"],
     cloudWatchLogs: true,
-    deletionWindowInDays: prod ? 30 : 7,
+    removal,
 });
 
 const network = new Network("orders-network", {
@@ -58,15 +53,15 @@ const stream = new EventStream("orders-stream", {
     shardCount: config.kinesisShardCount,
     retentionHours: config.kinesisRetentionHours,
     alarmActions: [alerts.arn],
-    protect: prod,
+    removal,
 });
 
 const registry = new ContainerRegistry("orders-registry", {
     ...base,
     repositoryName: "orders",
     kmsKeyArn: key.arn,
-    immutableTags: prod,
-    forceDelete: !prod,
+    immutableTags: settings.immutableTags,
+    removal,
 });
 
 const serviceSg = securityGroup(
@@ -95,13 +90,12 @@ const database = new PostgresDatabase("orders-db", {
     allocatedStorageGb: config.dbAllocatedStorageGb,
     multiAz: config.dbMultiAz,
     backupRetentionDays: config.dbBackupRetentionDays,
-    deletionProtection: prod,
-    skipFinalSnapshot: !prod,
+    removal,
     databaseName: config.dbName,
     masterUsername: config.dbUsername,
-    monitoringIntervalSeconds: prod ? 60 : 0,
+    monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+    logRetentionDays: config.logRetentionDays,
     alarmActions: [alerts.arn],
-    protect: prod,
 });
 
 const cache = new RedisCache("orders-cache", {
@@ -112,10 +106,9 @@ const cache = new RedisCache("orders-cache", {
     engine: config.cacheEngine,
     nodeType: config.cacheNodeType,
     numCacheClusters: config.cacheNodes,
-    snapshotRetentionDays: prod ? 7 : 1,
+    snapshotRetentionDays: settings.cacheSnapshotDays,
     alarmActions: [alerts.arn],
-    protect: prod,
-    secretRecoveryWindowDays: prod ? 30 : 0,
+    removal,
 });
 
 const service = new ContainerService("orders-service", {

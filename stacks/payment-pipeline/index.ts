@@ -10,24 +10,21 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EcsBlueGreenDeployment } from "../../src/components/blueGreen";
 import { BlueGreenService, type IBlueGreenService } from "../../src/components/blueGreenService";
-import { SecureBucket } from "../../src/components/bucket";
+import { bucketName, SecureBucket } from "../../src/components/bucket";
+import { lifecycle } from "../../src/components/common";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
 import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
+import { systemContext } from "../../src/config/context";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
-import { Namer } from "../../src/config/naming";
-import { commonTags } from "../../src/config/tags";
 import { buildspecWithWriter } from "../../src/functions/deployfiles/bundle";
 
-const config = loadPaymentConfig(pulumi.getStack());
-const prod = config.profile === "prod";
+const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
+const removal = settings.removal;
 const env = config.environmentSuffix;
-const namer = new Namer(SYSTEM, env);
-const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: env, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
-const base = { namer, tags };
 const partition = aws.getPartitionOutput().partition;
 const buildspec = (file: string) => fs.readFileSync(path.join(__dirname, file), "utf8");
 
@@ -37,7 +34,7 @@ const key = new EncryptionKey("pipeline-key", {
     description: `Payment service pipeline (${env}): artifacts, logs, secrets, images, notifications`,
     viaServices: ["s3", "codebuild", "codepipeline", "secretsmanager", "ecr", "sns"],
     cloudWatchLogs: true,
-    deletionWindowInDays: prod ? 30 : 7,
+    removal,
 });
 
 const notifications = new Notifications("notifications", {
@@ -50,27 +47,23 @@ const notifications = new Notifications("notifications", {
 });
 
 // Access logs of the artifact bucket (S3.9) and of the load balancer (ELB.5).
-const artifactsName = namer.custom(`pipeline-artifacts-${env}`, "artifact bucket", "s3Bucket");
+const artifactsNames = { ...base, bucketName: "artifacts", fullName: `pipeline-artifacts-${env}` };
+const accessLogsNames = { ...base, bucketName: "access-logs" };
 const accessLogs = new SecureBucket("access-logs", {
-    ...base,
-    bucketName: "access-logs",
+    ...accessLogsNames,
     purpose: "accessLogs",
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: prod ? 365 : 30, noncurrentVersionsExpireAfterDays: 7 },
-    logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${artifactsName}`],
+    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
+    logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${bucketName(artifactsNames)}`],
     // The created load balancer writes its access logs here.
     ...(config.ecsTarget ? {} : { loadBalancerLogs: { region: config.region, prefix: "alb" } }),
-    protect: prod,
+    removal,
 });
 const artifacts = new SecureBucket("artifacts", {
-    ...base,
-    bucketName: "artifacts",
-    fullName: artifactsName,
+    ...artifactsNames,
     kmsKeyArn: key.arn,
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: config.artifactExpirationDays, noncurrentVersionsExpireAfterDays: 7 },
+    lifecycle: { expireAfterDays: config.artifactExpirationDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
     accessLogs: { targetBucket: accessLogs.name },
-    protect: prod,
+    removal,
 });
 
 const registry = new ContainerRegistry("registry", {
@@ -80,8 +73,8 @@ const registry = new ContainerRegistry("registry", {
     // Commit tags never move; the design also pushes `latest`, which must.
     immutableTags: true,
     mutableTagFilters: ["latest"],
-    keepImages: prod ? 50 : 10,
-    forceDelete: !prod,
+    keepImages: settings.keepImages,
+    removal,
 });
 
 // The value (JSON {"username", "password"}) is set outside Pulumi, so it never enters the state.
@@ -90,7 +83,7 @@ const registryCredentials = new StoredSecret("docker-registry-credentials", {
     secretName: `docker-registry-credentials-${env}`,
     description: 'Docker registry login for the payment image build: JSON {"username": "...", "password": "..."}',
     kmsKeyArn: key.arn,
-    recoveryWindowDays: prod ? 30 : 0,
+    recoveryWindowDays: lifecycle(removal).secretRecoveryWindowDays,
 });
 
 // The ECS target: an existing service from config, or one created here.
@@ -104,7 +97,7 @@ const target: IBlueGreenService = config.ecsTarget
               healthCheck: { path: config.healthCheckPath },
               certificateArn: config.certificateArn,
               accessLogs: { bucket: accessLogs.name, prefix: "alb" },
-              deletionProtection: prod,
+              removal,
               // The load balancer checks it may write its logs when it is created.
               dependsOn: [accessLogs],
           },
@@ -173,6 +166,7 @@ target.grantTaskDefinitionRead(dockerBuild);
 const source = new PipelineSource("source", {
     ...base,
     spec: { provider: "CodeStarConnection", connectionName: "github", providerType: "GitHub", fullRepositoryId: `${config.githubOwner}/${config.githubRepo}`, branch: config.githubBranch },
+    removal,
 });
 
 const pipeline = new Pipeline("pipeline", {

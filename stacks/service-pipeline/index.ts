@@ -16,15 +16,11 @@ import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pip
 import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
 import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
-import { Namer } from "../../src/config/naming";
+import { systemContext } from "../../src/config/context";
 import { deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, sourceSpec, SYSTEM, testBuildspec } from "../../src/config/service";
-import { commonTags } from "../../src/config/tags";
 
-const config = loadServiceConfig(pulumi.getStack());
-const prod = config.profile === "prod";
-const namer = new Namer(SYSTEM, config.environmentSuffix);
-const tags = commonTags({ project: PROJECT, system: SYSTEM, environment: config.environmentSuffix, profile: config.profile, costCenter: config.costCenter, owner: config.owner });
-const base = { namer, tags };
+const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
+const removal = settings.removal;
 const account = aws.getCallerIdentityOutput().accountId;
 const partition = aws.getPartitionOutput().partition;
 
@@ -34,7 +30,7 @@ const key = new EncryptionKey("service-key", {
     description: `Service release pipeline (${config.environmentSuffix})`,
     viaServices: ["s3", "ecr", "dynamodb", "lambda", "codebuild", "codepipeline", "sns"],
     cloudWatchLogs: true,
-    deletionWindowInDays: prod ? 30 : 7,
+    removal,
 });
 
 // Alarms, failed executions and approval requests.
@@ -51,9 +47,9 @@ const registry = new ContainerRegistry("service-registry", {
     ...base,
     repositoryName: "app",
     kmsKeyArn: key.arn,
-    immutableTags: prod,
+    immutableTags: settings.immutableTags,
     keepImages: config.keepImages,
-    forceDelete: !prod,
+    removal,
     lambdaPull: true,
 });
 
@@ -62,8 +58,7 @@ const history = new DynamoDbTable("deployment-history", {
     tableName: "deployments",
     keys: DEPLOYMENT_HISTORY_KEYS,
     kmsKeyArn: key.arn,
-    deletionProtection: prod,
-    protect: prod,
+    removal,
 });
 
 const app = new ContainerImageFunction("service-app", {
@@ -113,28 +108,28 @@ const accessLogs = new SecureBucket("service-access-logs", {
     ...base,
     bucketName: "access-logs",
     purpose: "accessLogs",
-    forceDestroy: !prod,
-    lifecycle: { expireAfterDays: config.logRetentionDays, noncurrentVersionsExpireAfterDays: 1 },
+    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
+    removal,
 });
-const bucketLifecycle = { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: 7, abortIncompleteMultipartUploadAfterDays: 2 };
+const bucketLifecycle = { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays, abortIncompleteMultipartUploadAfterDays: 2 };
 const artifacts = new SecureBucket("service-artifacts", {
     ...base,
     bucketName: "artifacts",
     kmsKeyArn: key.arn,
-    forceDestroy: !prod,
     lifecycle: bucketLifecycle,
     accessLogs: { targetBucket: accessLogs.name },
+    removal,
 });
 const buildCache = new SecureBucket("service-build-cache", {
     ...base,
     bucketName: "build-cache",
     kmsKeyArn: key.arn,
-    forceDestroy: !prod,
     lifecycle: bucketLifecycle,
     accessLogs: { targetBucket: accessLogs.name },
+    removal,
 });
 
-const source = new PipelineSource("service-source", { ...base, spec: sourceSpec(config), protect: prod });
+const source = new PipelineSource("service-source", { ...base, spec: sourceSpec(config), removal });
 
 const buildDefaults = { ...base, kmsKeyArn: key.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.logRetentionDays, image: config.buildImage };
 const imageBuild = new BuildProject("service-image-build", {

@@ -132,6 +132,8 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
         const account = aws.getCallerIdentityOutput({}, child).accountId;
         const variables = args.environmentVariables ?? [];
 
+        // CodeBuild would create its group on the first build, unencrypted and kept forever; the
+        // project names this one, so it exists, with the key and retention, before any build runs.
         this.logGroup = logGroup(
             `${name}-logs`,
             { logGroupName: args.fullNames?.logGroup ?? `/aws/codebuild/${this.projectName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },

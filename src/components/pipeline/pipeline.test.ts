@@ -81,8 +81,8 @@ describe("BuildProject", () => {
             "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/fixture-build-dev",
             "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/fixture-build-dev:log-stream:*",
         ]);
-        assert.deepEqual(resourcesOf(bySid.PipelineArtifacts!), ["arn:aws:s3:::fixture-artifacts-dev/*"]);
-        assert.deepEqual(resourcesOf(bySid.ArtifactBucket!), ["arn:aws:s3:::fixture-artifacts-dev"]);
+        assert.deepEqual(resourcesOf(bySid.PipelineArtifacts!), ["arn:aws:s3:::fixture-artifacts-dev-123456789012-sa-east-1/*"]);
+        assert.deepEqual(resourcesOf(bySid.ArtifactBucket!), ["arn:aws:s3:::fixture-artifacts-dev-123456789012-sa-east-1"]);
         assert.match(resourcesOf(bySid.CustomerKey!)[0]!, /^arn:aws:kms:/);
         for (const s of policy) for (const a of actionsOf(s)) assert.ok(!a.includes("*"), `${s.Sid}: action ${a} has a wildcard`);
         assert.equal(ofType(codecommit, "aws:iam/policy:Policy").filter((p) => p.name.startsWith("build-role-")).length, 1, "no VPC or extra policy");
@@ -144,7 +144,7 @@ describe("Pipeline", () => {
         assert.equal(p.inputs.executionMode, "QUEUED");
         const [store] = p.inputs.artifactStores as { type: string; location: string; encryptionKey: { type: string; id: string } }[];
         assert.equal(store!.type, "S3");
-        assert.equal(store!.location, "fixture-artifacts-dev");
+        assert.equal(store!.location, "fixture-artifacts-dev-123456789012-sa-east-1");
         assert.equal(store!.encryptionKey.type, "KMS");
         assert.match(store!.encryptionKey.id, /^arn:aws:kms:/);
     });
@@ -181,7 +181,7 @@ describe("Pipeline", () => {
             "Artifacts", "ArtifactBucket", "CustomerKey", "ReadSourceRepository",
             "RunBuildBuild", "NotifyApproversApprove", "NotifyApproversKeyApprove", "RunBuildMigrate", "InvokeNotify", "StartAnnouncement",
         ]);
-        assert.deepEqual(resourcesOf(bySid.Artifacts!), ["arn:aws:s3:::fixture-artifacts-dev/*"]);
+        assert.deepEqual(resourcesOf(bySid.Artifacts!), ["arn:aws:s3:::fixture-artifacts-dev-123456789012-sa-east-1/*"]);
         assert.match(resourcesOf(bySid.ReadSourceRepository!)[0]!, /^arn:aws:codecommit:sa-east-1:123456789012:fixture-app-dev$/);
         assert.deepEqual(actionsOf(bySid.RunBuildBuild!), ["codebuild:BatchGetBuilds", "codebuild:StartBuild"]);
         assert.match(resourcesOf(bySid.RunBuildMigrate!)[0]!, /^arn:aws:codebuild:.*deploy$/);

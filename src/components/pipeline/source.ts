@@ -10,8 +10,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { BaseArgs } from "../common";
-import { TOKEN } from "../common";
+import type { BaseArgs, StatefulArgs } from "../common";
+import { lifecycle, TOKEN } from "../common";
 import type { Statement } from "../iam";
 
 export type ConnectionProvider = "GitHub" | "GitHubEnterpriseServer" | "GitLab" | "Bitbucket";
@@ -37,10 +37,8 @@ export type SourceSpec =
           readonly branch: string;
       };
 
-export interface PipelineSourceArgs extends BaseArgs {
+export interface PipelineSourceArgs extends BaseArgs, StatefulArgs {
     readonly spec: SourceSpec;
-    /** Set `protect` on the repository so `pulumi destroy` refuses to delete it (prod). */
-    readonly protect?: boolean;
 }
 
 /** The CodePipeline action that reads the source, and what the pipeline's role needs for it. */
@@ -79,7 +77,7 @@ export class PipelineSource extends pulumi.ComponentResource {
                     ...(spec.kmsKeyArn !== undefined ? { kmsKeyId: spec.kmsKeyArn } : {}),
                     tags: args.tags,
                 },
-                { parent: this, protect: args.protect ?? false },
+                { parent: this, protect: lifecycle(args.removal).protect },
             );
             this.arn = this.repository.arn;
             this.cloneUrlHttp = this.repository.cloneUrlHttp;

@@ -4,45 +4,32 @@
  * `--json` document (shared/DESIGN.md).
  */
 import { z } from "zod";
-import { policyExceptionSchema } from "../../config/base";
 import { budgetViolations, type Budget } from "../cost/budget";
 import { estimateCost } from "../cost/model";
-import { evaluatePolicies, profileOf } from "../policy/engine";
-import type { Profile } from "../policy/types";
+import { evaluatePolicies } from "../policy/engine";
+import { configValue, policySettings } from "../policy/settings";
+import type { PolicyException, Profile } from "../policy/types";
 import { runProgram, type RunOptions } from "./program";
 import type { PulumiProject } from "./project";
 import type { StackPlan } from "../model/types";
 
 export interface PlanSettings {
     readonly profile: Profile;
-    readonly exceptions: z.infer<typeof policyExceptionSchema>[];
+    readonly exceptions: PolicyException[];
     readonly costAssumptions: Record<string, number>;
     readonly budget: Budget;
 }
 
 /** What the planner itself reads from stack config; the program validates the same keys again. */
-export function planSettings(projectName: string, stack: string, config: Record<string, string>): PlanSettings {
-    const read = (key: string): unknown => {
-        const raw = config[`${projectName}:${key}`];
-        if (raw === undefined) return undefined;
-        try {
-            return JSON.parse(raw);
-        } catch {
-            return raw;
-        }
-    };
-    const exceptions = z.array(policyExceptionSchema).safeParse(read("policyExceptions") ?? []);
-    if (!exceptions.success) {
-        throw new Error(`${projectName}:policyExceptions is invalid: ${exceptions.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-    }
-    const assumptions = z.record(z.string(), z.number()).safeParse(read("costAssumptions") ?? {});
+export function planSettings(projectName: string, stack: string, config: Record<string, string>, env: NodeJS.ProcessEnv = process.env): PlanSettings {
+    const { profile, exceptions } = policySettings(projectName, stack, config, env);
+    const assumptions = z.record(z.string(), z.number()).safeParse(configValue(config, `${projectName}:costAssumptions`) ?? {});
     if (!assumptions.success) throw new Error(`${projectName}:costAssumptions must map assumption names to numbers`);
-    const budget = budgetSchema.safeParse({ monthlyUsd: read("budgetUsd"), increaseUsd: read("budgetIncreaseUsd") });
+    const budget = budgetSchema.safeParse({ monthlyUsd: configValue(config, `${projectName}:budgetUsd`), increaseUsd: configValue(config, `${projectName}:budgetIncreaseUsd`) });
     if (!budget.success) throw new Error(`${projectName}:budgetUsd and budgetIncreaseUsd must be positive numbers of US dollars a month`);
-    const profile = read("profile");
     return {
-        profile: profileOf(stack, typeof profile === "string" ? profile : undefined),
-        exceptions: exceptions.data,
+        profile,
+        exceptions,
         costAssumptions: assumptions.data,
         budget: { ...(budget.data.monthlyUsd !== undefined ? { monthlyUsd: budget.data.monthlyUsd } : {}), ...(budget.data.increaseUsd !== undefined ? { increaseUsd: budget.data.increaseUsd } : {}) },
     };

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { evaluatePolicies, exceptionCovers, logicalName, policyPackConfig, profileOf, toPolicyTarget } from "./engine";
+import { evaluatePolicies, exceptionCovers, logicalName, policyPackConfig, toPolicyTarget } from "./engine";
 import { allControls } from "./registry";
 import { codePipelineV2 } from "./deploy/DEPLOY.CodePipelineV2";
 import { planned, urnOf } from "../../../test/support/policy/deploy";
@@ -175,20 +175,6 @@ describe("evaluatePolicies: the pack's own controls", () => {
         assert.deepEqual(target.props, plain.inputs);
         assert.equal(target.protect, true);
         assert.equal(target.parent, "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev");
-    });
-});
-
-describe("profileOf", () => {
-    it("is prod for a stack named prod (or prod-<x>) or configured prod, dev otherwise", () => {
-        assert.equal(profileOf("prod"), "prod");
-        assert.equal(profileOf("acme/fastcart-orders/prod"), "prod");
-        assert.equal(profileOf("prod-eu"), "prod");
-        assert.equal(profileOf("preprod"), "dev");
-        assert.equal(profileOf("staging", "prod"), "prod");
-        assert.equal(profileOf("prod", "dev"), "prod");
-        assert.equal(profileOf("dev"), "dev");
-        assert.equal(profileOf("pr-142", "dev"), "dev");
-        assert.equal(profileOf("production"), "dev");
     });
 });
 

@@ -51,15 +51,6 @@ export function exceptionCovers(exception: Pick<PolicyException, "resource">, fi
     return finding.urn === exception.resource || logicalName(finding.urn) === exception.resource;
 }
 
-/**
- * `prod` for a stack named prod (also `prod-<x>` and `<org>/<project>/prod`, as src/config's stack
- * defaults read it) or configured prod; otherwise `dev`. A prod stack cannot configure itself dev.
- */
-export function profileOf(stackName: string, configuredProfile?: string): Profile {
-    const stack = stackName.split("/").pop() ?? stackName;
-    return stack === "prod" || stack.startsWith("prod-") || configuredProfile === "prod" ? "prod" : "dev";
-}
-
 function exceptionLabel(exception: PolicyException, index: number): string {
     const on = exception.resource === undefined ? "stack-wide" : `on ${exception.resource}`;
     return `policyExceptions[${index}] (${exception.policy}, ${on})`;

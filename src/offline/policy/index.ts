@@ -6,11 +6,15 @@
 import { PolicyPack } from "@pulumi/policy";
 import { toPolicies } from "./pack";
 import { allControls } from "./registry";
+import { watchConfigureStack } from "./stack";
+
+// Before the pack's server starts: gRPC takes the request decoders when the service is added.
+watchConfigureStack();
 
 new PolicyPack("commerce-aws-controls", {
     description:
         "Security (AWS FSBP, cdk-nag) and deployability controls for the commerce AWS systems; " +
-        "levels per profile and exceptions come from the policy-pack config.",
+        "levels per profile and exceptions come from the stack's own config (profile, policyExceptions).",
     enforcementLevel: "mandatory",
     provider: "aws",
     policies: toPolicies(allControls),

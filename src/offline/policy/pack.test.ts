@@ -74,6 +74,15 @@ function stackArgs(resources: PolicyResource[], config: PackConfig = {}): StackV
 interface Reported {
     readonly message: string;
     readonly urn?: string;
+    readonly level?: string;
+}
+
+/** The pack reports a violation object carrying the profile's level (the form @pulumi/policy's server accepts). */
+function collect(reported: Reported[]) {
+    return (violation: unknown, urn?: string) => {
+        const v = (typeof violation === "string" ? { message: violation, urn } : violation) as { message: string; urn?: string; enforcementLevel?: string };
+        reported.push({ message: v.message, ...(v.urn === undefined ? {} : { urn: v.urn }), ...(v.enforcementLevel === undefined ? {} : { level: v.enforcementLevel }) });
+    };
 }
 
 async function validateResource(policy: ResourceValidationPolicy, args: ResourceValidationArgs): Promise<Reported[]> {
@@ -81,14 +90,14 @@ async function validateResource(policy: ResourceValidationPolicy, args: Resource
     const validations = Array.isArray(policy.validateResource) ? policy.validateResource : [policy.validateResource];
     for (const validate of validations) {
         assert.ok(validate);
-        await validate(args, (message, urn) => reported.push({ message, ...(urn === undefined ? {} : { urn }) }));
+        await validate(args, collect(reported));
     }
     return reported;
 }
 
 async function validateStack(policy: StackValidationPolicy, args: StackValidationArgs): Promise<Reported[]> {
     const reported: Reported[] = [];
-    await policy.validateStack(args, (message, urn) => reported.push({ message, ...(urn === undefined ? {} : { urn }) }));
+    await policy.validateStack(args, collect(reported));
     return reported;
 }
 

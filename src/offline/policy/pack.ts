@@ -1,10 +1,11 @@
 /**
  * The CrossGuard adapter: each control becomes a `ResourceValidationPolicy` (resource scope) or a
  * `StackValidationPolicy` (stack scope) that runs it through `runControl`, the same code path the
- * offline engine uses. The policy-pack config (`policyPackConfig` in engine.ts) sets each
- * control's level, profile and exceptions; without config the pack enforces prod levels, the
- * strict default. This module never constructs the `PolicyPack`: that starts a gRPC server, and
- * only `index.ts`, the pack entry, may do it.
+ * offline engine uses. The profile and waivers are the stack's own, from the engine's
+ * ConfigureStack call (stack.ts); a `--policy-pack-config` entry may still override a control's
+ * `profile` and `exceptions`. Each finding is reported at the level of the control in that
+ * profile. This module never constructs the `PolicyPack`: that starts a gRPC server, and only
+ * `index.ts`, the pack entry, may do it.
  */
 import type {
     EnforcementLevel,
@@ -21,7 +22,10 @@ import { UnknownValueError } from "@pulumi/policy";
 import { UNKNOWN } from "../model/references";
 import { exceptionCovers } from "./engine";
 import { runControl } from "./evaluate";
-import type { CheckContext, Control, Finding, PolicyTarget, Profile, Severity } from "./types";
+import type { PolicySettings } from "./settings";
+import { stackSettings } from "./stack";
+import type { Level } from "../model/types";
+import type { CheckContext, Control, Finding, PolicyException, PolicyTarget, Profile, Severity } from "./types";
 
 /** What `args.getConfig()` returns for one control (every key optional: a CLI user may omit any). */
 export interface PackConfig {
@@ -33,11 +37,11 @@ export interface PackConfig {
 /** The config each policy accepts; `enforcementLevel` is CrossGuard's own and must not be declared. */
 export const PACK_CONFIG_SCHEMA: PolicyConfigSchema = {
     properties: {
-        profile: { type: "string", enum: ["dev", "prod"], description: "Stack profile; prod when omitted." },
+        profile: { type: "string", enum: ["dev", "prod"], description: "Stack profile; the stack's own (its profile config, PROFILE, its name) when omitted." },
         region: { type: "string", description: "AWS region, when the provider does not say." },
         exceptions: {
             type: "array",
-            description: "Waivers from the stack's policyExceptions config.",
+            description: "Waivers; the stack's own policyExceptions when omitted.",
             items: {
                 type: "object",
                 properties: { resource: { type: "string" }, reason: { type: "string", minLength: 1 } },
@@ -112,22 +116,49 @@ function regionFromProps(props: Record<string, unknown> | undefined): string | u
     return typeof region === "string" && region !== "" ? region : undefined;
 }
 
-/** The profile and region to check with: config first, then the resource's provider, then defaults. */
-export function contextOf(config: PackConfig, providerRegion: string | undefined): CheckContext {
+/**
+ * The profile and region to check with: the control's pack config first, then the stack's
+ * settings, then the strict default (prod); the region from config, the provider, then AWS's.
+ */
+export function contextOf(config: PackConfig, providerRegion: string | undefined, stack?: PolicySettings): CheckContext {
     return {
-        profile: config.profile === "dev" ? "dev" : "prod",
+        profile: config.profile ?? stack?.profile ?? "prod",
         region: config.region ?? providerRegion ?? process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"] ?? FALLBACK_REGION,
     };
 }
 
+/** The waivers of `control`: its pack config's when given, else the stack's own. */
+export function waiversOf(control: Control, config: PackConfig, stack?: PolicySettings): readonly { readonly resource?: string; readonly reason?: string }[] {
+    if (config.exceptions !== undefined) return config.exceptions;
+    return (stack?.exceptions ?? []).filter((e: PolicyException) => e.policy === control.id);
+}
+
 /** Findings no valid exception (one with a reason) waives. */
-export function unwaived(findings: readonly Finding[], config: PackConfig): Finding[] {
-    const waivers = (config.exceptions ?? []).filter((e) => typeof e.reason === "string" && e.reason.trim() !== "");
+export function unwaived(findings: readonly Finding[], exceptions: PackConfig["exceptions"]): Finding[] {
+    const waivers = (exceptions ?? []).filter((e) => typeof e.reason === "string" && e.reason.trim() !== "");
     return findings.filter((f) => !waivers.some((w) => exceptionCovers(w, f)));
 }
 
+const STRENGTH: Readonly<Record<Level, number>> = { disabled: 0, advisory: 1, mandatory: 2 };
+
+/**
+ * The level a policy is served at: its strongest in any profile, so CrossGuard runs it whatever
+ * the stack's profile; each finding then carries the level of the stack's profile.
+ */
+export function servedLevel(control: Control): Level {
+    return control.levels.dev === control.levels.prod || STRENGTH[control.levels.prod] > STRENGTH[control.levels.dev] ? control.levels.prod : control.levels.dev;
+}
+
+/**
+ * Reports at `level`. @pulumi/policy's reportViolation takes a violation object with its own
+ * level (its typings declare only the string form); test/preview.test.ts pins that it keeps it.
+ */
+function report(reportViolation: ReportViolation, level: Level, message: string, urn?: string): void {
+    (reportViolation as unknown as (v: { message: string; enforcementLevel: Level; urn?: string }) => void)({ message, enforcementLevel: level, ...(urn === undefined ? {} : { urn }) });
+}
+
 function policyMeta(control: Control) {
-    const level: EnforcementLevel = control.levels.prod;
+    const level: EnforcementLevel = servedLevel(control);
     return {
         name: control.id,
         description: control.title,
@@ -147,10 +178,12 @@ export function toPolicy(control: Control): ResourceValidationPolicy | StackVali
             validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
                 if (!control.resourceTypes.includes(args.type)) return;
                 const config = args.getConfig<PackConfig>();
-                const ctx = contextOf(config, regionFromProps(args.provider?.props) ?? regionFromProps(args.props));
-                if (control.levels[ctx.profile] === "disabled") return;
-                for (const finding of unwaived(runControl(control, [toPolicyTarget(args)], ctx), config)) {
-                    reportViolation(finding.message);
+                const stack = stackSettings(args.urn);
+                const ctx = contextOf(config, regionFromProps(args.provider?.props) ?? regionFromProps(args.props), stack);
+                const level = control.levels[ctx.profile];
+                if (level === "disabled") return;
+                for (const finding of unwaived(runControl(control, [toPolicyTarget(args)], ctx), waiversOf(control, config, stack))) {
+                    report(reportViolation, level, finding.message);
                 }
             },
         };
@@ -159,11 +192,13 @@ export function toPolicy(control: Control): ResourceValidationPolicy | StackVali
         ...policyMeta(control),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = args.getConfig<PackConfig>();
-            const ctx = contextOf(config, stackRegion(args.resources));
-            if (control.levels[ctx.profile] === "disabled") return;
+            const stack = stackSettings(args.resources[0]?.urn);
+            const ctx = contextOf(config, stackRegion(args.resources), stack);
+            const level = control.levels[ctx.profile];
+            if (level === "disabled") return;
             const targets = args.resources.map((r) => toPolicyTarget(r));
-            for (const finding of unwaived(runControl(control, targets, ctx), config)) {
-                reportViolation(finding.message, finding.urn);
+            for (const finding of unwaived(runControl(control, targets, ctx), waiversOf(control, config, stack))) {
+                report(reportViolation, level, finding.message, finding.urn);
             }
         },
     };
