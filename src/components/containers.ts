@@ -33,7 +33,8 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly logRetentionDays: number;
     /** "enhanced" costs more CloudWatch metrics; "disabled" fails ECS.12. */
     readonly containerInsights: "enabled" | "enhanced" | "disabled";
-    readonly image: string;
+    /** An image URI; by digest (`repo@sha256:...`) when the program builds it. */
+    readonly image: pulumi.Input<string>;
     /** @default "app" */
     readonly containerName?: string;
     readonly containerPort: number;
