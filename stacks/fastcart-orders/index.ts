@@ -72,6 +72,15 @@ const registry = new ContainerRegistry("orders-registry", {
     forceDelete: !prod,
 });
 
+// The order service (services/orders), built and pushed by `pulumi up` unless containerImage names one.
+const image =
+    config.containerImage ??
+    registry.buildImage("orders-image", {
+        context: "../..",
+        dockerfile: "../../services/orders/Dockerfile",
+        sources: ["../../services/orders", "../../src/functions/bundle.ts", "../../package-lock.json"],
+    }).uri;
+
 const serviceSg = securityGroup(
     "orders-service-sg",
     {
@@ -130,7 +139,7 @@ const service = new ContainerService("orders-service", {
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
     containerInsights: "enabled",
-    image: config.containerImage,
+    image,
     containerName: "orders",
     containerPort: config.containerPort,
     user: config.containerUser,
@@ -145,26 +154,25 @@ const service = new ContainerService("orders-service", {
         DB_HOST: database.address,
         DB_PORT: database.port.apply(String),
         DB_NAME: config.dbName,
+        // Read by the service when it connects, not injected at start: RDS rotates this secret.
+        DB_SECRET_ARN: database.secretArn,
+        DB_SSL: "verify-full",
+        PORT: String(config.containerPort),
         REDIS_HOST: cache.primaryEndpoint,
         REDIS_PORT: cache.port.apply(String),
         REDIS_TLS: "true",
     },
     secrets: [
-        { name: "DB_USERNAME", secretArn: database.secretArn, jsonKey: "username" },
-        { name: "DB_PASSWORD", secretArn: database.secretArn, jsonKey: "password" },
         { name: "REDIS_AUTH_TOKEN", secretArn: cache.authSecret.arn },
     ],
     secretKmsKeyArns: [key.arn],
     taskPolicies: {
         "orders-stream": [
-            {
-                Sid: "ReadAndWriteOrders",
-                Action: ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"],
-                Resource: stream.arn,
-            },
-            { Sid: "StreamEncryption", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key.arn },
+            { Sid: "ConsumeOrders", Action: ["kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords"], Resource: stream.arn },
+            // The stream's records and the database secret are encrypted with the key.
+            { Sid: "DecryptOrdersAndSecret", Action: "kms:Decrypt", Resource: key.arn },
         ],
-        secrets: [{ Sid: "ReadOwnSecrets", Action: "secretsmanager:GetSecretValue", Resource: [database.secretArn, cache.authSecret.arn] }],
+        secrets: [{ Sid: "ReadDatabaseSecret", Action: "secretsmanager:GetSecretValue", Resource: database.secretArn }],
     },
 });
 
