@@ -187,9 +187,11 @@ describe("fastcart-orders: ECS Fargate", () => {
         assert.match(env.DB_HOST!, /^fastcart-postgres-dev\./);
         assert.match(env.REDIS_HOST!, /fastcart-redis-dev/);
         for (const forbidden of ["DB_PASSWORD", "REDIS_AUTH_TOKEN", "AWS_ACCESS_KEY_ID"]) assert.ok(!(forbidden in env));
+        // The database password rotates: the service reads the secret when it connects, so it is not injected at start.
+        assert.equal(env.DB_SECRET_ARN, dev.outputs.db_secret_arn);
+        assert.equal(env.DB_SSL, "verify-full");
         const secrets = Object.fromEntries((container!.secrets as { name: string; valueFrom: string }[]).map((s) => [s.name, s.valueFrom]));
-        assert.match(secrets.DB_PASSWORD!, /^arn:aws:secretsmanager:.*:password::$/);
-        assert.match(secrets.DB_USERNAME!, /:username::$/);
+        assert.deepEqual(Object.keys(secrets), ["REDIS_AUTH_TOKEN"]);
         assert.match(secrets.REDIS_AUTH_TOKEN!, /^arn:aws:secretsmanager:.*fastcart-redis-auth-token-dev/);
         assert.equal(container!.readonlyRootFilesystem, true);
         assert.notEqual(container!.user, "root");
@@ -213,22 +215,35 @@ describe("fastcart-orders: ECS Fargate", () => {
         for (const lg of ofType(prod, "aws:cloudwatch/logGroup:LogGroup")) assert.equal(input(lg, "retentionInDays"), 365);
     });
 
-    it("gives the task role Kinesis on the stream and the secrets, nothing else", () => {
+    it("runs the order service's image, built from services/orders and pushed to the stack's repository by digest", () => {
+        const image = one(dev, "docker-build:index:Image");
+        assert.equal(input(image, "push"), true);
+        assert.equal(input(image, "buildOnPreview"), false);
+        assert.deepEqual(input(image, "dockerfile"), { location: "../../services/orders/Dockerfile" });
+        const [tag] = input<string[]>(image, "tags");
+        assert.match(tag!, /\/fastcart-orders-dev:build-[0-9a-f]{12}$/);
+        const td = one(dev, "aws:ecs/taskDefinition:TaskDefinition");
+        const [container] = JSON.parse(input<string>(td, "containerDefinitions")) as { image: string; user: string }[];
+        assert.match(container!.image, /\/fastcart-orders-dev@sha256:[0-9a-f]{64}$/);
+        assert.equal(container!.user, "1000:1000", "the image's USER");
+    });
+
+    it("gives the task role exactly what the service calls: read the stream, decrypt, read the database secret", () => {
         const policies = ofType(dev, "aws:iam/policy:Policy").filter((p) => String(p.inputs.name).startsWith("fastcart-task-dev"));
         const actions = policies.flatMap((p) => docStatements(p).flatMap((s) => [s.Action].flat()));
         assert.deepEqual(
             [...new Set(actions)].sort(),
-            ["kinesis:DescribeStreamSummary", "kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kinesis:PutRecord", "kinesis:PutRecords", "kms:Decrypt", "kms:GenerateDataKey", "secretsmanager:GetSecretValue"],
+            ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards", "kms:Decrypt", "secretsmanager:GetSecretValue"],
         );
         for (const s of policies.flatMap((p) => docStatements(p))) {
             for (const r of [s.Resource].flat()) assert.notEqual(r, "*", `task role statement ${s.Sid} must name its resources`);
         }
     });
 
-    it("lets the execution role read exactly the database and cache secrets", () => {
+    it("lets the execution role read exactly the cache's AUTH token (the database secret is the task's own)", () => {
         const read = ofType(dev, "aws:iam/policy:Policy").find((p) => p.inputs.name === "fastcart-task-execution-dev-read-secrets")!;
         const secrets = docStatements(read).find((s) => s.Sid === "Secrets")!;
-        assert.equal([secrets.Resource].flat().length, 2);
+        assert.equal([secrets.Resource].flat().length, 1);
         for (const r of [secrets.Resource].flat()) assert.match(String(r), /^arn:aws:secretsmanager:/);
     });
 });

@@ -56,12 +56,12 @@ export interface ContainerServiceArgs extends BaseArgs {
     /** "enhanced" costs more CloudWatch metrics; "disabled" fails ECS.12. */
     readonly containerInsights: "enabled" | "enhanced" | "disabled";
     /**
-     * The image. Its writable paths must be volumes the image declares (`VOLUME`, owned by the
+     * The image URI (by digest, `repo@sha256:...`, when the program builds it). Its writable paths must be volumes the image declares (`VOLUME`, owned by the
      * task's user): Fargate makes any other mount root-owned 0755.
      * @default - the placeholder server (`PLACEHOLDER_IMAGE`), labelled so the first blue/green
      * release drops its command
      */
-    readonly image?: string;
+    readonly image?: pulumi.Input<string>;
     /** @default "app" */
     readonly containerName?: string;
     readonly containerPort: number;

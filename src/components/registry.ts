@@ -3,11 +3,16 @@
  * (ECR.3) that keeps the newest images and drops untagged ones, and optionally a repository
  * policy that lets Lambda pull images for this account's functions.
  */
+import * as dockerBuild from "@pulumi/docker-build";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { BaseArgs, StatefulArgs } from "./common";
 import { lifecycle, TOKEN } from "./common";
 import { grantKey, type Grantee, type Statement } from "./iam";
+import { contextDigest } from "./lambda";
 
 /** Pulling an image by tag or digest (docker pull, ECS, Lambda). */
 export const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"] as const;
@@ -44,6 +49,33 @@ export interface ContainerRegistryArgs extends BaseArgs, StatefulArgs {
      * @see https://docs.aws.amazon.com/lambda/latest/dg/images-create.html#configuration-images-permissions
      */
     readonly lambdaPull?: boolean;
+}
+
+export interface ImageBuildArgs {
+    /**
+     * The build context, relative to the program's working directory (the Pulumi project
+     * folder), so the stack state holds no machine-specific path.
+     */
+    readonly context: string;
+    /** The Dockerfile, relative to the program's working directory. */
+    readonly dockerfile: string;
+    /**
+     * Files and folders (relative to the program's working directory) whose content decides the
+     * tag: the tag, and so the image, changes exactly when one of them does.
+     */
+    readonly sources: readonly string[];
+    /** @default "linux/amd64" */
+    readonly platform?: "linux/amd64" | "linux/arm64";
+}
+
+/** A short digest of files and folders, in the order given. */
+export function sourcesDigest(paths: readonly string[]): string {
+    const hash = createHash("sha256");
+    for (const p of paths) {
+        const full = path.resolve(p);
+        hash.update(`${p}\0`).update(fs.statSync(full).isDirectory() ? contextDigest(full) : fs.readFileSync(full)).update("\0");
+    }
+    return hash.digest("hex").slice(0, 12);
 }
 
 export class ContainerRegistry extends pulumi.ComponentResource {
@@ -137,5 +169,27 @@ export class ContainerRegistry extends pulumi.ComponentResource {
      */
     grantImageRead(grantee: Grantee): void {
         grantee.grant(grantKey(this.resourceName, "image-read"), [{ Sid: "ReadImages", Action: ["ecr:DescribeImages", ...ECR_PULL_ACTIONS], Resource: this.arn }]);
+    }
+
+    /**
+     * Builds an image with Docker (BuildKit) on the machine running `pulumi up` and pushes it
+     * here; returns its URI by digest, so a task runs exactly what was pushed. Not built on
+     * preview: previews need neither Docker nor registry access.
+     */
+    buildImage(name: string, args: ImageBuildArgs): { image: dockerBuild.Image; uri: pulumi.Output<string> } {
+        const tag = `build-${sourcesDigest(args.sources)}`;
+        const image = new dockerBuild.Image(
+            name,
+            {
+                context: { location: args.context },
+                dockerfile: { location: args.dockerfile },
+                tags: [pulumi.interpolate`${this.repositoryUrl}:${tag}`],
+                push: true,
+                platforms: [args.platform ?? "linux/amd64"],
+                buildOnPreview: false,
+            },
+            { parent: this },
+        );
+        return { image, uri: pulumi.interpolate`${this.repositoryUrl}@${image.digest}` };
     }
 }

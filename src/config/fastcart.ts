@@ -26,10 +26,14 @@ export const fastcartSchema = z.object({
     vpcEndpoints: z.array(interfaceEndpoint).optional(),
     kinesisShardCount: z.number().int("must be a whole number").min(1, "must be at least 1 shard").max(500, "must be at most 500 shards (the default account limit)").default(2),
     kinesisRetentionHours: z.number().int("must be a whole number").min(24, "must be at least 24 hours").max(8760, "must be at most 8760 hours (365 days)").optional(),
-    /** The service's image; unset, the placeholder server (see PLACEHOLDER_IMAGE) until one is deployed. */
+    /**
+     * An image URI the service runs instead of the order service this program builds from
+     * services/orders and pushes to the stack's repository (which needs Docker where `pulumi up` runs).
+     */
     containerImage: z.string().min(1).optional(),
     containerPort: z.number().int("must be a whole number").min(1024, "must be 1024 or above: the container runs as a non-root user").max(65535).default(8080),
-    containerUser: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid[:gid] such as 101 or 1000:1000").default("101"),
+    /** The order service's image runs as uid 1000 (USER in services/orders/Dockerfile). */
+    containerUser: z.string().regex(/^[1-9]\d*(:\d+)?$/, "must be a numeric non-root uid[:gid] such as 101 or 1000:1000").default("1000:1000"),
     taskCpu: z.number().int("must be a whole number").default(512),
     taskMemory: z.number().int("must be a whole number").default(1024),
     desiredCount: z.number().int("must be a whole number").min(1).max(100).default(2),

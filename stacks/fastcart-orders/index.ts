@@ -64,6 +64,15 @@ const registry = new ContainerRegistry("orders-registry", {
     removal,
 });
 
+// The order service (services/orders), built and pushed by `pulumi up` unless containerImage names one.
+const image =
+    config.containerImage ??
+    registry.buildImage("orders-image", {
+        context: "../..",
+        dockerfile: "../../services/orders/Dockerfile",
+        sources: ["../../services/orders", "../../src/functions/bundle.ts", "../../package-lock.json"],
+    }).uri;
+
 const serviceSg = securityGroup(
     "orders-service-sg",
     {
@@ -118,7 +127,7 @@ const service = new ContainerService("orders-service", {
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
     containerInsights: "enabled",
-    image: config.containerImage,
+    image,
     containerName: "orders",
     containerPort: config.containerPort,
     user: config.containerUser,
@@ -133,19 +142,22 @@ const service = new ContainerService("orders-service", {
         DB_HOST: database.address,
         DB_PORT: database.port.apply(String),
         DB_NAME: config.dbName,
+        // Read by the service when it connects, not injected at start: RDS rotates this secret.
+        DB_SECRET_ARN: database.secretArn,
+        DB_SSL: "verify-full",
+        PORT: String(config.containerPort),
         REDIS_HOST: cache.primaryEndpoint,
         REDIS_PORT: cache.port.apply(String),
         REDIS_TLS: "true",
     },
     secrets: [
-        { name: "DB_USERNAME", secret: database.secret, jsonKey: "username" },
-        { name: "DB_PASSWORD", secret: database.secret, jsonKey: "password" },
         { name: "REDIS_AUTH_TOKEN", secret: cache.authToken },
     ],
 });
 database.allowFrom(serviceSg.id);
 cache.allowFrom(serviceSg.id);
-stream.grantReadWrite(service);
+// The service consumes the stream; producers are other systems.
+stream.grantRead(service);
 database.grantSecretRead(service);
 cache.grantSecretRead(service);
 

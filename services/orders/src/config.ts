@@ -49,6 +49,8 @@ export const configSchema = z
         RETRY_BASE_MS: ms(100),
         RETRY_MAX_MS: ms(5_000),
         CACHE_SWEEP_MS: ms(10_000),
+        /** A "progress" log line with the counters (what `npm run orders:load` reads back). */
+        PROGRESS_LOG_MS: ms(10_000),
         /** ECS sends SIGKILL 30 s after SIGTERM by default (stopTimeout); stop before that. */
         SHUTDOWN_TIMEOUT_MS: ms(25_000),
     })

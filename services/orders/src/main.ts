@@ -39,6 +39,10 @@ async function main(): Promise<void> {
     const consumer = new Consumer({ config, kinesis: kinesisClient(config), pool, credentials, cache, metrics, abort: abort.signal });
     const server = await startServer(config.PORT, metrics, consumer, config.LEASE_TTL_MS, () => cache.ready);
     consumer.start();
+    const progress = setInterval(
+        () => log("info", "progress", { records: metrics.recordsProcessed, written: metrics.ordersWritten, deadLetters: metrics.deadLetters, shards: consumer.heldShards, lagMs: Math.max(0, ...metrics.lagMs.values()) }),
+        config.PROGRESS_LOG_MS,
+    );
     log("info", "order service started", { worker: config.WORKER_ID, stream: config.KINESIS_STREAM_NAME, port: config.PORT });
 
     let stopping = false;
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
         const deadline = setTimeout(() => abort.abort(), Math.max(1_000, config.SHUTDOWN_TIMEOUT_MS - 2_000));
         const hardStop = setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS);
         hardStop.unref();
+        clearInterval(progress);
         await consumer.stop();
         clearTimeout(deadline);
         server.close();
