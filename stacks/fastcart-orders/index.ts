@@ -13,6 +13,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
 import { EventStream } from "../../src/components/stream";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
+import { taskSettings } from "../../src/config/shapes";
 import { Namer } from "../../src/config/naming";
 import { commonTags } from "../../src/config/tags";
 
@@ -125,13 +126,8 @@ const service = new ContainerService("orders-service", {
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
     containerInsights: "enabled",
-    image: config.containerImage,
+    ...taskSettings(config),
     containerName: "orders",
-    containerPort: config.containerPort,
-    user: config.containerUser,
-    cpu: config.taskCpu,
-    memory: config.taskMemory,
-    desiredCount: config.desiredCount,
     pullRepositoryArns: [registry.arn],
     environment: {
         ENVIRONMENT: config.environmentSuffix,

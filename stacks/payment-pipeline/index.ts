@@ -18,6 +18,7 @@ import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pip
 import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
+import { taskSettings } from "../../src/config/shapes";
 import { Namer } from "../../src/config/naming";
 import { commonTags } from "../../src/config/tags";
 import { buildspecWithWriter } from "../../src/functions/deployfiles/bundle";
@@ -108,16 +109,7 @@ const target: IBlueGreenService = config.ecsTarget
               // The load balancer checks it may write its logs when it is created.
               dependsOn: [accessLogs],
           },
-          container: {
-              image: config.containerImage,
-              containerName: config.containerName,
-              containerPort: config.containerPort,
-              user: config.containerUser,
-              cpu: config.taskCpu,
-              memory: config.taskMemory,
-              desiredCount: config.desiredCount,
-              pullRepositoryArns: [registry.arn],
-          },
+          container: { ...taskSettings(config), containerName: config.containerName, pullRepositoryArns: [registry.arn] },
           kmsKeyArn: key.arn,
           logRetentionDays: config.logRetentionDays,
       });
