@@ -10,7 +10,8 @@ import { readProject } from "../../offline/plan/project";
 import type { PlannedResource, StackPlan } from "../../offline/plan/types";
 import { statements, type Statement } from "../../offline/policy/documents";
 import { buildProblems } from "./build";
-import { stageProblems, PIPELINE_EVENT_TYPES } from "./pipeline";
+import { stageProblems } from "./actions";
+import { PIPELINE_EVENT_TYPES } from "./pipeline";
 
 const FIXTURE = readProject(path.join(__dirname, "..", "..", "..", "test", "fixtures", "cicd"));
 
