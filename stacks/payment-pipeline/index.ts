@@ -21,7 +21,7 @@ import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/
 import { taskSettings } from "../../src/config/shapes";
 import { Namer } from "../../src/config/naming";
 import { commonTags } from "../../src/config/tags";
-import { buildspecWithWriter } from "../../src/functions/deployfiles/bundle";
+import { buildspecWithWriter } from "../../src/functions/deployfiles/buildspec";
 
 const config = loadPaymentConfig(pulumi.getStack());
 const prod = config.profile === "prod";
