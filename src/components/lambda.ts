@@ -7,8 +7,8 @@
  *   and pushes a small bootstrap image with `docker-build` in the same `pulumi up` and creates the
  *   function from it. After that the image belongs to the release pipeline: `imageUri` is ignored
  *   on later updates, so `pulumi up` never rolls a released service back to the bootstrap image.
- * - `DeployFunction`: the zip-packaged deploy function of src/functions/deploy, bundled from
- *   this repository, with exactly the permissions its README lists.
+ * - `DeployFunction`: the zip-packaged deploy function of src/functions/deploy, from its bundle
+ *   committed by `npm run bundles`, with exactly the permissions its README lists.
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
@@ -16,7 +16,7 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as dockerBuild from "@pulumi/docker-build";
 import * as pulumi from "@pulumi/pulumi";
-import { bundleDeployFunction, DEPLOY_FUNCTION_HANDLER, DEPLOY_FUNCTION_RUNTIME } from "../functions/deploy/bundle";
+import { DEPLOY_FUNCTION_HANDLER, DEPLOY_FUNCTION_RUNTIME, readBundle } from "../functions/dist";
 import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
 import { grantKey, ServiceRole, type Grantee, type Statement } from "./iam";
@@ -325,7 +325,7 @@ export class DeployFunction extends GrantingFunction {
             {
                 ...parts.common(settings),
                 packageType: "Zip",
-                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(bundleDeployFunction()) }),
+                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(readBundle("deployFunction")) }),
                 handler: DEPLOY_FUNCTION_HANDLER,
                 runtime: DEPLOY_FUNCTION_RUNTIME,
                 // Plain JavaScript runs anywhere; Graviton costs about 20% less per GB-second.

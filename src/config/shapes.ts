@@ -74,3 +74,15 @@ export function networkLayoutIssues(c: NetworkLayoutConfig): ConfigIssue[] {
     }
     return issues;
 }
+
+/** The task settings of a system that runs a Fargate service, as a ContainerService takes them. */
+export function taskSettings(c: {
+    readonly containerImage?: string | undefined;
+    readonly containerPort: number;
+    readonly containerUser: string;
+    readonly taskCpu: number;
+    readonly taskMemory: number;
+    readonly desiredCount: number;
+}) {
+    return { image: c.containerImage, containerPort: c.containerPort, user: c.containerUser, cpu: c.taskCpu, memory: c.taskMemory, desiredCount: c.desiredCount };
+}

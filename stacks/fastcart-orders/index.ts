@@ -13,6 +13,7 @@ import { securityGroup } from "../../src/components/securityGroup";
 import { EventStream } from "../../src/components/stream";
 import { systemContext } from "../../src/config/context";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
+import { taskSettings } from "../../src/config/shapes";
 
 const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
 const removal = settings.removal;
@@ -127,13 +128,9 @@ const service = new ContainerService("orders-service", {
     kmsKeyArn: key.arn,
     logRetentionDays: config.logRetentionDays,
     containerInsights: "enabled",
+    ...taskSettings(config),
     image,
     containerName: "orders",
-    containerPort: config.containerPort,
-    user: config.containerUser,
-    cpu: config.taskCpu,
-    memory: config.taskMemory,
-    desiredCount: config.desiredCount,
     pullRepositoryArns: [registry.arn],
     environment: {
         ENVIRONMENT: config.environmentSuffix,

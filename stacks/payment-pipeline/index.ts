@@ -20,7 +20,8 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
 import { systemContext } from "../../src/config/context";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
-import { buildspecWithWriter } from "../../src/functions/deployfiles/bundle";
+import { taskSettings } from "../../src/config/shapes";
+import { buildspecWithWriter } from "../../src/functions/deployfiles/buildspec";
 
 const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
 const removal = settings.removal;
@@ -101,16 +102,7 @@ const target: IBlueGreenService = config.ecsTarget
               // The load balancer checks it may write its logs when it is created.
               dependsOn: [accessLogs],
           },
-          container: {
-              image: config.containerImage,
-              containerName: config.containerName,
-              containerPort: config.containerPort,
-              user: config.containerUser,
-              cpu: config.taskCpu,
-              memory: config.taskMemory,
-              desiredCount: config.desiredCount,
-              pullRepositoryArns: [registry.arn],
-          },
+          container: { ...taskSettings(config), containerName: config.containerName, pullRepositoryArns: [registry.arn] },
           kmsKeyArn: key.arn,
           logRetentionDays: config.logRetentionDays,
       });

@@ -11,7 +11,8 @@ import type { StackPlan } from "../../offline/model/types";
 import { statements, type Statement } from "../../offline/policy/documents";
 import { actionsOf, ofType, one, resourcesOf } from "../../../test/helpers";
 import { buildProblems } from "./build";
-import { stageProblems, PIPELINE_EVENT_TYPES } from "./pipeline";
+import { stageProblems } from "./actions";
+import { PIPELINE_EVENT_TYPES } from "./pipeline";
 
 const FIXTURE = readProject(path.join(__dirname, "..", "..", "..", "test", "fixtures", "cicd"));
 

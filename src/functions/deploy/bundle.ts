@@ -1,19 +1,11 @@
 /**
- * Packages the deploy function from this repository's source, for a Pulumi program:
- *
- * ```ts
- * code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(bundleDeployFunction()) }),
- * handler: "index.handler",
- * runtime: "nodejs22.x",
- * ```
+ * Packages the deploy function from this repository's source; `npm run bundles` commits the
+ * result, which a Pulumi program reads with `readBundle("deployFunction")` (src/functions/dist.ts).
  */
 import path from "node:path";
 import { bundleEntry } from "../bundle";
 
-/** The Lambda handler setting that matches the bundle stored as `index.js`. */
-export const DEPLOY_FUNCTION_HANDLER = "index.handler";
-/** The runtime the bundle targets. */
-export const DEPLOY_FUNCTION_RUNTIME = "nodejs22.x";
+export { DEPLOY_FUNCTION_HANDLER, DEPLOY_FUNCTION_RUNTIME } from "../dist";
 
 /**
  * The deploy function as one CommonJS file. The AWS SDK v3 stays external because the
