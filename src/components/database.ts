@@ -21,7 +21,7 @@ export interface PostgresDatabaseArgs extends BaseArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
      * Major version only, so RDS picks a supported minor and upgrades it (15.4 can no longer be
-     * created; see shared/reference/aws-deploy-facts.md).
+     * created: DEPLOY.RdsEngineVersion lists the retired minors with their AWS source).
      * @default "15"
      */
     readonly engineVersion?: string;

@@ -2,7 +2,6 @@
  * Configuration every system shares: environment suffix, region, profile, cost allocation,
  * policy exceptions and cost assumptions. System schemas extend `baseConfigShape`.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { assumptionOverridesSchema } from "../offline/cost/assumptions";
 import { SUFFIX_MAX, SUFFIX_PATTERN } from "./naming";
@@ -43,6 +42,6 @@ export const baseSources: Record<keyof typeof baseConfigShape, KeySource> = {
 };
 
 /** The stack's defaults: suffix = stack name, prod profile for a stack named prod. */
-export function stackDefaults(stack: string = pulumi.getStack()): { environmentSuffix: string; profile: Profile } {
+export function stackDefaults(stack: string): { environmentSuffix: string; profile: Profile } {
     return { environmentSuffix: stack, profile: stack === "prod" || stack.startsWith("prod-") ? "prod" : "dev" };
 }

@@ -1,6 +1,6 @@
 /**
  * Names of AWS resources: `<system>-<resource>-<environmentSuffix>`, checked against the limits
- * AWS enforces at create time (shared/reference/aws-deploy-facts.md). Under the mock runtime
+ * AWS enforces at create time (each service's API reference). Under the mock runtime
  * Pulumi does not autoname, so every AWS-named resource gets an explicit, checked name.
  */
 
@@ -17,8 +17,8 @@ const hyphenated = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/;
 const lowerStartsWithLetter = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
 
 /**
- * Per kind of resource. Sources: the AWS API references of each service, as summarised in
- * shared/reference/aws-deploy-facts.md ("Name limits that break deployments").
+ * Per kind of resource. Sources: the AWS API reference of each service (the `source` of each row
+ * of NAME_LIMITS in src/offline/policy/deploy/DEPLOY.NameLimits.ts).
  */
 export const NAME_RULES = {
     loadBalancer: { max: 32, pattern: hyphenated, description: "letters, digits and hyphens, not starting or ending with a hyphen" },

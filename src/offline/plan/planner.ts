@@ -1,7 +1,7 @@
 /**
  * Plans one stack: runs its program under the mock runtime, checks the result with the policy
  * pack at the stack's profile and exceptions, and prices it. The result is one element of the
- * `--json` document (shared/DESIGN.md).
+ * `--json` document (see `StackPlan`).
  */
 import { z } from "zod";
 import { policyExceptionSchema } from "../../config/base";

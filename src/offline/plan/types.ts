@@ -32,6 +32,10 @@ export interface Violation {
     /** Missing for a violation of the stack as a whole. */
     readonly urn?: string;
     readonly message: string;
+    /** What to set to what to pass the control (the control's own remediation). */
+    readonly remediation?: string;
+    /** Where the control comes from (the AWS or cdk-nag document it follows). */
+    readonly source?: string;
 }
 
 export interface AppliedException {
@@ -73,7 +77,7 @@ export interface PolicySummary {
     readonly failed: number;
 }
 
-/** One stack's plan: the element of `plans` in the `--json` document (shared/DESIGN.md). */
+/** One stack's plan: the element of `plans` in the `--json` document. */
 export interface StackPlan {
     readonly project: string;
     readonly stack: string;

@@ -128,6 +128,8 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
                     level,
                     ...(finding.urn === undefined ? {} : { urn: finding.urn }),
                     message: finding.message,
+                    remediation: control.remediation,
+                    ...(control.source === undefined ? {} : { source: control.source }),
                 });
                 continue;
             }

@@ -77,8 +77,7 @@ const BUCKET: Omit<NameLimit, "type"> = {
 
 /**
  * AWS's name limits for every named resource type the four systems create, from each service's
- * API reference (the `source` of each row); the facts are collected in
- * shared/reference/aws-deploy-facts.md ("Name limits that break deployments").
+ * API reference (the `source` of each row).
  */
 export const NAME_LIMITS: readonly NameLimit[] = [
     lb("aws:lb/loadBalancer:LoadBalancer", "Load balancer (ALB/NLB)", [NO_EDGE_HYPHEN, noPrefix("internal-")], LB_SOURCE),
@@ -453,7 +452,7 @@ export const nameLimits: ResourceControl = {
         "Shorten or respell the explicit name input (name, bucket, identifier, replicationGroupId, ...); " +
         "names built with the Namer in src/config/naming.ts are checked against the same limits, so a shorter environmentSuffix fixes most.",
     levels: DEPLOY_FAILURE,
-    source: "shared/reference/aws-deploy-facts.md (Name limits that break deployments); each limit's API reference",
+    source: "each limit's AWS API reference (the source of its row in NAME_LIMITS)",
     check(resource) {
         const limit = BY_TYPE.get(resource.type);
         const name = limit === undefined ? undefined : str(resource.props[limit.input]);

@@ -18,8 +18,7 @@ export interface RetiredMinors {
 /**
  * PostgreSQL 15 minors as of 2026-11: none can be created any more, or all are past end of
  * standard support. Source: aws/aws-cdk PR #33663 (AWS notice) and the RDS for PostgreSQL
- * release calendar, https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html,
- * as summarised in shared/reference/aws-deploy-facts.md.
+ * release calendar, https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html.
  */
 export const RETIRED_MINORS: readonly RetiredMinors[] = [
     { engine: "postgres", major: 15, minors: [0, 3], status: "retired before 15.4" },

@@ -1,4 +1,4 @@
-/** The deployability controls: what `tsc` never sees but AWS rejects (shared/reference/aws-deploy-facts.md). */
+/** The deployability controls: what `tsc` never sees but AWS rejects (each control names its AWS source). */
 import type { Control } from "../types";
 import { codePipelineV2 } from "./DEPLOY.CodePipelineV2";
 import { ecsCodeDeploy } from "./DEPLOY.EcsCodeDeploy";
