@@ -180,7 +180,10 @@ async function runInPool(request: WorkerRequest, fullLoader: boolean, opts: RunO
     let last: WorkerProgress | undefined;
     let reusable = false;
     const result = await new Promise<WorkerResult>((resolve) => {
+        let settled = false;
         const finish = (r: WorkerResult) => {
+            if (settled) return;
+            settled = true;
             clearTimeout(timer);
             child.off("message", onMessage);
             child.off("exit", onExit);
@@ -198,7 +201,13 @@ async function runInPool(request: WorkerRequest, fullLoader: boolean, opts: RunO
         };
         const onExit = (code: number | null) =>
             finish({ resources: [], outputs: {}, error: `the program's process exited (code ${code}) without a result:\n${stderr.trim().slice(-2000)}` });
-        const timer = setTimeout(() => finish({ resources: [], outputs: {}, error: timeoutMessage(timeoutMs, last) }), timeoutMs);
+        // At the limit, ask the worker what it still waits for, then give up on it.
+        const giveUp = () => finish({ resources: [], outputs: {}, error: timeoutMessage(timeoutMs, last) });
+        const timer = setTimeout(() => {
+            child.once("message", giveUp);
+            child.send({ kind: "report" }, () => undefined);
+            setTimeout(giveUp, 1000).unref();
+        }, timeoutMs);
         child.on("message", onMessage);
         child.on("exit", onExit);
         worker.ready.then(

@@ -132,6 +132,7 @@ export async function runInWorker(req: Omit<WorkerRequest, "env">): Promise<Work
         const exported = await pulumi.runtime.runInPulumiStack(async () => {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const mod = require(programPath) as Record<string, unknown>;
+            trackOutputs(mod);
             return mod;
         });
         // As the language host does before it exits: wait for every registration still in
@@ -148,20 +149,31 @@ export async function runInWorker(req: Omit<WorkerRequest, "env">): Promise<Work
     return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), outputs, error };
 }
 
-async function resolveOutputs(exported: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const entries = Object.entries(exported).filter(([key, value]) => key !== "__esModule" && typeof value !== "function");
+function exportedEntries(exported: Record<string, unknown>): [string, unknown][] {
+    return Object.entries(exported).filter(([key, value]) => key !== "__esModule" && typeof value !== "function");
+}
+
+function settled(value: unknown): Promise<unknown> {
+    const resolved = pulumi.output(value) as pulumi.Output<unknown>;
+    return new Promise<unknown>((resolve) => resolved.apply((x) => resolve(x)));
+}
+
+/** Keeps the progress report's list of exports not settled yet, from the moment the program returns. */
+function trackOutputs(exported: Record<string, unknown>): void {
+    const entries = exportedEntries(exported);
     const pending = new Set(entries.map(([key]) => key));
     const publish = () => (progress = { ...progress, pendingOutputs: [...pending] });
     publish();
-    const values = await Promise.all(
-        entries.map(async ([key, value]) => {
-            const resolved = pulumi.output(value) as pulumi.Output<unknown>;
-            const v = await new Promise<unknown>((resolve) => resolved.apply((x) => resolve(x)));
+    for (const [key, value] of entries) {
+        void settled(value).then(() => {
             pending.delete(key);
             publish();
-            return [key, plain(v)] as const;
-        }),
-    );
+        });
+    }
+}
+
+async function resolveOutputs(exported: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const values = await Promise.all(exportedEntries(exported).map(async ([key, value]) => [key, plain(await settled(value))] as const));
     return Object.fromEntries(values);
 }
 
@@ -244,7 +256,8 @@ if (require.main === module) {
     // The SDK rejects the promise of a failed invoke that the program may never await; the error
     // itself reaches the plan through the mocks, so it must not end the worker before it reports.
     process.on("unhandledRejection", () => unhandled++);
-    process.on("message", (req: WorkerRequest) => {
+    process.on("message", (req: WorkerRequest | { kind: "report" }) => {
+        if ("kind" in req) return send({ kind: "progress", progress: currentProgress() });
         resetForJob(base, req);
         timer = setInterval(() => send({ kind: "progress", progress: currentProgress() }), 2000);
         runInWorker(req)
