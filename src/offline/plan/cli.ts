@@ -157,7 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { runJobs } = require("./run") as typeof import("./run");
         return await runJobs(options);
     } finally {
-        stopWorkers();
+        await stopWorkers();
     }
 }
 

@@ -109,12 +109,16 @@ class WorkerPool {
             this.idleWorkers.push(worker);
             return;
         }
+        // Referenced until it has exited, so it is reaped and its CPU time accounted.
+        worker.child.ref();
         worker.child.kill();
         if (worker.reusable && this.idleWorkers.length < this.size) this.idleWorkers.push(spawnWorker(false));
     }
 
-    close(): void {
-        for (const w of this.idleWorkers.splice(0)) w.child.kill();
+    /** Ends the idle workers and waits until they have exited (so their CPU time is accounted to the caller). */
+    async close(): Promise<void> {
+        const exits = this.idleWorkers.splice(0).map((w) => new Promise<void>((resolve) => (w.child.exitCode !== null ? resolve() : (w.child.ref(), w.child.once("exit", () => resolve()), w.child.kill()))));
+        await Promise.all(exits);
     }
 }
 
@@ -126,8 +130,8 @@ export function startWorkers(size: number): void {
     pool.warm();
 }
 
-export function stopWorkers(): void {
-    pool.close();
+export function stopWorkers(): Promise<void> {
+    return pool.close();
 }
 
 export async function runProgram(project: PulumiProject, stack: string, opts: RunOptions = {}): Promise<ProgramRun> {
