@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { z } from "zod";
 import { invocationDir, parseCli } from "../src/offline/plan/cli";
 import { formatPlan, formatSummary } from "../src/offline/plan/format";
-import { planStack } from "../src/offline/plan/planner";
+import { exampleValueWarnings, planStack } from "../src/offline/plan/planner";
 import { poolStats, runProgram } from "../src/offline/plan/program";
 import { readProject } from "../src/offline/plan/project";
 import { ConfigError, loadConfig } from "../src/config/load";
@@ -101,6 +101,25 @@ describe("planner: what a new user gets wrong", () => {
             () => loadConfig("x", schema, { environmentSuffix: { env: "ENVIRONMENT_SUFFIX" } }, configReader({}), { ENVIRONMENT_SUFFIX: "Dev_1" }),
             /environmentSuffix = "Dev_1": must be lowercase \(the value came from the environment variable ENVIRONMENT_SUFFIX\)/,
         );
+    });
+});
+
+describe("planner: example values left in a stack file", () => {
+    it("warns for the repository's example owner, account and mailbox, and not for real-looking values", () => {
+        const warnings = exampleValueWarnings({
+            "p:githubOwner": "acme-payments",
+            "s:githubRepository": "acme-commerce/orders-service",
+            "p:certificateArn": "arn:aws:acm:us-east-2:123456789012:certificate/abc",
+            "p:notificationEmail": "team@example.com",
+            "p:ok": "my-org",
+            "p:account": "210987654321",
+            "p:mail": "ops@shop.example.de",
+        });
+        assert.deepEqual(
+            warnings.map((w) => w.split(" = ")[0]),
+            ["p:githubOwner", "s:githubRepository", "p:certificateArn", "p:notificationEmail"],
+        );
+        assert.match(warnings[0]!, /set your own before the first deployment/);
     });
 });
 

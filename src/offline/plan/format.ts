@@ -86,6 +86,7 @@ export function formatPlan(plan: StackPlan): string {
         lines.push(`ERROR: ${plan.error}`);
         if (plan.resources.length === 0) return lines.join("\n");
     }
+    for (const w of plan.warnings ?? []) lines.push(`WARNING: ${w}`);
     for (const section of SECTIONS) lines.push(...section(plan));
     return lines.join("\n");
 }

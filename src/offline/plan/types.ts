@@ -91,6 +91,8 @@ export interface StackPlan {
     readonly policySummary?: PolicySummary;
     readonly cost: CostReport | null;
     readonly error: string | null;
+    /** Things to fix before deploying that fail no control, e.g. a stack value still the repository's example. */
+    readonly warnings?: readonly string[];
 }
 
 export interface PlanDocument {
