@@ -1,6 +1,6 @@
 /**
  * The offline planner itself: what it records of a program, how it reports failures, and the
- * CLI's contract (shared/DESIGN.md).
+ * CLI's contract (README.md, "The offline plan").
  */
 import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";

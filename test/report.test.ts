@@ -153,4 +153,17 @@ describe("report in headless Chromium", () => {
         assert.equal(png.readUInt32BE(16), 1400);
         assert.equal(png.readUInt32BE(20), 2000);
     });
+
+    it("fits a phone's width (390 px): nothing but a wide table's own scroll area is wider than the screen", async () => {
+        ready();
+        await page.setViewportSize({ width: 390, height: 800 });
+        try {
+            // A string, so the page's DOM types need not be in this Node project's lib.
+            const widths = (await page.evaluate("({ page: document.documentElement.scrollWidth, screen: document.documentElement.clientWidth })")) as { page: number; screen: number };
+            assert.equal(widths.page, widths.screen, `the page is ${widths.page} px wide at a ${widths.screen} px screen`);
+            await page.screenshot({ path: path.join(REPO, "out", "report-390.png") });
+        } finally {
+            await page.setViewportSize({ width: 1400, height: 2000 });
+        }
+    });
 });

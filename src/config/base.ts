@@ -2,7 +2,6 @@
  * Configuration every system shares: environment suffix, region, profile, cost allocation,
  * policy exceptions and cost assumptions. System schemas extend `baseConfigShape`.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { assumptionOverridesSchema } from "./costAssumptions";
 import { SUFFIX_MAX, SUFFIX_PATTERN } from "./naming";
@@ -50,6 +49,6 @@ export const baseSources: Record<keyof typeof baseConfigShape, KeySource> = {
 };
 
 /** The stack's default environment suffix: its name. */
-export function defaultSuffix(stack: string = pulumi.getStack()): string {
+export function defaultSuffix(stack: string): string {
     return stack;
 }

@@ -37,10 +37,46 @@ export interface KeySource {
     readonly env?: string;
 }
 
-/** A source of raw strings, so the loader can be tested without the Pulumi runtime. */
-export type RawReader = (namespace: string | undefined, key: string) => string | undefined;
+/**
+ * A source of raw strings, so the loader can be tested without the Pulumi runtime. `keys` lists
+ * what is set in the project's namespace, so a misspelt key is refused rather than ignored.
+ */
+export type RawReader = ((namespace: string | undefined, key: string) => string | undefined) & { readonly keys?: () => readonly string[] };
 
-export const pulumiReader: RawReader = (namespace, key) => new pulumi.Config(namespace).get(key);
+export const pulumiReader: RawReader = Object.assign((namespace: string | undefined, key: string) => new pulumi.Config(namespace).get(key), {
+    keys: () => {
+        const prefix = `${pulumi.getProject()}:`;
+        return Object.keys(pulumi.runtime.allConfig())
+            .filter((k) => k.startsWith(prefix))
+            .map((k) => k.slice(prefix.length));
+    },
+});
+
+/** Edit distance, for suggesting the key a misspelt one meant. */
+function distance(a: string, b: string): number {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length]!;
+}
+
+/** Keys set in the project's namespace that no field reads, each with the closest known key. */
+function unknownKeys(project: string, known: readonly string[], read: RawReader): ConfigIssue[] {
+    const knownSet = new Set(known);
+    return (read.keys?.() ?? [])
+        .filter((k) => !knownSet.has(k))
+        .map((k) => {
+            const lower = k.toLowerCase();
+            const [best] = known
+                .map((c) => ({ c, d: distance(lower, c.toLowerCase()) - (c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()) ? k.length / 2 : 0) }))
+                .sort((x, y) => x.d - y.d);
+            const hint = best !== undefined && best.d <= Math.max(3, k.length / 2) ? `; did you mean ${best.c}?` : "";
+            return { key: `${project}:${k}`, value: read(undefined, k), message: `is not a setting of ${project}${hint}` };
+        });
+}
 
 /**
  * Validates a config object with `schema`. Each key's raw value (a string: Pulumi config keeps
@@ -55,24 +91,31 @@ export function loadConfig<S extends z.ZodObject>(
     env: NodeJS.ProcessEnv = process.env,
 ): z.infer<S> {
     const raw: Record<string, unknown> = {};
+    const fromEnv = new Set<string>();
     const shape = schema.shape as Record<string, z.ZodType>;
+    const sourceOf = (key: string): KeySource => (sources as Record<string, KeySource | undefined>)[key] ?? {};
     for (const key of Object.keys(shape)) {
-        const source: KeySource = (sources as Record<string, KeySource | undefined>)[key] ?? {};
+        const source = sourceOf(key);
         let value: string | undefined = read(source.namespace, key);
-        if ((value === undefined || value === "") && source.env) value = env[source.env] || undefined;
+        if ((value === undefined || value === "") && source.env && env[source.env]) {
+            value = env[source.env];
+            fromEnv.add(key);
+        }
         if (value === undefined) continue;
         raw[key] = decode(shape[key]!, value);
     }
+    const unknown = unknownKeys(project, Object.keys(shape).filter((k) => sourceOf(k).namespace === undefined), read);
     const result = schema.safeParse(raw);
-    if (result.success) return result.data;
-    const issues = result.error.issues.map((issue) => {
+    if (result.success && unknown.length === 0) return result.data;
+    const issues = (result.success ? [] : result.error.issues).map((issue) => {
         const path = issue.path.map(String);
         const top = path[0] ?? "(config)";
-        const source: KeySource = (sources as Record<string, KeySource | undefined>)[top] ?? {};
+        const source = sourceOf(top);
         const key = [source.namespace ? `${source.namespace}:${top}` : top, ...path.slice(1)].join(".");
-        return { key, value: valueAt(raw, path), message: issue.message };
+        const origin = fromEnv.has(top) ? ` (the value came from the environment variable ${source.env})` : "";
+        return { key, value: valueAt(raw, path), message: issue.message + origin };
     });
-    throw new ConfigError(project, issues);
+    throw new ConfigError(project, [...issues, ...unknown]);
 }
 
 /**

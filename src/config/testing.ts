@@ -7,7 +7,9 @@ import { ConfigError, type RawReader } from "./load";
 
 /** A reader over `"ns:key"` (aws) or `"key"` (project) entries. */
 export function configReader(values: Record<string, string>): RawReader {
-    return (namespace, key) => values[namespace ? `${namespace}:${key}` : key];
+    return Object.assign((namespace: string | undefined, key: string) => values[namespace ? `${namespace}:${key}` : key], {
+        keys: () => Object.keys(values).filter((k) => !k.includes(":")),
+    });
 }
 
 type Loader = (stack: string, read: RawReader, env: NodeJS.ProcessEnv) => unknown;

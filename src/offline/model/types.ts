@@ -34,6 +34,10 @@ export interface Violation {
     /** Missing for a violation of the stack as a whole. */
     readonly urn?: string;
     readonly message: string;
+    /** What to set to what to pass the control (the control's own remediation). */
+    readonly remediation?: string;
+    /** Where the control comes from (the AWS or cdk-nag document it follows). */
+    readonly source?: string;
 }
 
 export interface AppliedException {
@@ -93,6 +97,8 @@ export interface StackPlan {
     /** What changed against the base plan of the same stack, with `--base`. */
     readonly diff?: StackDiff;
     readonly error: string | null;
+    /** Things to fix before deploying that fail no control, e.g. a stack value still the repository's example. */
+    readonly warnings?: readonly string[];
 }
 
 /* One stack's changes against a base plan of it (`npm start -- --base`). */

@@ -3,34 +3,37 @@
  * `npm start -- <folder> [--stack NAME] [--json]` plans one Pulumi TypeScript project anywhere.
  * No Pulumi CLI, no credentials, no network. Exits non-zero when a program fails, a control
  * waiver is invalid, or a mandatory control is violated.
+ *
+ * Only what argument parsing needs is imported up front: the workers start first, and the policy
+ * pack, cost model and report load while they load the SDK (run.ts).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { planFailed, planStack } from "./planner";
+import { DEFAULT_TIMEOUT_MS, startWorkers, stopWorkers } from "./program";
 import { readProject, type PulumiProject } from "./project";
-import { formatPlan, formatSummary } from "./format";
-import { policyPackConfig } from "../policy/engine";
-import { planSettings } from "./planner";
-import { readStackConfig } from "./project";
-import type { PlanDocument, StackPlan } from "../model/types";
-import { writeReport } from "../report";
-import { diffMarkdown, formatDiff, loadBase, matchBase, resolveBase, withDiff } from "../diff";
+import { resolveBase } from "../diff/base";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 
-const USAGE = `usage: npm start -- [<project folder>...] [--stack NAME] [--json] [--out DIR] [--concurrency N]
+const USAGE = `usage: npm start -- [<project folder>...] [--stack NAME] [--json] [--out DIR] [--concurrency N] [--timeout S] [--config KEY=VALUE]...
                  [--base PLAN.json|GIT-REF] [--markdown FILE]
 
   (no folder)       plan every project under stacks/ and every stack of each
   <project folder>  a folder with a Pulumi.yaml (TypeScript/JavaScript program)
   --stack NAME      only this stack (default: every Pulumi.<stack>.yaml)
   --json            print one JSON document on stdout (progress goes to stderr)
-  --out DIR         where plans are written (default: out/)
-  --concurrency N   stacks planned at once, one process each (default: 2)
+  --out DIR         where plans and the report are written (default: out/ for every
+                    project, out/<project>/ for one)
+  --concurrency N   stacks planned at once, one worker process each (default: 2)
+  --timeout S       seconds a program may take before it is stopped (default: ${DEFAULT_TIMEOUT_MS / 1000})
+  --config K=V      a config value for this run over the stack files', e.g. a stand-in for a
+                    secure: value the offline plan cannot decrypt (repeatable)
   --base B          compare each stack with the same stack in B: a plan document (out/plan.json,
                     or --json output) or a git ref of this repository, planned from a worktree
-  --markdown FILE   with --base: write the comparison as a pull-request comment`;
+  --markdown FILE   with --base: write the comparison as a pull-request comment
+
+  PLAN_STACK_TRACES=1 turns on stack traces and source maps in the workers (slower).`;
 
 export interface Job {
     readonly project: PulumiProject;
@@ -61,29 +64,34 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
     return results;
 }
 
-function writePlans(outDir: string, plans: readonly StackPlan[], jobs: readonly Job[]): void {
-    fs.mkdirSync(outDir, { recursive: true });
-    plans.forEach((plan, i) => {
-        const dir = path.join(outDir, plan.project);
-        fs.mkdirSync(dir, { recursive: true });
-        fs.writeFileSync(path.join(dir, `${plan.stack}.json`), JSON.stringify(plan, null, 2) + "\n");
-        // The same levels and waivers for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <this file>`.
-        try {
-            const job = jobs[i]!;
-            const settings = planSettings(job.project.name, job.stack, readStackConfig(job.project, job.stack).config);
-            fs.writeFileSync(
-                path.join(dir, `${plan.stack}.policy-config.json`),
-                JSON.stringify(policyPackConfig(settings.profile, settings.exceptions), null, 2) + "\n",
-            );
-        } catch {
-            // The plan already carries the reason its settings could not be read.
-        }
-    });
-    const doc: PlanDocument = { plans };
-    fs.writeFileSync(path.join(outDir, "plan.json"), JSON.stringify(doc, null, 2) + "\n");
+/** Where a relative folder argument is taken from: npm runs scripts in the repository root but says where it was started. */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+    return env.npm_lifecycle_event !== undefined && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+export interface CliOptions {
+    readonly jobs: readonly Job[];
+    readonly json: boolean;
+    /** Per-stack files go to `<root>/<project>/`. */
+    readonly root: string;
+    /** The document and report of this run go here. */
+    readonly summaryDir: string;
+    readonly concurrency: number;
+    readonly timeoutMs: number;
+    readonly config: Record<string, string>;
+    /** `--base`: what each stack is compared with, and the project folders planned (none: all). */
+    readonly base?: { readonly spec: string; readonly folders: readonly string[]; readonly stack?: string; readonly repo: string };
+    readonly markdown?: string;
+}
+
+type Parsed = { ok: true; options: CliOptions } | { ok: false; code: number; message: string };
+
+function fail(message: string, code = 2): Parsed {
+    return { ok: false, code, message };
+}
+
+/** Reads the arguments and the projects they name; nothing is planned yet. */
+export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Parsed {
     let args;
     try {
         args = parseArgs({
@@ -92,113 +100,91 @@ export async function main(argv: readonly string[]): Promise<number> {
             options: {
                 stack: { type: "string" },
                 json: { type: "boolean", default: false },
-                out: { type: "string", default: path.join(REPO, "out") },
+                out: { type: "string" },
                 concurrency: { type: "string", default: "2" },
+                timeout: { type: "string", default: String(DEFAULT_TIMEOUT_MS / 1000) },
+                config: { type: "string", multiple: true, default: [] },
                 base: { type: "string" },
                 markdown: { type: "string" },
                 help: { type: "boolean", short: "h", default: false },
             },
         });
     } catch (e) {
-        process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
-        return 2;
+        return fail(`${(e as Error).message}\n${USAGE}`);
     }
-    if (args.values.help) {
-        process.stdout.write(USAGE + "\n");
-        return 0;
-    }
-    if (args.values.markdown !== undefined && args.values.base === undefined) {
-        process.stderr.write(`--markdown needs --base: it writes what changed against the base\n${USAGE}\n`);
-        return 2;
-    }
+    if (args.values.help) return fail(USAGE, 0);
+    if (args.values.markdown !== undefined && args.values.base === undefined) return fail(`--markdown needs --base: it writes what changed against the base\n${USAGE}`);
     const concurrency = Number(args.values.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-        process.stderr.write(`--concurrency must be a positive integer, got "${args.values.concurrency}"\n`);
-        return 2;
+    if (!Number.isInteger(concurrency) || concurrency < 1) return fail(`--concurrency must be a positive integer, got "${args.values.concurrency}"`);
+    const timeout = Number(args.values.timeout);
+    if (!Number.isFinite(timeout) || timeout <= 0) return fail(`--timeout must be a number of seconds above 0, got "${args.values.timeout}"`);
+    const config: Record<string, string> = {};
+    for (const entry of args.values.config) {
+        const eq = entry.indexOf("=");
+        if (eq <= 0) return fail(`--config takes KEY=VALUE (e.g. fastcart-orders:alarmEmail=ops@example.com), got "${entry}"`);
+        config[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
-    const folders = args.positionals.length > 0 ? args.positionals.map((p) => path.resolve(p)) : discoverProjects(REPO);
-    if (folders.length === 0) {
-        process.stderr.write("no Pulumi projects found\n");
-        return 2;
-    }
+    const cwd = invocationDir(env);
+    const all = args.positionals.length === 0;
+    const folders = all ? discoverProjects(REPO) : args.positionals.map((p) => path.resolve(cwd, p));
+    if (folders.length === 0) return fail("no Pulumi projects found");
     const jobs: Job[] = [];
     for (const folder of folders) {
         let project: PulumiProject;
         try {
             project = readProject(folder);
         } catch (e) {
-            process.stderr.write(`${(e as Error).message}\n`);
-            return 2;
+            return fail((e as Error).message);
         }
-        const stacks = args.values.stack ? [args.values.stack] : project.stacks;
-        if (args.values.stack && !project.stacks.includes(args.values.stack)) {
-            process.stderr.write(`${project.name} has no stack "${args.values.stack}" (Pulumi.${args.values.stack}.yaml); it has: ${project.stacks.join(", ") || "none"}\n`);
-            return 2;
+        const stack = args.values.stack;
+        if (stack !== undefined && !project.stacks.includes(stack)) {
+            return fail(`${project.name} has no stack "${stack}" (Pulumi.${stack}.yaml); it has: ${project.stacks.join(", ") || "none"}`);
         }
-        if (stacks.length === 0) {
-            process.stderr.write(`${project.name} has no stacks (no Pulumi.<stack>.yaml files in ${folder})\n`);
-            return 2;
-        }
-        for (const stack of stacks) jobs.push({ project, stack });
+        const stacks = stack !== undefined ? [stack] : project.stacks;
+        if (stacks.length === 0) return fail(`${project.name} has no stacks (no Pulumi.<stack>.yaml files in ${folder})`);
+        for (const s of stacks) jobs.push({ project, stack: s });
     }
-
-    const baseFolders = args.positionals.length > 0 ? folders : [];
+    const root = args.values.out === undefined ? path.join(REPO, "out") : path.resolve(cwd, args.values.out);
+    const names = [...new Set(jobs.map((j) => j.project.name))];
+    // Planning part of the repository must not replace the document and report of all of it.
+    const summaryDir = args.values.out !== undefined || (all && args.values.stack === undefined) ? root : path.join(root, names.join("+"));
+    for (const dir of [root, summaryDir]) {
+        if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) return fail(`--out must name a folder; ${dir} is a file`);
+    }
+    let base: CliOptions["base"];
     if (args.values.base !== undefined) {
+        // Checked before anything is planned, so a typo costs no plan.
+        const spec = fs.existsSync(path.resolve(cwd, args.values.base)) ? path.resolve(cwd, args.values.base) : args.values.base;
+        base = { spec, folders: all ? [] : folders, repo: REPO, ...(args.values.stack !== undefined ? { stack: args.values.stack } : {}) };
         try {
-            resolveBase({ spec: args.values.base, repo: REPO, folders: baseFolders });
+            resolveBase(base);
         } catch (e) {
-            process.stderr.write(`${(e as Error).message}\n`);
-            return 2;
+            return fail((e as Error).message);
         }
     }
+    const markdown = args.values.markdown === undefined ? undefined : path.resolve(cwd, args.values.markdown);
+    return {
+        ok: true,
+        options: { jobs, json: args.values.json, root, summaryDir, concurrency, timeoutMs: timeout * 1000, config, ...(base ? { base } : {}), ...(markdown ? { markdown } : {}) },
+    };
+}
 
-    const started = Date.now();
-    process.stderr.write(`Planning ${jobs.length} stack${jobs.length === 1 ? "" : "s"} offline (mock runtime, ${concurrency} at a time)\n`);
-    let done = 0;
-    let plans = await mapLimit(jobs, concurrency, async (job) => {
-        const t = Date.now();
-        const plan = await planStack(job.project, job.stack);
-        done++;
-        const mandatory = plan.violations.filter((v) => v.level === "mandatory").length;
-        const status = plan.error !== null ? "FAILED" : mandatory > 0 ? `${mandatory} mandatory violation${mandatory === 1 ? "" : "s"}` : "ok";
-        process.stderr.write(
-            `  [${done}/${jobs.length}] ${job.project.name}/${job.stack}: ${plan.resources.length} resources, ${status} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`,
-        );
-        return plan;
-    });
-    let baseLabel = "";
-    if (args.values.base !== undefined) {
-        try {
-            const base = await loadBase({
-                spec: args.values.base,
-                repo: REPO,
-                folders: baseFolders,
-                ...(args.values.stack ? { stack: args.values.stack } : {}),
-                log: (line) => process.stderr.write(`${line}\n`),
-            });
-            plans = plans.map((plan) => withDiff(plan, matchBase(base.plans, plan)));
-            baseLabel = base.label;
-        } catch (e) {
-            process.stderr.write(`${(e as Error).message}\n`);
-            return 2;
-        }
-        if (args.values.markdown !== undefined) fs.writeFileSync(args.values.markdown, diffMarkdown(plans, baseLabel));
+export async function main(argv: readonly string[]): Promise<number> {
+    const parsed = parseCli(argv);
+    if (!parsed.ok) {
+        (parsed.code === 0 ? process.stdout : process.stderr).write(`${parsed.message}\n`);
+        return parsed.code;
     }
-    writePlans(args.values.out, plans, jobs);
-    const report = await writeReport(args.values.out, plans);
-    process.stderr.write(`Report with ${report.diagrams.length} diagram${report.diagrams.length === 1 ? "" : "s"} written to ${path.relative(process.cwd(), report.file)} (${(report.ms / 1000).toFixed(1)} s)\n`);
-    if (args.values.json) {
-        process.stdout.write(JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
-    } else {
-        for (const plan of plans) process.stdout.write(formatPlan(plan) + "\n" + (plan.diff ? formatDiff(plan, baseLabel) + "\n\n" : ""));
-        process.stdout.write(formatSummary(plans) + "\n");
+    const { options } = parsed;
+    startWorkers(Math.min(options.concurrency, options.jobs.length));
+    try {
+        // Loaded only now, after the workers started: it brings the policy pack, cost model and report.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const { runJobs } = require("./run") as typeof import("./run");
+        return await runJobs(options);
+    } finally {
+        await stopWorkers();
     }
-    const failed = plans.filter(planFailed);
-    process.stderr.write(
-        `Planned ${plans.length} stack${plans.length === 1 ? "" : "s"} in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
-            `${failed.length === 0 ? "all passed" : `${failed.length} failed`}. Plans written to ${path.relative(process.cwd(), args.values.out) || "."}/\n`,
-    );
-    return failed.length === 0 ? 0 : 1;
 }
 
 if (require.main === module) {

@@ -1,7 +1,8 @@
 /**
  * Pulumi mocks that stand in for AWS during the offline plan. They return what a provider would
  * compute (ids, ARNs, endpoints, generated passwords) so code chained on those outputs settles,
- * and they answer only the invokes shared/DESIGN.md allows: any other invoke fails the plan.
+ * and they answer only the invokes in ALLOWED_INVOKES (answers that need no AWS account): any
+ * other invoke fails the plan, since its answer would be made up.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -165,7 +166,7 @@ export class PlanMocks implements pulumi.runtime.Mocks {
                 return { json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }), id: "policy-document" };
             default: {
                 const message =
-                    `the offline plan does not answer the invoke ${args.token}: only ${ALLOWED_INVOKES.join(", ")} are allowed (shared/DESIGN.md); ` +
+                    `the offline plan does not answer the invoke ${args.token}: only ${ALLOWED_INVOKES.join(", ")} are allowed (their answers need no AWS account; see CONTRIBUTING.md, "Mock runtime facts"); ` +
                     "take the value from config or from another resource's output instead";
                 this.refusedInvokes.push(message);
                 throw new Error(message);

@@ -1,7 +1,7 @@
 /**
  * Plans one stack: runs its program under the mock runtime, checks the result with the policy
  * pack at the stack's profile and exceptions, and prices it. The result is one element of the
- * `--json` document (shared/DESIGN.md).
+ * `--json` document (see `StackPlan`).
  */
 import { z } from "zod";
 import { budgetViolations, type Budget } from "../cost/budget";
@@ -18,6 +18,27 @@ export interface PlanSettings {
     readonly exceptions: PolicyException[];
     readonly costAssumptions: Record<string, number>;
     readonly budget: Budget;
+}
+
+/**
+ * Values the repository's stack files carry as examples: deployed as they are, they name someone
+ * else's GitHub organisation, an AWS documentation account (123456789012) or a mailbox nobody reads
+ * (example.com is reserved for documentation, RFC 2606).
+ */
+const EXAMPLE_VALUES: readonly { readonly pattern: RegExp; readonly what: string }[] = [
+    { pattern: /^acme-|\/acme-|^acme-[a-z]+\//, what: "an example GitHub owner" },
+    { pattern: /\b123456789012\b/, what: "the AWS documentation's example account 123456789012" },
+    { pattern: /@example\.(com|org|net)\b/, what: "an example.com address nobody reads" },
+];
+
+/** One warning per stack config value that is still the repository's example. */
+export function exampleValueWarnings(config: Record<string, string>): string[] {
+    const warnings: string[] = [];
+    for (const [key, value] of Object.entries(config)) {
+        const hit = EXAMPLE_VALUES.find((e) => e.pattern.test(value));
+        if (hit) warnings.push(`${key} = ${value.length > 80 ? value.slice(0, 77) + "..." : value} is ${hit.what}: set your own before the first deployment (README, "Before the first deployment")`);
+    }
+    return warnings;
 }
 
 /** What the planner itself reads from stack config; the program validates the same keys again. */
@@ -59,6 +80,7 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
         costError = `cost model: ${(e as Error).message}`;
     }
     const errors = [...policy.errors, ...(costError ? [costError] : [])];
+    const warnings = exampleValueWarnings(run.config);
     return {
         project: project.name,
         stack,
@@ -72,6 +94,7 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
         policySummary: policy.summary,
         cost,
         error: errors.length > 0 ? errors.join("\n") : null,
+        ...(warnings.length > 0 ? { warnings } : {}),
     };
 }
 

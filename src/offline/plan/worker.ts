@@ -1,8 +1,9 @@
 /**
- * Runs one Pulumi program under the mock runtime, in a process of its own (the runtime is
- * global to a process), and sends back every registered resource and the stack outputs.
- * Started by `runProgram` in program.ts with tsx's hooks, so TypeScript programs load as the
- * Pulumi CLI would load them.
+ * Runs Pulumi programs under the mock runtime and sends back every registered resource and the
+ * stack outputs. A worker is a long-lived process of the pool in program.ts: it loads the SDK once
+ * and plans one stack after another, each in a fresh Pulumi store with the program's own modules,
+ * environment and working directory (see `resetForJob`). A worker whose program failed or left
+ * timers or handles behind says so and is replaced, so no run sees another's leftovers.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -15,6 +16,8 @@ export interface WorkerRequest {
     readonly project: string;
     readonly stack: string;
     readonly region: string;
+    /** The program's environment: the CLI's own plus PULUMI_CONFIG and the run's extras. */
+    readonly env: Record<string, string>;
 }
 
 export interface WorkerResult {
@@ -22,6 +25,20 @@ export interface WorkerResult {
     readonly outputs: Record<string, unknown>;
     readonly error: string | null;
 }
+
+/** What a worker says while a program runs, so a program that hangs can be named. */
+export interface WorkerProgress {
+    readonly resources: number;
+    /** Exported outputs that have not settled yet (once the program's module has returned). */
+    readonly pendingOutputs: readonly string[];
+    /** Registrations still waiting for their inputs, as `name [type]`. */
+    readonly pendingRegistrations: readonly string[];
+}
+
+export type WorkerMessage =
+    | { readonly kind: "ready" }
+    | { readonly kind: "progress"; readonly progress: WorkerProgress }
+    | { readonly kind: "result"; readonly result: WorkerResult; readonly recycle: string | null };
 
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
@@ -67,11 +84,29 @@ interface Monitor {
     registerResource(req: RegisterRequest, cb: Callback): Promise<void>;
 }
 
-export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
+/** The SDK's store module: not part of its typed surface, but what `setMocks` itself writes to. */
+interface SdkState {
+    LocalStore: new () => { resourcePackages: unknown; resourceModules: unknown };
+    getGlobalStore(): { resourcePackages: unknown; resourceModules: unknown };
+    getPendingResourceRegistrations(): Map<unknown, { name?: string; type?: string; label?: string }>;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdkState = require("@pulumi/pulumi/runtime/state") as SdkState;
+
+let progress: WorkerProgress = { resources: 0, pendingOutputs: [], pendingRegistrations: [] };
+
+/** What is still running, for the progress report of a program that takes long. */
+export function currentProgress(): WorkerProgress {
+    const pending = [...sdkState.getPendingResourceRegistrations().values()].map((r) => (r.name && r.type ? `${r.name} [${r.type}]` : (r.label ?? "?")));
+    return { ...progress, pendingRegistrations: pending.slice(0, 10) };
+}
+
+export async function runInWorker(req: Omit<WorkerRequest, "env">): Promise<WorkerResult> {
     const mocks = new PlanMocks(req.region);
     await pulumi.runtime.setMocks(mocks, req.project, req.stack, false);
 
     const resources: PlannedResource[] = [];
+    progress = { resources: 0, pendingOutputs: [], pendingRegistrations: [] };
     const registrationErrors: string[] = [];
     const monitor = pulumi.runtime.getMonitor() as unknown as Monitor;
     const register = monitor.registerResource.bind(monitor);
@@ -98,6 +133,7 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
                     protect: request.getProtect() === true,
                     dependsOn: request.getDependenciesList(),
                 });
+                progress = { ...progress, resources: resources.length };
             }
             if (err) registrationErrors.push(`${request.getType()} ${request.getName()}: ${err instanceof Error ? err.message : String(err)}`);
             cb(err, resp);
@@ -111,6 +147,7 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
         const exported = await pulumi.runtime.runInPulumiStack(async () => {
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const mod = require(programPath) as Record<string, unknown>;
+            trackOutputs(mod);
             return mod;
         });
         // As the language host does before it exits: wait for every registration still in
@@ -127,23 +164,129 @@ export async function runInWorker(req: WorkerRequest): Promise<WorkerResult> {
     return { resources: resources.filter((r) => r.type !== "pulumi:pulumi:Stack"), outputs, error };
 }
 
-async function resolveOutputs(exported: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(exported)) {
-        if (key === "__esModule" || typeof value === "function") continue;
-        const resolved = pulumi.output(value) as pulumi.Output<unknown>;
-        out[key] = plain(await new Promise<unknown>((resolve) => resolved.apply((v) => resolve(v))));
-    }
-    return out;
+function exportedEntries(exported: Record<string, unknown>): [string, unknown][] {
+    return Object.entries(exported).filter(([key, value]) => key !== "__esModule" && typeof value !== "function");
 }
 
-if (require.main === module) {
-    const request = JSON.parse(process.argv[2] ?? "{}") as WorkerRequest;
-    runInWorker(request)
-        .then((result) => {
-            process.send?.(result, () => process.exit(0));
-        })
-        .catch((e: unknown) => {
-            process.send?.({ resources: [], outputs: {}, error: e instanceof Error ? e.message : String(e) }, () => process.exit(0));
+function settled(value: unknown): Promise<unknown> {
+    const resolved = pulumi.output(value) as pulumi.Output<unknown>;
+    return new Promise<unknown>((resolve) => resolved.apply((x) => resolve(x)));
+}
+
+/** Keeps the progress report's list of exports not settled yet, from the moment the program returns. */
+function trackOutputs(exported: Record<string, unknown>): void {
+    const entries = exportedEntries(exported);
+    const pending = new Set(entries.map(([key]) => key));
+    const publish = () => (progress = { ...progress, pendingOutputs: [...pending] });
+    publish();
+    for (const [key, value] of entries) {
+        void settled(value).then(() => {
+            pending.delete(key);
+            publish();
         });
+    }
+}
+
+async function resolveOutputs(exported: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const values = await Promise.all(exportedEntries(exported).map(async ([key, value]) => [key, plain(await settled(value))] as const));
+    return Object.fromEntries(values);
+}
+
+/** What a worker holds before its first job: every later job starts from this. */
+interface Baseline {
+    readonly env: NodeJS.ProcessEnv;
+    readonly cwd: string;
+    readonly modules: ReadonlySet<string>;
+    readonly handles: string[];
+    readonly listeners: Map<string, number>;
+    /** Programs this worker has run. */
+    jobs: number;
+}
+
+const WATCHED_EVENTS = ["exit", "beforeExit", "uncaughtException", "unhandledRejection", "SIGINT", "SIGTERM"] as const;
+
+function takeBaseline(): Baseline {
+    // The standard streams open lazily: open them now so a program's first log line is not a "leak".
+    void process.stdout;
+    void process.stderr;
+    return {
+        env: { ...process.env },
+        cwd: process.cwd(),
+        modules: new Set(Object.keys(require.cache)),
+        handles: process.getActiveResourcesInfo().sort(),
+        listeners: new Map(WATCHED_EVENTS.map((e) => [e, process.listenerCount(e)])),
+        jobs: 0,
+    };
+}
+
+/**
+ * Puts the process back where it was before any program ran: the environment and working
+ * directory, no module of a previous program (the SDK and other packages stay loaded: that is the
+ * point of the pool; what they keep per deployment lives in the store replaced here).
+ */
+function resetForJob(base: Baseline, req: WorkerRequest): void {
+    for (const key of Object.keys(process.env)) if (!(key in base.env)) delete process.env[key];
+    Object.assign(process.env, base.env, req.env);
+    process.chdir(req.programDir);
+    for (const key of Object.keys(require.cache)) {
+        if (!base.modules.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+    }
+    // A fresh store reads PULUMI_CONFIG anew; the resource modules packages registered at load stay.
+    const previous = sdkState.getGlobalStore();
+    const store = new sdkState.LocalStore();
+    store.resourcePackages = previous.resourcePackages;
+    store.resourceModules = previous.resourceModules;
+    (globalThis as unknown as { globalStore: unknown }).globalStore = store;
+}
+
+/** Why this worker must not run another program, or null. */
+function leftovers(base: Baseline, result: WorkerResult): string | null {
+    if (result.error !== null) return "its program failed";
+    if (unhandled > 0) return "its program left a promise rejected";
+    const handles = process.getActiveResourcesInfo().sort();
+    const extra = [...handles];
+    for (const h of base.handles) {
+        const i = extra.indexOf(h);
+        if (i >= 0) extra.splice(i, 1);
+    }
+    if (extra.length > 0) return `its program left ${extra.join(", ")} running`;
+    // The SDK and @pulumi/aws add exit handlers once, when a module is first used: what a worker's
+    // first program adds is the packages' and becomes the baseline; a program adding more is replaced.
+    const added = WATCHED_EVENTS.filter((e) => process.listenerCount(e) > (base.listeners.get(e) ?? 0));
+    if (added.length > 0 && base.jobs > 0) return `its program added process handlers (${added.join(", ")})`;
+    for (const e of WATCHED_EVENTS) base.listeners.set(e, process.listenerCount(e));
+    base.jobs++;
+    return null;
+}
+
+function send(message: WorkerMessage, then: () => void = () => undefined): void {
+    process.send?.(message, then);
+}
+
+/** Promises the program left rejected with nobody listening; such a worker is not reused. */
+let unhandled = 0;
+
+if (require.main === module) {
+    let timer: NodeJS.Timeout | undefined;
+    // The SDK rejects the promise of a failed invoke that the program may never await; the error
+    // itself reaches the plan through the mocks, so it must not end the worker before it reports.
+    process.on("unhandledRejection", () => unhandled++);
+    process.on("message", (req: WorkerRequest | { kind: "report" }) => {
+        if ("kind" in req) return send({ kind: "progress", progress: currentProgress() });
+        resetForJob(base, req);
+        timer = setInterval(() => send({ kind: "progress", progress: currentProgress() }), 2000);
+        runInWorker(req)
+            .catch((e: unknown): WorkerResult => ({ resources: [], outputs: {}, error: e instanceof Error ? e.message : String(e) }))
+            .then((result) => {
+                clearInterval(timer);
+                // Let what the program scheduled for "later" show itself before deciding.
+                setImmediate(() => {
+                    const recycle = leftovers(base, result);
+                    send({ kind: "result", result, recycle }, recycle === null ? undefined : () => process.exit(0));
+                });
+            }, () => process.exit(1));
+    });
+    // Taken once the IPC channel listens, so the channel itself is part of it.
+    const base = takeBaseline();
+    send({ kind: "ready" });
 }

@@ -56,7 +56,7 @@ describe("evaluatePolicies: levels per profile", () => {
     it("reports a finding at the level the profile sets", () => {
         const dev = evaluate("dev").violations.filter((v) => v.policy === "TEST.Encrypted");
         const prod = evaluate("prod").violations.filter((v) => v.policy === "TEST.Encrypted");
-        assert.deepEqual(dev, [{ policy: "TEST.Encrypted", level: "advisory", urn: plain.urn, message: "logs is not encrypted" }]);
+        assert.deepEqual(dev, [{ policy: "TEST.Encrypted", level: "advisory", urn: plain.urn, message: "logs is not encrypted", remediation: "Set encrypted: true." }]);
         assert.equal(prod[0]?.level, "mandatory");
     });
 
@@ -67,7 +67,7 @@ describe("evaluatePolicies: levels per profile", () => {
 
     it("reports a stack finding without a URN", () => {
         const stack = evaluate("prod").violations.find((v) => v.policy === "TEST.NeedsTopic");
-        assert.deepEqual(stack, { policy: "TEST.NeedsTopic", level: "mandatory", message: "no alarm topic" });
+        assert.deepEqual(stack, { policy: "TEST.NeedsTopic", level: "mandatory", message: "no alarm topic", remediation: "Add an SNS topic." });
     });
 });
 

@@ -120,6 +120,8 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
                     level,
                     ...(finding.urn === undefined ? {} : { urn: finding.urn }),
                     message: finding.message,
+                    remediation: control.remediation,
+                    ...(control.source === undefined ? {} : { source: control.source }),
                 });
                 continue;
             }

@@ -103,6 +103,11 @@ function failedChip(failed: number, mandatory: boolean): string {
     return mandatory ? `<li class="failed">${failed} failed</li>` : `<li class="advisory">${failed} failed, advisory only</li>`;
 }
 
+/** The control's remediation and source under its finding, as the terminal shows them. */
+function fixHtml(v: Violation): string {
+    return `${v.remediation ? `<div class="fix"><b>Fix:</b> ${esc(v.remediation)}</div>` : ""}${v.source ? `<div class="source">Source: ${esc(v.source)}</div>` : ""}`;
+}
+
 function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): string {
     const s = plan.policySummary;
     const summary = s
@@ -110,7 +115,7 @@ function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): s
         : `<p class="muted">No policy summary: the policy pack did not run on this plan.</p>`;
     const order = { mandatory: 0, advisory: 1 } as const;
     const violations = [...plan.violations].sort((a, b) => order[a.level] - order[b.level] || a.policy.localeCompare(b.policy));
-    const vRows = violations.map((v) => `<tr class="${v.level}"><td>${levelBadge(v)}</td><td class="control"><code>${esc(v.policy)}</code></td><td>${resourceCell(v.urn, byUrn)}</td><td>${esc(v.message)}</td></tr>`);
+    const vRows = violations.map((v) => `<tr class="${v.level}"><td>${levelBadge(v)}</td><td class="control"><code>${esc(v.policy)}</code></td><td>${resourceCell(v.urn, byUrn)}</td><td>${esc(v.message)}${fixHtml(v)}</td></tr>`);
     const eRows = plan.exceptions.map((e) => `<tr><td class="control"><code>${esc(e.policy)}</code></td><td>${resourceCell(e.urn, byUrn)}</td><td>${esc(e.reason)}</td></tr>`);
     return `<section class="panel"><h3>Policy</h3>${summary}
 ${vRows.length > 0 ? `<h4>Violations</h4>${table(["level", "control", "resource", "message"], vRows, "violations")}` : `<p class="muted">No violations.</p>`}
@@ -231,6 +236,22 @@ h4 { font-size:13px; margin:14px 0 6px; color:var(--muted); text-transform:upper
 .diagram .zoom:checked + label { background:#e8f0fb; }
 .columns { display:grid; grid-template-columns:minmax(0,2fr) minmax(0,3fr); gap:18px; }
 @media (max-width:1000px) { .columns { grid-template-columns:1fr; } }
+/* Phone width (390 px): headings and cells wrap, and a table still too wide scrolls inside its panel
+   rather than widening the page. */
+@media (max-width:600px) {
+  main { padding:12px 8px 32px; }
+  header.page, .stack { padding:14px 12px; overflow-wrap:anywhere; }
+  .totals { gap:8px; }
+  .totals li { min-width:0; flex:1 1 130px; padding:8px 10px; }
+  h2 { font-size:17px; overflow-wrap:anywhere; }
+  h2 > * { flex-shrink:1; min-width:0; }
+  th { white-space:normal; }
+  th, td { padding:4px 5px; }
+  table { display:block; max-width:100%; overflow-x:auto; }
+  .columns > * { min-width:0; }
+}
+.fix { margin-top:4px; }
+.source { margin-top:2px; color:var(--muted); font-size:12px; }
 .panel { border-top:1px solid var(--line); padding-top:12px; margin-top:14px; }
 .columns .panel { margin-top:0; }
 table { border-collapse:collapse; width:100%; font-size:13px; }

@@ -6,7 +6,7 @@ import { securityControls } from "./index";
 import type { Level } from "../../model/types";
 import type { Rule } from "../types";
 
-/** The ids of shared/reference/aws-controls.json, pinned so that adding or removing a control shows in the diff. */
+/** The ids of the controls the pack implements, pinned so that adding or removing a control shows in the diff. */
 const REFERENCE_IDS = [
     "AwsSolutions-AEC5", "AwsSolutions-AEC6", "AwsSolutions-CB3", "AwsSolutions-CB4", "AwsSolutions-ECR1",
     "AwsSolutions-ECS2", "AwsSolutions-EVB1", "AwsSolutions-IAM4", "AwsSolutions-IAM5", "AwsSolutions-KMS5",

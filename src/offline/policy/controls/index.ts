@@ -1,6 +1,7 @@
 /**
  * The security controls of the policy pack, one file per control named by its id, sorted by id
- * in code-point order. Their specification is shared/reference/aws-controls.json.
+ * in code-point order. Each names its source: the AWS Security Hub control reference or the
+ * cdk-nag AwsSolutions rule it follows.
  */
 import { withLevels } from "../levels";
 import type { Control, Rule } from "../types";

@@ -1,0 +1,97 @@
+/**
+ * One run of the CLI once its arguments are read: plan every job on the worker pool, draw each
+ * stack's diagram as its plan arrives, then write the plans, the report and the terminal summary.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { CliOptions, Job } from "./cli";
+import { mapLimit } from "./cli";
+import { formatPlan, formatSummary, resourceCounts } from "./format";
+import { planFailed, planSettings, planStack } from "./planner";
+import { readStackConfig } from "./project";
+import type { WorkerProgress } from "./worker";
+import type { PlanDocument, StackPlan } from "../model/types";
+import { policyPackConfig } from "../policy/engine";
+import { renderReport, renderSvg, stackDot } from "../report";
+import { inlineSvg } from "../report/render";
+import { diffMarkdown, formatDiff, loadBase, matchBase, withDiff } from "../diff";
+
+const SLOW_NOTICE_MS = 10_000;
+
+function writeStackFiles(root: string, plan: StackPlan, job: Job, svg: string): void {
+    const dir = path.join(root, plan.project);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${plan.stack}.json`), JSON.stringify(plan, null, 2) + "\n");
+    fs.writeFileSync(path.join(dir, `${plan.stack}.svg`), svg);
+    // The same levels and waivers for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <this file>`.
+    try {
+        const settings = planSettings(job.project.name, job.stack, readStackConfig(job.project, job.stack).config);
+        fs.writeFileSync(path.join(dir, `${plan.stack}.policy-config.json`), JSON.stringify(policyPackConfig(settings.profile, settings.exceptions), null, 2) + "\n");
+    } catch {
+        // The plan already carries the reason its settings could not be read.
+    }
+}
+
+/** A line every ten seconds for a stack still running, naming what it waits for. */
+function slowNotice(label: string, started: number): (p: WorkerProgress) => void {
+    let lastNotice = started;
+    return (p) => {
+        const now = Date.now();
+        if (now - lastNotice < SLOW_NOTICE_MS) return;
+        lastNotice = now;
+        const waiting = p.pendingOutputs.length > 0 ? `; waiting for output${p.pendingOutputs.length === 1 ? "" : "s"} ${p.pendingOutputs.join(", ")}` : "";
+        process.stderr.write(`  ... ${label}: still running after ${Math.round((now - started) / 1000)} s, ${p.resources} resources registered${waiting}\n`);
+    };
+}
+
+function statusOf(plan: StackPlan): string {
+    const mandatory = plan.violations.filter((v) => v.level === "mandatory").length;
+    return plan.error !== null ? "FAILED" : mandatory > 0 ? `${mandatory} mandatory finding${mandatory === 1 ? "" : "s"}` : "ok";
+}
+
+export async function runJobs(options: CliOptions): Promise<number> {
+    const { jobs } = options;
+    const started = Date.now();
+    process.stderr.write(`Planning ${jobs.length} stack${jobs.length === 1 ? "" : "s"} offline (mock runtime, ${options.concurrency} at a time)\n`);
+    let done = 0;
+    const diagrams: Promise<string>[] = [];
+    let plans = await mapLimit(jobs, options.concurrency, async (job, i) => {
+        const t = Date.now();
+        const label = `${job.project.name}/${job.stack}`;
+        const plan = await planStack(job.project, job.stack, { configOverrides: options.config, timeoutMs: options.timeoutMs, onProgress: slowNotice(label, t) });
+        done++;
+        const counts = resourceCounts(plan);
+        process.stderr.write(`  [${done}/${jobs.length}] ${label}: ${counts.cloud} cloud resources in ${counts.components} components, ${statusOf(plan)} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
+        // Drawn now, while the other workers still plan.
+        diagrams[i] = renderSvg(stackDot(plan));
+        return plan;
+    });
+    let baseLabel = "";
+    if (options.base) {
+        const base = await loadBase({ ...options.base, log: (line) => process.stderr.write(`${line}\n`) });
+        plans = plans.map((plan) => withDiff(plan, matchBase(base.plans, plan)));
+        baseLabel = base.label;
+        if (options.markdown) fs.writeFileSync(options.markdown, diffMarkdown(plans, baseLabel));
+    }
+    const drawStarted = Date.now();
+    const svgs = await Promise.all(diagrams);
+    plans.forEach((plan, i) => writeStackFiles(options.root, plan, jobs[i]!, svgs[i]!));
+    fs.mkdirSync(options.summaryDir, { recursive: true });
+    fs.writeFileSync(path.join(options.summaryDir, "plan.json"), JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
+    const reportFile = path.join(options.summaryDir, "report.html");
+    fs.writeFileSync(reportFile, renderReport({ plans, diagrams: svgs.map(inlineSvg), generatedAt: new Date() }));
+    const rel = (p: string) => path.relative(process.cwd(), p) || ".";
+    process.stderr.write(`Report with ${svgs.length} diagram${svgs.length === 1 ? "" : "s"} written to ${rel(reportFile)} (${((Date.now() - drawStarted) / 1000).toFixed(1)} s after the last plan)\n`);
+    if (options.json) {
+        process.stdout.write(JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
+    } else {
+        for (const plan of plans) process.stdout.write(formatPlan(plan) + "\n" + (plan.diff ? formatDiff(plan, baseLabel) + "\n\n" : ""));
+        process.stdout.write(formatSummary(plans) + "\n");
+    }
+    const failed = plans.filter(planFailed);
+    process.stderr.write(
+        `Planned ${plans.length} stack${plans.length === 1 ? "" : "s"} in ${((Date.now() - started) / 1000).toFixed(1)} s; ` +
+            `${failed.length === 0 ? "all passed" : `${failed.length} failed`}. Plans written to ${rel(options.root)}/, this run's plan.json and report to ${rel(options.summaryDir)}/\n`,
+    );
+    return failed.length === 0 ? 0 : 1;
+}
