@@ -95,7 +95,8 @@ export function fakeAccount(plan: StackPlan): FakeAccount {
     for (const [action, [client, command]] of Object.entries(COMMANDS) as [Action, [object, object]][]) {
         if (!stubs.has(client)) stubs.set(client, mockClient(client as never) as unknown as Stub);
         stubs.get(client)!.on(command as never).callsFake((input) => {
-            requests.set(action, [...(requests.get(action) ?? []), input]);
+            // A copy: the SDK's paginators reuse one input object from page to page.
+            requests.set(action, [...(requests.get(action) ?? []), { ...input }]);
             const answer = correct[action];
             const override = overrides.get(action);
             return override ? override(input, answer) : answer(input);
