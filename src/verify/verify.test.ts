@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
+import * as path from "node:path";
 import { before, describe, test } from "node:test";
 import { plan as planOf } from "../../test/helpers";
 import type { StackPlan } from "../offline/plan/types";
@@ -155,4 +156,18 @@ describe("a broken deployment", () => {
             fake.restore();
         }
     });
+});
+
+test("no program imports the verifier", () => {
+    const root = path.resolve(__dirname, "../..");
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else if (/\.ts$/.test(entry.name) && /from "[^"]*\/verify(\/[^"]*)?"/.test(fs.readFileSync(full, "utf8"))) offenders.push(path.relative(root, full));
+        }
+    };
+    for (const dir of ["stacks", "src/components", "src/config", "src/functions"]) walk(path.join(root, dir));
+    assert.deepEqual(offenders, []);
 });
