@@ -200,11 +200,11 @@ describe("fastcart-orders: ECS Fargate", () => {
         assert.equal(log.options["awslogs-group"], "/ecs/fastcart-service-dev");
     });
 
-    it("starts the placeholder server from ECR Public, writing nothing, as uid 101, and waits for a steady service", () => {
+    it("runs its image from the stack's own repository by digest (no anonymous pulls), as uid 1000, and waits for a steady service", () => {
         const [container] = JSON.parse(input<string>(one(dev, "aws:ecs/taskDefinition:TaskDefinition"), "containerDefinitions")) as Record<string, unknown>[];
-        assert.match(String(container!.image), /^public\.ecr\.aws\//, "no anonymous Docker Hub pulls through NAT");
-        assert.deepEqual(container!.command, ["python3", "-m", "http.server", "8080", "--directory", "/srv"]);
-        assert.equal(container!.user, "101");
+        assert.match(String(container!.image), /^123456789012\.dkr\.ecr\.eu-central-1\.amazonaws\.com\/fastcart-orders-dev@sha256:[0-9a-f]{64}$/);
+        assert.equal(container!.command, undefined, "the image's own entrypoint, not the placeholder's");
+        assert.equal(container!.user, "1000:1000");
         assert.equal(input(one(dev, "aws:ecs/service:Service"), "waitForSteadyState"), true);
     });
 

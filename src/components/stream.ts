@@ -10,10 +10,10 @@ import { keyStatement } from "./encryption";
 import { grantKey, type Grantee } from "./iam";
 import { metricAlarm } from "./logs";
 
-/** What a consumer calls: find the shards, read them. */
-export const STREAM_READ_ACTIONS = ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary", "kinesis:ListShards"] as const;
+/** What a consumer calls: find the shards (ListShards also follows resharding), read them. */
+export const STREAM_READ_ACTIONS = ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:ListShards"] as const;
 /** What a producer calls. */
-export const STREAM_WRITE_ACTIONS = ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:DescribeStreamSummary", "kinesis:ListShards"] as const;
+export const STREAM_WRITE_ACTIONS = ["kinesis:PutRecord", "kinesis:PutRecords", "kinesis:ListShards"] as const;
 
 export interface EventStreamArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the stream name. @default "stream" */

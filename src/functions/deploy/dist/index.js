@@ -1860,84 +1860,102 @@ function outputVariables(details) {
   return variables;
 }
 function createHandler(dependencies) {
-  const { lambda, codepipeline, now, sleep: sleep2 } = dependencies;
-  const log = dependencies.log ?? defaultLog;
-  const pollIntervalMs = dependencies.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-  const doc = import_lib_dynamodb2.DynamoDBDocumentClient.from(dependencies.dynamo, {
-    marshallOptions: { removeUndefinedValues: true }
-  });
-  const clock = { now, sleep: sleep2 };
+  const shared = {
+    lambda: dependencies.lambda,
+    codepipeline: dependencies.codepipeline,
+    now: dependencies.now,
+    clock: { now: dependencies.now, sleep: dependencies.sleep },
+    log: dependencies.log ?? defaultLog,
+    pollIntervalMs: dependencies.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
+    doc: import_lib_dynamodb2.DynamoDBDocumentClient.from(dependencies.dynamo, { marshallOptions: { removeUndefinedValues: true } }),
+    env: () => dependencies.env ?? process.env
+  };
   return async function handler2(event, context) {
-    const start = now();
+    const start = shared.now();
     const jobId = jobIdOf(event);
     if (jobId === void 0) {
-      log({ level: "error", message: "event is not a CodePipeline job; nothing to report to" });
+      shared.log({ level: "error", message: "event is not a CodePipeline job; nothing to report to" });
       throw new Error('the event is not a CodePipeline job (no "CodePipeline.job".id); nothing to report to');
     }
+    return new Invocation(shared, jobId, start, context).run(event);
+  };
+}
+var Invocation = class {
+  constructor(shared, jobId, start, context) {
+    this.shared = shared;
+    this.jobId = jobId;
+    this.start = start;
     const { workMs, reserveMs } = splitInvocationTime(context.getRemainingTimeInMillis());
-    const workDeadline = start + workMs;
-    const workSignal = AbortSignal.timeout(workMs);
-    const finalSignal = () => AbortSignal.timeout(Math.max(1, Math.floor(reserveMs / 2)));
-    const executionId = context.awsRequestId;
-    const report = async (status, message, details, replayed) => {
-      let reported;
-      try {
-        reported = status === "SUCCEEDED" ? await reportSuccess(codepipeline, jobId, message, outputVariables(details), executionId, finalSignal()) : await reportFailure(codepipeline, jobId, message, executionId, finalSignal());
-      } catch (error2) {
-        log({ level: "error", jobId, message: "could not report the job result to CodePipeline", error: describeError(error2) });
-        throw error2;
-      }
-      log({ level: status === "SUCCEEDED" ? "info" : "error", jobId, status, message, reported, replayed });
-      return {
-        jobId,
-        status,
-        message,
-        replayed,
-        reported,
-        ...details.version === void 0 ? {} : { version: details.version }
+    this.reserveMs = reserveMs;
+    this.workDeadline = start + workMs;
+    this.workSignal = AbortSignal.timeout(workMs);
+    this.executionId = context.awsRequestId;
+  }
+  shared;
+  jobId;
+  start;
+  workDeadline;
+  reserveMs;
+  // Real-time bounds on AWS calls, so a hung connection cannot outlive the invocation.
+  workSignal;
+  executionId;
+  finalSignal() {
+    return AbortSignal.timeout(Math.max(1, Math.floor(this.reserveMs / 2)));
+  }
+  async report(status, message, details, replayed) {
+    const { codepipeline, log } = this.shared;
+    const { jobId, executionId } = this;
+    let reported;
+    try {
+      reported = status === "SUCCEEDED" ? await reportSuccess(codepipeline, jobId, message, outputVariables(details), executionId, this.finalSignal()) : await reportFailure(codepipeline, jobId, message, executionId, this.finalSignal());
+    } catch (error2) {
+      log({ level: "error", jobId, message: "could not report the job result to CodePipeline", error: describeError(error2) });
+      throw error2;
+    }
+    log({ level: status === "SUCCEEDED" ? "info" : "error", jobId, status, message, reported, replayed });
+    return { jobId, status, message, replayed, reported, ...details.version === void 0 ? {} : { version: details.version } };
+  }
+  async fail(message, state, details) {
+    const { now } = this.shared;
+    let recordNote = "";
+    if (state.kind !== "unavailable") {
+      const outcome = {
+        status: "FAILED",
+        durationMs: now() - Date.parse(state.key.timestamp),
+        finishedAt: new Date(now()).toISOString(),
+        error: message
       };
-    };
-    const fail = async (message, state, details) => {
-      let recordNote = "";
-      if (state.kind !== "unavailable") {
-        const outcome = {
-          status: "FAILED",
-          durationMs: now() - Date.parse(state.key.timestamp),
-          finishedAt: new Date(now()).toISOString(),
-          error: message
-        };
-        try {
-          if (state.kind === "claimed") {
-            await state.history.finish(state.key, { ...details, ...outcome }, { abortSignal: finalSignal() });
-          } else {
-            await state.history.create(
-              { ...state.key, environment: state.environment, ...details, ...outcome },
-              { abortSignal: finalSignal() }
-            );
-          }
-        } catch (error2) {
-          recordNote = ` (the FAILED record could not be written to ${state.history.tableName}: ${describeError(error2)})`;
+      try {
+        if (state.kind === "claimed") {
+          await state.history.finish(state.key, { ...details, ...outcome }, { abortSignal: this.finalSignal() });
+        } else {
+          await state.history.create(
+            { ...state.key, environment: state.environment, ...details, ...outcome },
+            { abortSignal: this.finalSignal() }
+          );
         }
+      } catch (error2) {
+        recordNote = ` (the FAILED record could not be written to ${state.history.tableName}: ${describeError(error2)})`;
       }
-      return report("FAILED", message + recordNote, details, false);
-    };
+    }
+    return this.report("FAILED", message + recordNote, details, false);
+  }
+  async run(event) {
     let deployEnv;
     try {
-      deployEnv = readDeployEnv(dependencies.env ?? process.env);
+      deployEnv = readDeployEnv(this.shared.env());
     } catch (error2) {
-      return fail(describeError(error2), { kind: "unavailable" }, {});
+      return this.fail(describeError(error2), { kind: "unavailable" }, {});
     }
-    const history = new DeploymentHistory(doc, deployEnv.tableName);
-    const environment = deployEnv.environmentSuffix;
-    const newKey = { deploymentId: jobId, timestamp: new Date(start).toISOString() };
+    const history = new DeploymentHistory(this.shared.doc, deployEnv.tableName);
     const reading = readJob(event, deployEnv);
     const requested = reading.ok ? detailsOf(reading.request) : {};
     let existing;
     try {
-      existing = await history.find(jobId, { abortSignal: workSignal });
+      existing = await history.find(this.jobId, { abortSignal: this.workSignal });
     } catch (error2) {
       const problem = `the deployment history table ${deployEnv.tableName} could not be read: ${describeError(error2)}`;
-      return fail(
+      return this.fail(
         reading.ok ? `${problem}; nothing was deployed or recorded` : `${reading.error} (and ${problem})`,
         { kind: "unavailable" },
         requested
@@ -1945,71 +1963,68 @@ function createHandler(dependencies) {
     }
     if (existing !== void 0 && existing.status !== "IN_PROGRESS") {
       const message = existing.status === "SUCCEEDED" ? successSummary(existing) : existing.error ?? "the deployment failed";
-      return report(existing.status, message, existing, true);
+      return this.report(existing.status, message, existing, true);
     }
-    const key = existing === void 0 ? newKey : { deploymentId: existing.deploymentId, timestamp: existing.timestamp };
+    const key = existing === void 0 ? { deploymentId: this.jobId, timestamp: new Date(this.start).toISOString() } : { deploymentId: existing.deploymentId, timestamp: existing.timestamp };
+    const environment = deployEnv.environmentSuffix;
     if (!reading.ok) {
-      return fail(
+      return this.fail(
         reading.error,
         existing === void 0 ? { kind: "unclaimed", history, key, environment } : { kind: "claimed", history, key },
         {}
       );
     }
-    const { request } = reading;
-    log({ level: "info", jobId, message: "deploying", resumedFrom: existing?.timestamp, ...requested });
+    this.shared.log({ level: "info", jobId: this.jobId, message: "deploying", resumedFrom: existing?.timestamp, ...requested });
     if (existing === void 0) {
       try {
-        await history.create(
-          { ...key, environment, status: "IN_PROGRESS", ...requested },
-          { abortSignal: workSignal }
-        );
+        await history.create({ ...key, environment, status: "IN_PROGRESS", ...requested }, { abortSignal: this.workSignal });
       } catch (error2) {
-        return fail(
+        return this.fail(
           `the deployment could not be recorded in ${deployEnv.tableName}: ${describeError(error2)}; nothing was deployed`,
           { kind: "unclaimed", history, key, environment },
           requested
         );
       }
     }
-    const claimed = { kind: "claimed", history, key };
+    return this.deploy(reading.request, { kind: "claimed", history, key }, requested);
+  }
+  /** Releases the image and finishes the claimed record. */
+  async deploy(request, claimed, requested) {
+    const { now } = this.shared;
     const progress = { ...requested };
     let result;
     try {
       result = await release(
-        lambda,
+        this.shared.lambda,
         request,
         LIVE_ALIAS,
-        clock,
-        { deadline: workDeadline, pollIntervalMs, abortSignal: workSignal },
+        this.shared.clock,
+        { deadline: this.workDeadline, pollIntervalMs: this.shared.pollIntervalMs, abortSignal: this.workSignal },
         progress
       );
     } catch (error2) {
-      return fail(describeError(error2), claimed, progress);
+      return this.fail(describeError(error2), claimed, progress);
     }
     const summary = successSummary(result);
+    const { history, key } = claimed;
     try {
       const finished = await history.finish(
         key,
-        {
-          ...result,
-          status: "SUCCEEDED",
-          durationMs: now() - Date.parse(key.timestamp),
-          finishedAt: new Date(now()).toISOString()
-        },
-        { abortSignal: finalSignal() }
+        { ...result, status: "SUCCEEDED", durationMs: now() - Date.parse(key.timestamp), finishedAt: new Date(now()).toISOString() },
+        { abortSignal: this.finalSignal() }
       );
-      if (!finished) log({ level: "warn", jobId, message: "the record was already finished by another delivery of this job" });
+      if (!finished) this.shared.log({ level: "warn", jobId: this.jobId, message: "the record was already finished by another delivery of this job" });
     } catch (error2) {
-      return report(
+      return this.report(
         "FAILED",
-        `${summary}, but the deployment could not be recorded in ${deployEnv.tableName}: ${describeError(error2)}. The new version is live; retry the stage to record it`,
+        `${summary}, but the deployment could not be recorded in ${history.tableName}: ${describeError(error2)}. The new version is live; retry the stage to record it`,
         result,
         false
       );
     }
-    return report("SUCCEEDED", summary, result, false);
-  };
-}
+    return this.report("SUCCEEDED", summary, result, false);
+  }
+};
 
 // index.ts
 var handler = createHandler({
