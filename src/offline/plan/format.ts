@@ -2,6 +2,7 @@
  * The human-readable plan: per stack, what would be created, its outputs, the policy results
  * and the monthly cost; then one summary line per stack.
  */
+import { accessSummary } from "../access/violations";
 import type { StackPlan } from "./types";
 
 function usd(n: number): string {
@@ -32,6 +33,7 @@ export function formatPlan(plan: StackPlan): string {
         const s = plan.policySummary;
         lines.push(`Policy: ${s.checked} controls checked, ${s.passed} passed, ${s.waived} waived, ${s.failed} failed`);
     }
+    if (plan.access) lines.push(accessSummary(plan.access));
     for (const v of plan.violations) {
         lines.push(`  ${v.level === "mandatory" ? "FAIL" : "warn"} ${v.policy}${v.urn ? ` ${v.urn.split("::").pop()}` : ""}: ${v.message}`);
     }

@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { policyExceptionSchema } from "../../config/base";
+import { checkAccess } from "../access";
+import { accessViolations } from "../access/violations";
 import { estimateCost } from "../cost/model";
 import { evaluatePolicies, profileOf } from "../policy/engine";
 import type { Profile } from "../policy/types";
@@ -60,7 +62,14 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
     } catch (e) {
         costError = `cost model: ${(e as Error).message}`;
     }
-    const errors = [...policy.errors, ...(costError ? [costError] : [])];
+    let access: StackPlan["access"];
+    let accessError: string | undefined;
+    try {
+        access = await checkAccess(run.resources, { region: run.region });
+    } catch (e) {
+        accessError = `access check: ${(e as Error).message}`;
+    }
+    const errors = [...policy.errors, ...(costError ? [costError] : []), ...(accessError ? [accessError] : [])];
     return {
         project: project.name,
         stack,
@@ -68,9 +77,10 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
         profile: settings.profile,
         resources: run.resources,
         outputs: run.outputs,
-        violations: policy.violations,
+        violations: [...policy.violations, ...(access ? accessViolations(access) : [])],
         exceptions: policy.exceptions,
         policySummary: policy.summary,
+        ...(access ? { access } : {}),
         cost,
         error: errors.length > 0 ? errors.join("\n") : null,
     };
