@@ -483,8 +483,10 @@ describe("payment-pipeline: artifacts and notifications", () => {
         assert.deepEqual([input(subscription, "protocol"), input(subscription, "endpoint")], ["email", "payments-platform@example.com"]);
         const allow = docStatements(one(dev, "aws:sns/topicPolicy:TopicPolicy")).find((s) => s.Effect === "Allow")!;
         assert.deepEqual(allow.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
-        const publish = docStatements(one(dev, "aws:kms/key:Key")).find((s) => s.Sid === "PublishToEncryptedTopics")!;
-        assert.deepEqual(publish.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+        // EventBridge sends KMS no aws:SourceAccount: its statement must carry no condition on it.
+        const events = docStatements(one(dev, "aws:kms/key:Key")).find((s) => s.Sid === "EventBridgePublishesToEncryptedTopics")!;
+        assert.deepEqual([events.Principal, events.Condition], [{ Service: "events.amazonaws.com" }, undefined]);
+        assert.deepEqual(docStatements(one(dev, "aws:kms/key:Key")).find((s) => s.Sid === "PublishToEncryptedTopics")!.Principal, { Service: ["cloudwatch.amazonaws.com"] });
     });
 
     it("announces FAILED and SUCCEEDED executions through EventBridge, naming pipeline, state and execution id", () => {

@@ -384,7 +384,10 @@ describe("service-pipeline: the pipeline", () => {
         const topicPolicy = docStatements(one(dev, "aws:sns/topicPolicy:TopicPolicy"));
         assert.deepEqual(topicPolicy[0]!.Principal, { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] });
         const keyPolicy = docStatements(one(dev, "aws:kms/key:Key"));
-        assert.deepEqual(keyPolicy.find((s) => s.Sid === "PublishToEncryptedTopics")!.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+        // EventBridge sends KMS no aws:SourceAccount: its statement must carry no condition on it.
+        const events = keyPolicy.find((s) => s.Sid === "EventBridgePublishesToEncryptedTopics")!;
+        assert.deepEqual([events.Principal, events.Condition], [{ Service: "events.amazonaws.com" }, undefined]);
+        assert.deepEqual(keyPolicy.find((s) => s.Sid === "PublishToEncryptedTopics")!.Principal, { Service: ["cloudwatch.amazonaws.com"] });
     });
 });
 

@@ -89,15 +89,26 @@ export class EncryptionKey extends pulumi.ComponentResource {
                 },
             });
         }
-        const publishers = [...(args.eventBridge ? ["events.amazonaws.com"] : []), ...(args.cloudWatchAlarms ? ["cloudwatch.amazonaws.com"] : [])];
-        if (publishers.length > 0) {
+        if (args.cloudWatchAlarms) {
             statements.push({
                 Sid: "PublishToEncryptedTopics",
                 Effect: "Allow",
-                Principal: { Service: publishers },
+                Principal: { Service: ["cloudwatch.amazonaws.com"] },
                 Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
                 Resource: "*",
                 Condition: { StringEquals: { "aws:SourceAccount": account } },
+            });
+        }
+        if (args.eventBridge) {
+            // EventBridge sends no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID to KMS when it
+            // publishes to an encrypted topic: a condition on them drops every event.
+            // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+            statements.push({
+                Sid: "EventBridgePublishesToEncryptedTopics",
+                Effect: "Allow",
+                Principal: { Service: "events.amazonaws.com" },
+                Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                Resource: "*",
             });
         }
 
