@@ -366,7 +366,7 @@ describe("brazilcart-cicd: IAM scoped to what each role touches", () => {
     it("lets each build write its own logs and artifacts; only the deploy builds read the data secrets and place interfaces in the VPC", () => {
         const build = bySid(policy(dev, "build-role-build"));
         assert.deepEqual(Object.keys(build).sort(), ["ArtifactBucket", "CustomerKey", "PipelineArtifacts", "WriteOwnLogs"]);
-        assert.deepEqual(resources(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev");
+        assert.deepEqual(resources(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev:log-stream:*");
         const deploy = bySid(policy(dev, "deploy-role-build"));
         assert.deepEqual(resources(deploy.ReadBuildSecrets!), [dev.outputs.rds_secret_arn, dev.outputs.redis_secret_arn]);
         assert.deepEqual(resources(bySid(policy(dev, "deploy-role-extra")).DecryptDataSecrets!), ["arn:aws:kms:sa-east-1:123456789012:key/data-key-key-id"]);

@@ -243,7 +243,7 @@ describe("payment-pipeline: CodeBuild", () => {
         }
         const bySid = (policy: string) => Object.fromEntries(docStatements(named(dev, "aws:iam/policy:Policy", policy)).map((s) => [s.Sid, s]));
         const tests = bySid("codebuild-role-dev-unit-test-build");
-        assert.deepEqual(resources(tests.WriteOwnLogs!), ["arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev", "arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev:log-stream:*"]);
+        assert.deepEqual(resources(tests.WriteOwnLogs!), ["arn:aws:logs:us-east-2:123456789012:log-group:/aws/codebuild/unit-test-dev:log-stream:*"]);
         assert.deepEqual(resources(tests.PublishReports!).map((a) => a.split(":report-group/")[1]), ["unit-test-project-dev-unit-tests", "unit-test-project-dev-coverage"]);
         assert.equal(tests.ReadBuildSecrets, undefined, "the unit tests read no secret");
         const build = bySid("codebuild-role-dev-docker-build-build");
