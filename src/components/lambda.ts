@@ -238,6 +238,12 @@ export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "t
     /** The application function it deploys (`TARGET_FUNCTION_NAME`). */
     readonly targetFunctionName: pulumi.Input<string>;
     readonly targetFunctionArn: pulumi.Input<string>;
+    /**
+     * The customer key the target function is encrypted with: only principals that may use it can
+     * read or update that function's code and configuration.
+     * @see https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html
+     */
+    readonly targetFunctionKmsKeyArn?: pulumi.Input<string>;
     /** The deployment history table (`DEPLOYMENT_TABLE_NAME`). */
     readonly historyTableName: pulumi.Input<string>;
     readonly historyTableArn: pulumi.Input<string>;
@@ -273,6 +279,7 @@ export function deployFunctionStatements(a: {
     targetFunctionArn: pulumi.Input<string>;
     historyTableArn: pulumi.Input<string>;
     historyTableKmsKeyArn?: pulumi.Input<string>;
+    targetFunctionKmsKeyArn?: pulumi.Input<string>;
     region: pulumi.Input<string>;
 }): Record<string, Statement[]> {
     return {
@@ -291,6 +298,9 @@ export function deployFunctionStatements(a: {
                 // Versions and aliases are `<function ARN>:<qualifier>`.
                 Resource: [a.targetFunctionArn, pulumi.interpolate`${a.targetFunctionArn}:*`],
             },
+            ...(a.targetFunctionKmsKeyArn === undefined
+                ? []
+                : [{ Sid: "TargetFunctionKey", Action: "kms:Decrypt", Resource: a.targetFunctionKmsKeyArn, Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`lambda.${a.region}.amazonaws.com` } } }]),
         ],
         history: [
             { Sid: "RecordDeployments", Action: ["dynamodb:Query", "dynamodb:PutItem", "dynamodb:UpdateItem"], Resource: a.historyTableArn },

@@ -99,6 +99,7 @@ const deployer = new DeployFunction("service-deployer", {
     logRetentionDays: config.logRetentionDays,
     targetFunctionName: app.name,
     targetFunctionArn: app.arn,
+    targetFunctionKmsKeyArn: key.arn,
     historyTableName: history.name,
     historyTableArn: history.arn,
     historyTableKmsKeyArn: key.arn,
