@@ -39,6 +39,7 @@ describe("brazilcart-cicd: every stack", () => {
         const common = [
             "AwsSolutions-AEC5 cache",
             "AwsSolutions-IAM5 deploy-role-vpc",
+            "AwsSolutions-IAM5 network-flow-logs-write-logs",
             "RDS.23 db",
             "SecretsManager.1 cache-auth-token",
         ];

@@ -31,7 +31,7 @@ const TARGET = {
     taskRoleArn: "arn:aws:iam::123456789012:role/payment-api-task",
 };
 /** Exceptions for resources only the created target has: an existing target's stack file drops them (see Pulumi.dev.yaml). */
-const CREATED_TARGET_ONLY = new Set(["service-execution-pull-and-log", "alb", "alb-production", "ELB.21", "ELB.22"]);
+const CREATED_TARGET_ONLY = new Set(["service-execution-pull-and-log", "network-flow-logs-write-logs", "alb", "alb-production", "ELB.21", "ELB.22"]);
 
 /** The stack file's exceptions without those for the created target, and the target from config. */
 function existingTarget(stack: string): Record<string, string> {

@@ -95,11 +95,13 @@ describe("service-pipeline: every stack", () => {
         assert.deepEqual(waived(dev), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
             "AwsSolutions-IAM5 service-image-build-role-extra",
+            "AwsSolutions-IAM5 service-pipeline-role-pipeline",
             "DynamoDB.6 deployment-history",
         ]);
         assert.deepEqual(waived(prod), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
             "AwsSolutions-IAM5 service-image-build-role-extra",
+            "AwsSolutions-IAM5 service-pipeline-role-pipeline",
             "PCI.DSS.321-LambdaInsideVPC service-app",
             "PCI.DSS.321-LambdaInsideVPC service-deployer",
         ]);
@@ -247,7 +249,9 @@ describe("service-pipeline: the deploy function", () => {
         const tableKey = bySid("HistoryTableKey");
         assert.deepEqual(resources(tableKey), ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"]);
         assert.deepEqual(tableKey.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
-        assert.equal(statements.length, 5);
+        const targetKey = bySid("TargetFunctionKey");
+        assert.deepEqual([actions(targetKey), resources(targetKey), targetKey.Condition], [["kms:Decrypt"], ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"], { StringEquals: { "kms:ViaService": "lambda.us-east-1.amazonaws.com" } }]);
+        assert.equal(statements.length, 6);
     });
 });
 
