@@ -37,6 +37,7 @@ describe("brazilcart-cicd: every stack", () => {
         const common = [
             "AwsSolutions-AEC5 cache",
             "AwsSolutions-IAM5 deploy-role-vpc",
+            "AwsSolutions-IAM5 network-flow-logs-write-logs",
             "RDS.23 db",
             "SecretsManager.1 cache-auth-token",
         ];
@@ -366,7 +367,7 @@ describe("brazilcart-cicd: IAM scoped to what each role touches", () => {
     it("lets each build write its own logs and artifacts; only the deploy builds read the data secrets and place interfaces in the VPC", () => {
         const build = bySid(policy(dev, "build-role-build"));
         assert.deepEqual(Object.keys(build).sort(), ["ArtifactBucket", "CustomerKey", "PipelineArtifacts", "WriteOwnLogs"]);
-        assert.deepEqual(resourcesOf(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev");
+        assert.deepEqual(resourcesOf(build.WriteOwnLogs!)[0], "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/brazilcart-build-dev:log-stream:*");
         const deploy = bySid(policy(dev, "deploy-role-build"));
         assert.deepEqual(resourcesOf(deploy.ReadBuildSecrets!), [dev.outputs.rds_secret_arn, dev.outputs.redis_secret_arn]);
         // The secrets' key (the data key, not the pipeline's), only through Secrets Manager.

@@ -95,11 +95,13 @@ describe("service-pipeline: every stack", () => {
         assert.deepEqual(waived(dev), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
             "AwsSolutions-IAM5 service-image-build-role-service-registry-push",
+            "AwsSolutions-IAM5 service-pipeline-role-pipeline",
             "DynamoDB.6 deployment-history",
         ]);
         assert.deepEqual(waived(prod), [
             "AwsSolutions-IAM5 service-deployer-role-report-jobs",
             "AwsSolutions-IAM5 service-image-build-role-service-registry-push",
+            "AwsSolutions-IAM5 service-pipeline-role-pipeline",
             "PCI.DSS.321-LambdaInsideVPC service-app",
             "PCI.DSS.321-LambdaInsideVPC service-deployer",
         ]);
@@ -248,7 +250,9 @@ describe("service-pipeline: the deploy function", () => {
         const tableKey = bySid("TableKey");
         assert.deepEqual(resourcesOf(tableKey), ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"]);
         assert.deepEqual(tableKey.Condition, { StringEquals: { "kms:ViaService": "dynamodb.us-east-1.amazonaws.com" } });
-        assert.equal(statements.length, 5);
+        const targetKey = bySid("ReleaseFunctionKey");
+        assert.deepEqual([actionsOf(targetKey), resourcesOf(targetKey), targetKey.Condition], [["kms:Decrypt"], ["arn:aws:kms:us-east-1:123456789012:key/service-key-key-id"], { StringEquals: { "kms:ViaService": "lambda.us-east-1.amazonaws.com" } }]);
+        assert.equal(statements.length, 6);
     });
 });
 
@@ -399,7 +403,10 @@ describe("service-pipeline: the pipeline", () => {
         const topicPolicy = docStatements(one(dev, "aws:sns/topicPolicy:TopicPolicy"));
         assert.deepEqual(topicPolicy[0]!.Principal, { Service: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] });
         const keyPolicy = docStatements(one(dev, "aws:kms/key:Key"));
-        assert.deepEqual(keyPolicy.find((s) => s.Sid === "PublishToEncryptedTopics")!.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+        // EventBridge sends KMS no aws:SourceAccount: its statement must carry no condition on it.
+        const events = keyPolicy.find((s) => s.Sid === "EventBridgePublishesToEncryptedTopics")!;
+        assert.deepEqual([events.Principal, events.Condition], [{ Service: "events.amazonaws.com" }, undefined]);
+        assert.deepEqual(keyPolicy.find((s) => s.Sid === "PublishToEncryptedTopics")!.Principal, { Service: ["cloudwatch.amazonaws.com"] });
     });
 });
 

@@ -238,7 +238,7 @@ export function codeDeployPolicies(target: EcsBlueGreenTarget, alarmArns: readon
         deploy: [
             {
                 Sid: "ShiftTaskSets",
-                Action: ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet"],
+                Action: ["ecs:DescribeServices", "ecs:UpdateServicePrimaryTaskSet"],
                 Resource: ecs(pulumi.interpolate`service/${target.clusterName}/${target.serviceName}`),
             },
             { Sid: "ShiftListeners", Action: "elasticloadbalancing:ModifyListener", Resource: listeners },
@@ -246,7 +246,8 @@ export function codeDeployPolicies(target: EcsBlueGreenTarget, alarmArns: readon
             passTaskRoles(target.taskRoleArns),
         ],
         "deployment-resources": [
-            { Sid: "DeleteOldTaskSets", Action: "ecs:DeleteTaskSet", Resource: ecs(pulumi.interpolate`task-set/${target.clusterName}/${target.serviceName}/*`) },
+            // IAM authorizes CreateTaskSet on the task set it creates, not on the service.
+            { Sid: "DeleteOldTaskSets", Action: ["ecs:CreateTaskSet", "ecs:DeleteTaskSet"], Resource: ecs(pulumi.interpolate`task-set/${target.clusterName}/${target.serviceName}/*`) },
             {
                 Sid: "ShiftListenerRules",
                 Action: "elasticloadbalancing:ModifyRule",

@@ -128,16 +128,27 @@ export class EncryptionKey extends pulumi.ComponentResource {
             this.sealed = true;
             const publishers = TOPIC_PUBLISHERS.filter((p) => this.topicPublishers.has(p));
             if (publishers.length === 0) return statements;
+            const conditioned = publishers.filter((p) => p !== "events.amazonaws.com");
             return [
                 ...statements,
-                {
-                    Sid: "PublishToEncryptedTopics",
-                    Effect: "Allow",
-                    Principal: { Service: publishers },
-                    Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-                    Resource: "*",
-                    Condition: { StringEquals: { "aws:SourceAccount": account } },
-                },
+                ...(conditioned.length === 0
+                    ? []
+                    : [
+                          {
+                              Sid: "PublishToEncryptedTopics",
+                              Effect: "Allow",
+                              Principal: { Service: conditioned },
+                              Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                              Resource: "*",
+                              Condition: { StringEquals: { "aws:SourceAccount": account } },
+                          },
+                      ]),
+                // EventBridge sends no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID to KMS when it
+                // publishes to an encrypted topic: a condition on them drops every event.
+                // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+                ...(publishers.includes("events.amazonaws.com")
+                    ? [{ Sid: "EventBridgePublishesToEncryptedTopics", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" }]
+                    : []),
             ];
         });
 

@@ -42,6 +42,8 @@ abstract class GrantingFunction extends pulumi.ComponentResource implements Gran
     abstract readonly role: ServiceRole;
     abstract readonly arn: pulumi.Output<string>;
     protected abstract readonly resourceName: string;
+    /** The customer key the function's code and environment are encrypted with. */
+    protected abstract readonly keyArn: pulumi.Input<string>;
 
     /** Grants go to the function's execution role. */
     grant(key: string, statements: readonly Statement[]): void {
@@ -53,6 +55,14 @@ abstract class GrantingFunction extends pulumi.ComponentResource implements Gran
         // Versions and aliases are `<function ARN>:<qualifier>`.
         grantee.grant(grantKey(this.resourceName, "release"), [
             { Sid: "ReleaseFunction", Action: [...FUNCTION_RELEASE_ACTIONS], Resource: [this.arn, pulumi.interpolate`${this.arn}:*`] },
+            // A function encrypted with a customer key can be read or updated only by principals that may use the key.
+            // https://docs.aws.amazon.com/lambda/latest/dg/encrypt-zip-package.html
+            {
+                Sid: "ReleaseFunctionKey",
+                Action: "kms:Decrypt",
+                Resource: this.keyArn,
+                Condition: { StringEquals: { "kms:ViaService": pulumi.interpolate`lambda.${aws.getRegionOutput({}, { parent: this }).region}.amazonaws.com` } },
+            },
         ]);
     }
 
@@ -238,10 +248,12 @@ export class ContainerImageFunction extends GrantingFunction {
     readonly name: string;
     readonly arn: pulumi.Output<string>;
     protected readonly resourceName: string;
+    protected readonly keyArn: pulumi.Input<string>;
 
     constructor(name: string, args: ContainerImageFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:lambda:ContainerImageFunction`, name, {}, opts);
         this.resourceName = name;
+        this.keyArn = args.kmsKeyArn;
         const parts = new FunctionParts(this, name, args, {});
         const architecture = args.architecture ?? "x86_64";
         const tag = args.bootstrapImage.tag ?? `bootstrap-${contextDigest(path.resolve(args.bootstrapImage.contextDir))}`;
@@ -314,10 +326,12 @@ export class DeployFunction extends GrantingFunction {
     readonly name: string;
     readonly arn: pulumi.Output<string>;
     protected readonly resourceName: string;
+    protected readonly keyArn: pulumi.Input<string>;
 
     constructor(name: string, args: DeployFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:lambda:DeployFunction`, name, {}, opts);
         this.resourceName = name;
+        this.keyArn = args.kmsKeyArn;
         const settings: FunctionArgs = { ...args, memorySize: args.memorySize ?? 256, timeoutSeconds: args.timeoutSeconds ?? 300 };
         const parts = new FunctionParts(this, name, settings, { "report-jobs": [REPORT_JOBS] });
         this.function = new aws.lambda.Function(

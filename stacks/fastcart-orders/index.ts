@@ -156,7 +156,6 @@ cache.allowFrom(serviceSg.id);
 // The service consumes the stream; producers are other systems.
 stream.grantRead(service);
 database.grantSecretRead(service);
-cache.grantSecretRead(service);
 
 export const vpc_id = network.vpcId;
 export const public_subnet_ids = network.publicSubnetIds;

@@ -171,6 +171,9 @@ export class Network extends pulumi.ComponentResource {
                             Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
                             Resource: [this.flowLogGroup.arn, pulumi.interpolate`${this.flowLogGroup.arn}:*`],
                         },
+                        // The flow-logs role page lists DescribeLogGroups, which supports no resource type.
+                        // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html
+                        { Action: "logs:DescribeLogGroups", Resource: "*" },
                     ],
                 },
             },

@@ -134,7 +134,12 @@ export function render(a: PipelineAction): Rendered {
                     outputArtifacts: [...(a.outputArtifacts ?? [])],
                     configuration: { FunctionName: a.functionName, ...(a.userParameters !== undefined ? { UserParameters: a.userParameters } : {}) },
                 },
-                statements: [{ Sid: sid("Invoke", a.name), Action: "lambda:InvokeFunction", Resource: a.functionArn }],
+                statements: [
+                    { Sid: sid("Invoke", a.name), Action: "lambda:InvokeFunction", Resource: a.functionArn },
+                    // The Lambda invoke action lists functions before it invokes; ListFunctions takes no resource.
+                    // https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-Lambda.html#action-reference-Lambda-permissions-action
+                    { Sid: sid("ListFunctionsFor", a.name), Action: "lambda:ListFunctions", Resource: "*" },
+                ],
             };
         case "custom":
             return { action: a.action, statements: a.statements };

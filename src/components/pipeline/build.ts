@@ -144,8 +144,9 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
             build: [
                 {
                     Sid: "WriteOwnLogs",
+                    // Both actions are authorized on log streams: the group's own ARN would grant nothing.
                     Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                    Resource: [this.logGroup.arn, pulumi.interpolate`${this.logGroup.arn}:log-stream:*`],
+                    Resource: pulumi.interpolate`${this.logGroup.arn}:log-stream:*`,
                 },
                 {
                     Sid: "PipelineArtifacts",

@@ -78,10 +78,7 @@ describe("BuildProject", () => {
         assert.deepEqual(statements(role.inputs.assumeRolePolicy)[0]!.Principal, { Service: ["codebuild.amazonaws.com"] });
         const policy = policyOf(codecommit, "build-role-build");
         const bySid = Object.fromEntries(policy.map((s) => [s.Sid, s]));
-        assert.deepEqual(resourcesOf(bySid.WriteOwnLogs!), [
-            "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/fixture-build-dev",
-            "arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/fixture-build-dev:log-stream:*",
-        ]);
+        assert.deepEqual(resourcesOf(bySid.WriteOwnLogs!), ["arn:aws:logs:sa-east-1:123456789012:log-group:/aws/codebuild/fixture-build-dev:log-stream:*"]);
         assert.deepEqual(resourcesOf(bySid.PipelineArtifacts!), ["arn:aws:s3:::fixture-artifacts-dev-123456789012-sa-east-1/*"]);
         assert.deepEqual(resourcesOf(bySid.ArtifactBucket!), ["arn:aws:s3:::fixture-artifacts-dev-123456789012-sa-east-1"]);
         assert.match(resourcesOf(bySid.CustomerKey!)[0]!, /^arn:aws:kms:/);
@@ -180,14 +177,16 @@ describe("Pipeline", () => {
         const bySid = Object.fromEntries(policy.map((s) => [s.Sid, s]));
         assert.deepEqual(Object.keys(bySid), [
             "Artifacts", "ArtifactBucket", "CustomerKey", "ReadSourceRepository",
-            "RunBuildBuild", "NotifyApproversApprove", "NotifyApproversKeyApprove", "RunBuildMigrate", "InvokeNotify", "StartAnnouncement",
+            "RunBuildBuild", "NotifyApproversApprove", "NotifyApproversKeyApprove", "RunBuildMigrate", "InvokeNotify", "ListFunctionsForNotify", "StartAnnouncement",
         ]);
         assert.deepEqual(resourcesOf(bySid.Artifacts!), ["arn:aws:s3:::fixture-artifacts-dev-123456789012-sa-east-1/*"]);
         assert.match(resourcesOf(bySid.ReadSourceRepository!)[0]!, /^arn:aws:codecommit:sa-east-1:123456789012:fixture-app-dev$/);
         assert.deepEqual(actionsOf(bySid.RunBuildBuild!), ["codebuild:BatchGetBuilds", "codebuild:StartBuild"]);
         assert.match(resourcesOf(bySid.RunBuildMigrate!)[0]!, /^arn:aws:codebuild:.*deploy$/);
         assert.deepEqual(resourcesOf(bySid.InvokeNotify!), ["arn:aws:lambda:sa-east-1:123456789012:function:fixture-notify-dev"]);
-        for (const s of policy) for (const r of resourcesOf(s)) assert.notEqual(r, "*", `${s.Sid} names its resources`);
+        assert.deepEqual([actionsOf(bySid.ListFunctionsForNotify!), resourcesOf(bySid.ListFunctionsForNotify!)], [["lambda:ListFunctions"], ["*"]]);
+        // ListFunctions supports no resource-level permissions; every other statement names its resources.
+        for (const s of policy.filter((x) => x.Sid !== "ListFunctionsForNotify")) for (const r of resourcesOf(s)) assert.notEqual(r, "*", `${s.Sid} names its resources`);
         const gh = Object.fromEntries(policyOf(github, "pipeline-role-pipeline").map((s) => [s.Sid, s]));
         assert.equal(gh.ReadSourceRepository, undefined);
         assert.deepEqual(actionsOf(gh.UseSourceConnection!), ["codestar-connections:UseConnection", "codeconnections:UseConnection"]);

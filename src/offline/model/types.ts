@@ -3,6 +3,7 @@
  * policy engine, the cost model and the report: each reads `PlannedResource`s and nothing
  * else, so each can be tested on small hand-written fixtures.
  */
+import type { AccessReport } from "../access/types";
 
 /** One resource a program registered under the mock runtime. */
 export interface PlannedResource {
@@ -91,6 +92,8 @@ export interface StackPlan {
     readonly violations: readonly Violation[];
     readonly exceptions: readonly AppliedException[];
     readonly policySummary?: PolicySummary;
+    /** The access check (src/offline/access): calls checked, denied, grants unused. */
+    readonly access?: AccessReport;
     readonly cost: CostReport | null;
     /** The stack's `budgetUsd` and `budgetIncreaseUsd`, where it sets them. */
     readonly budget?: { readonly monthlyUsd?: number; readonly increaseUsd?: number };

@@ -3,6 +3,7 @@
  * and the monthly cost; then one summary line per stack. Each part is one function returning
  * lines, so a new section is one more function in `SECTIONS`.
  */
+import { accessSummary } from "../access/violations";
 import type { StackPlan, Violation } from "../model/types";
 
 function usd(n: number): string {
@@ -77,7 +78,12 @@ function costLines(plan: StackPlan): string[] {
 }
 
 /** The sections of a stack's plan, in order; another engineer's section is one more entry. */
-export const SECTIONS: ((plan: StackPlan) => string[])[] = [resourceLines, outputLines, policyLines, costLines];
+/** The calls AWS services will make on the stack's behalf, and how many its policies deny. */
+function accessLines(plan: StackPlan): string[] {
+    return plan.access ? [accessSummary(plan.access)] : [];
+}
+
+export const SECTIONS: ((plan: StackPlan) => string[])[] = [resourceLines, outputLines, policyLines, accessLines, costLines];
 
 export function formatPlan(plan: StackPlan): string {
     const title = `${plan.project} / ${plan.stack}  (${plan.region}${plan.profile ? `, ${plan.profile} profile` : ""})`;

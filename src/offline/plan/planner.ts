@@ -5,6 +5,8 @@
  */
 import { z } from "zod";
 import { budgetViolations, type Budget } from "../cost/budget";
+import { checkAccess } from "../access";
+import { accessViolations } from "../access/violations";
 import { estimateCost } from "../cost/model";
 import { evaluatePolicies } from "../policy/engine";
 import { configValue, policySettings } from "../policy/settings";
@@ -79,7 +81,14 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
     } catch (e) {
         costError = `cost model: ${(e as Error).message}`;
     }
-    const errors = [...policy.errors, ...(costError ? [costError] : [])];
+    let access: StackPlan["access"];
+    let accessError: string | undefined;
+    try {
+        access = await checkAccess(run.resources, { region: run.region });
+    } catch (e) {
+        accessError = `access check: ${(e as Error).message}`;
+    }
+    const errors = [...policy.errors, ...(costError ? [costError] : []), ...(accessError ? [accessError] : [])];
     const warnings = exampleValueWarnings(run.config);
     return {
         project: project.name,
@@ -88,10 +97,11 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
         profile: settings.profile,
         resources: run.resources,
         outputs: run.outputs,
-        violations: [...policy.violations, ...budgetViolations(cost, settings.budget)],
+        violations: [...policy.violations, ...(access ? accessViolations(access) : []), ...budgetViolations(cost, settings.budget)],
         exceptions: policy.exceptions,
         ...(Object.keys(settings.budget).length > 0 ? { budget: settings.budget } : {}),
         policySummary: policy.summary,
+        ...(access ? { access } : {}),
         cost,
         error: errors.length > 0 ? errors.join("\n") : null,
         ...(warnings.length > 0 ? { warnings } : {}),

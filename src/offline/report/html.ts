@@ -113,11 +113,15 @@ function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): s
     const summary = s
         ? `<ul class="chips"><li>${s.checked} checked</li><li class="ok">${s.passed} passed</li><li class="waived">${s.waived} waived</li>${failedChip(s.failed, plan.violations.some((v) => v.level === "mandatory"))}</ul>`
         : `<p class="muted">No policy summary: the policy pack did not run on this plan.</p>`;
+    const a = plan.access;
+    const access = a
+        ? `<ul class="chips access"><li>${a.checked} calls checked</li><li class="${a.denied.length > 0 ? "failed" : "ok"}">${a.denied.length} denied</li><li class="${a.unused.length > 0 ? "advisory" : "ok"}">${a.unused.length} unused grants</li></ul>`
+        : "";
     const order = { mandatory: 0, advisory: 1 } as const;
     const violations = [...plan.violations].sort((a, b) => order[a.level] - order[b.level] || a.policy.localeCompare(b.policy));
     const vRows = violations.map((v) => `<tr class="${v.level}"><td>${levelBadge(v)}</td><td class="control"><code>${esc(v.policy)}</code></td><td>${resourceCell(v.urn, byUrn)}</td><td>${esc(v.message)}${fixHtml(v)}</td></tr>`);
     const eRows = plan.exceptions.map((e) => `<tr><td class="control"><code>${esc(e.policy)}</code></td><td>${resourceCell(e.urn, byUrn)}</td><td>${esc(e.reason)}</td></tr>`);
-    return `<section class="panel"><h3>Policy</h3>${summary}
+    return `<section class="panel"><h3>Policy</h3>${summary}${access}
 ${vRows.length > 0 ? `<h4>Violations</h4>${table(["level", "control", "resource", "message"], vRows, "violations")}` : `<p class="muted">No violations.</p>`}
 ${eRows.length > 0 ? `<h4>Exceptions</h4>${table(["control", "resource", "reason"], eRows, "exceptions")}` : `<p class="muted">No exceptions.</p>`}
 </section>`;
