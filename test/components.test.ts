@@ -247,8 +247,12 @@ describe("Notifications", () => {
         assert.deepEqual(publish!.Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
         assert.equal(deny!.Effect, "Deny");
         assert.equal(of("aws:sns/topicSubscription:TopicSubscription")[0]!.inputs.endpoint, "ops@example.com");
-        const keyPolicy = docStatements(of("aws:kms/key:Key")[0]!).find((s) => s.Sid === "PublishToEncryptedTopics")!;
-        assert.deepEqual(keyPolicy.Principal, { Service: ["events.amazonaws.com", "cloudwatch.amazonaws.com"] });
+        const keyStatements = docStatements(of("aws:kms/key:Key")[0]!);
+        const alarms = keyStatements.find((s) => s.Sid === "PublishToEncryptedTopics")!;
+        assert.deepEqual([alarms.Principal, alarms.Condition], [{ Service: ["cloudwatch.amazonaws.com"] }, { StringEquals: { "aws:SourceAccount": "123456789012" } }]);
+        // EventBridge sends KMS no source keys: a condition on them would drop every event.
+        const events = keyStatements.find((s) => s.Sid === "EventBridgePublishesToEncryptedTopics")!;
+        assert.deepEqual([events.Principal, events.Condition], [{ Service: "events.amazonaws.com" }, undefined]);
     });
 });
 

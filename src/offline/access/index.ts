@@ -5,7 +5,7 @@
  * the resource whose policy must change) and the grants no call needs (advisory), and checks every
  * document against the Service Authorization Reference. Its one input is the plan's resources.
  */
-import { MOCK_ACCOUNT_ID } from "../plan/mocks";
+import { MOCK_ACCOUNT_ID } from "../model/mocks";
 import { codeBuildCalls, pipelineCalls } from "./contracts/delivery";
 import { codeDeployCalls, lambdaCalls } from "./contracts/deploy";
 import { ecsCalls } from "./contracts/ecs";

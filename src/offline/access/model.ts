@@ -4,7 +4,7 @@
  * governs. ARNs and ids are the ones the program saw: the offline planner's mocks compute them
  * from each resource's type, name and inputs, and this module asks the same mocks.
  */
-import { PlanMocks, MOCK_ACCOUNT_ID } from "../plan/mocks";
+import { PlanMocks, MOCK_ACCOUNT_ID } from "../model/mocks";
 import { managedPolicyDocument } from "./managed";
 import type { AccessResource } from "./types";
 

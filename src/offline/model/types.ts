@@ -3,7 +3,7 @@
  * policy engine, the cost model and the report: each reads `PlannedResource`s and nothing
  * else, so each can be tested on small hand-written fixtures.
  */
-import type { AccessReport } from "../access/types";
+import type { AccessReport } from "./access";
 
 /** One resource a program registered under the mock runtime. */
 export interface PlannedResource {

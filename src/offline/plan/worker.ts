@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { PlanMocks } from "./mocks";
+import { PlanMocks } from "../model/mocks";
 import type { PlannedResource } from "../model/types";
 
 export interface WorkerRequest {

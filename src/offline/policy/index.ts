@@ -4,7 +4,7 @@
  * the offline planner use `pack.ts` and `engine.ts` directly.
  */
 import { PolicyPack } from "@pulumi/policy";
-import { accessPolicy } from "../access/pack";
+import { accessPolicies } from "./access";
 import { toPolicies } from "./pack";
 import { allControls } from "./registry";
 import { watchConfigureStack } from "./stack";
@@ -18,5 +18,5 @@ new PolicyPack("commerce-aws-controls", {
         "levels per profile and exceptions come from the stack's own config (profile, policyExceptions).",
     enforcementLevel: "mandatory",
     provider: "aws",
-    policies: [...toPolicies(allControls), accessPolicy()],
+    policies: [...toPolicies(allControls), ...accessPolicies()],
 });

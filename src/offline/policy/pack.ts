@@ -153,7 +153,7 @@ export function servedLevel(control: Control): Level {
  * Reports at `level`. @pulumi/policy's reportViolation takes a violation object with its own
  * level (its typings declare only the string form); test/preview.test.ts pins that it keeps it.
  */
-function report(reportViolation: ReportViolation, level: Level, message: string, urn?: string): void {
+export function report(reportViolation: ReportViolation, level: Level, message: string, urn?: string): void {
     (reportViolation as unknown as (v: { message: string; enforcementLevel: Level; urn?: string }) => void)({ message, enforcementLevel: level, ...(urn === undefined ? {} : { urn }) });
 }
 

@@ -1,0 +1,43 @@
+/**
+ * The access check as CrossGuard stack policies, so `pulumi preview --policy-pack` reports the
+ * same denied calls, reference problems and unused grants as the offline plan, under the same
+ * ids. Under a real preview, values not known until apply (ARNs of resources not yet created)
+ * reach it as unknowns: calls naming them resolve to no resource of the stack and are not
+ * derived, so a first preview checks less than the offline plan does.
+ */
+import type { EnforcementLevel, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import { checkAccess } from "../access";
+import { ACCESS_POLICIES as IDS, accessViolations } from "../access/violations";
+import type { Violation } from "../model/types";
+import { report, stackRegion } from "./pack";
+
+const ACCESS_POLICIES: readonly { readonly id: string; readonly level: EnforcementLevel; readonly description: string }[] = [
+    { id: IDS.denied, level: "mandatory", description: "Every call an AWS service makes on the stack's behalf is allowed by the policies that decide it." },
+    { id: IDS.documents, level: "mandatory", description: "Every policy document names actions, resources, condition keys and principals that exist and fit together." },
+    { id: IDS.unused, level: "advisory", description: "Every grant is needed by a call some integration of the stack makes." },
+];
+
+/** One check per stack, shared by the three policies (CrossGuard calls each with the same resources). */
+const checked = new WeakMap<object, Promise<Violation[]>>();
+
+function violationsOf(args: StackValidationArgs): Promise<Violation[]> {
+    let found = checked.get(args.resources);
+    if (found === undefined) {
+        const region = stackRegion(args.resources) ?? process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"] ?? "us-east-1";
+        const resources = args.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, inputs: r.props }));
+        found = checkAccess(resources, { region }).then(accessViolations);
+        checked.set(args.resources, found);
+    }
+    return found;
+}
+
+export function accessPolicies(): StackValidationPolicy[] {
+    return ACCESS_POLICIES.map(({ id, level, description }) => ({
+        name: id,
+        description,
+        enforcementLevel: level,
+        validateStack: async (args: StackValidationArgs, reportViolation) => {
+            for (const v of await violationsOf(args)) if (v.policy === id) report(reportViolation, v.level, v.message, v.urn);
+        },
+    }));
+}
