@@ -36,6 +36,9 @@ export interface LineSpec {
     readonly assumption?: string;
 }
 
+/** The most one cost line may come to before its quantity is taken as a bad input. */
+const MAX_LINE_USD = 1e12;
+
 export class CostLines {
     readonly items: CostItem[] = [];
     readonly notes: string[] = [];
@@ -59,7 +62,9 @@ export class CostLines {
         }
         // A negative count from a bad input prices as nothing rather than as a credit.
         const quantity = Math.max(0, spec.quantity);
-        if (!Number.isFinite(quantity * rate.usd)) {
+        // No real line costs a trillion dollars a month; above that a bad input (say 1e300 GB)
+        // would overflow the rounding and the stack's total.
+        if (!(quantity * rate.usd <= MAX_LINE_USD)) {
             this.note(resource, `${spec.description}: quantity ${spec.quantity} is out of range; not priced`);
             return false;
         }
