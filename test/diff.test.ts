@@ -12,6 +12,7 @@ import { diffMarkdown, diffPlans, formatDiff, isEmpty, withDiff } from "../src/o
 import { SECRET } from "../src/offline/diff/diff";
 import { COMMENT_LIMIT, COMMENT_MARKER } from "../src/offline/diff/format";
 import { planFailed } from "../src/offline/plan/planner";
+import { renderReport } from "../src/offline/report/html";
 import type { StackPlan } from "../src/offline/model/types";
 import { plan, REPO } from "./helpers";
 
@@ -99,6 +100,18 @@ describe("diff of fastcart-orders/dev after a change of config", () => {
         assert.match(md, /\| fastcart-orders\/dev \| 0 \| 0 \| \d+ \| \d+ \| ⚠️ 1 \| \$\d+\.\d\d \| \+\$\d+\.\d\d \|/);
         assert.match(md, /<details><summary>fastcart-orders\/dev: \d+ changes<\/summary>/);
         assert.match(md, /`dbName`: orders → orders_v2 \[replaces\]/);
+    });
+
+    it("the report has a Changes panel with the replaced database, its data at risk and the cost delta", () => {
+        const withD = withDiff(head, base);
+        const html = renderReport({ plans: [withD], diagrams: ["<svg></svg>"], generatedAt: new Date(0) });
+        const panel = html.slice(html.indexOf("<h3>Changes"), html.indexOf("</section>", html.indexOf("<h3>Changes")));
+        assert.match(panel, /<li class="replaced">replaced <code>orders-db<\/code> <strong>holds data<\/strong>/);
+        assert.match(panel, /<code>dbName orders → orders_v2 \[replaces\]<\/code>/);
+        assert.match(panel, new RegExp(`\\+\\$${withD.diff!.costDeltaUsd.toFixed(2)} a month`));
+        const unchanged = renderReport({ plans: [withDiff(base, base)], diagrams: ["<svg></svg>"], generatedAt: new Date(0) });
+        assert.match(unchanged, /No change against the base\./);
+        assert.doesNotMatch(renderReport({ plans: [base], diagrams: ["<svg></svg>"], generatedAt: new Date(0) }), /<h3>Changes/);
     });
 
     it("the JSON carries the diff in the contract's shape", () => {
