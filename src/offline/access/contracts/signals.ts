@@ -3,6 +3,7 @@
  * pipeline through a role), alarm actions, encrypted log groups, VPC flow logs, RDS enhanced
  * monitoring, and S3 and load balancer access logs into their buckets.
  */
+import { ELB_LOG_DELIVERY_ACCOUNTS } from "../../../aws/elb";
 import type { AccessModel } from "../model";
 import type { AccessCall, AccessResource } from "../types";
 import { arnBase, assume, calls, keyArn, list, logGroup, obj, str, streamArn } from "./call";
@@ -90,38 +91,8 @@ function accessLogCalls(m: AccessModel): AccessCall[] {
     return out;
 }
 
-/**
- * Who writes load balancer access logs: the region's Elastic Load Balancing account in regions
- * opened before August 2022, the log delivery service elsewhere.
- * @see https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html#attach-bucket-policy
- */
-export const ELB_ACCOUNTS: Readonly<Record<string, string>> = {
-    "us-east-1": "127311923021",
-    "us-east-2": "033677994240",
-    "us-west-1": "027434742980",
-    "us-west-2": "797873946194",
-    "af-south-1": "098369216593",
-    "ap-east-1": "754344448648",
-    "ap-south-1": "718504428378",
-    "ap-northeast-1": "582318560864",
-    "ap-northeast-2": "600734575887",
-    "ap-northeast-3": "383597477331",
-    "ap-southeast-1": "114774131450",
-    "ap-southeast-2": "783225319266",
-    "ap-southeast-3": "589379963580",
-    "ca-central-1": "985666609251",
-    "eu-central-1": "054676820928",
-    "eu-west-1": "156460612806",
-    "eu-west-2": "652711504416",
-    "eu-west-3": "009996457667",
-    "eu-south-1": "635631232127",
-    "eu-north-1": "897822967062",
-    "me-south-1": "076674570225",
-    "sa-east-1": "507241528517",
-};
-
 function elbLogPrincipal(region: string): string {
-    const account = ELB_ACCOUNTS[region];
+    const account = (ELB_LOG_DELIVERY_ACCOUNTS as Readonly<Record<string, string | undefined>>)[region];
     return account === undefined ? "logdelivery.elasticloadbalancing.amazonaws.com" : `arn:aws:iam::${account}:root`;
 }
 
