@@ -9,18 +9,9 @@ import { describe, it } from "node:test";
 import { evaluateAccess } from "../src/offline/access";
 import { evaluateCall } from "../src/offline/access/evaluate";
 import { statementName } from "../src/offline/access/reference";
-import { plan } from "./helpers";
+import { plan, PRODUCT_STACKS } from "./helpers";
 
-const STACKS = [
-    ["fastcart-orders", "dev"],
-    ["fastcart-orders", "prod"],
-    ["brazilcart-cicd", "dev"],
-    ["brazilcart-cicd", "prod"],
-    ["payment-pipeline", "dev"],
-    ["payment-pipeline", "prod"],
-    ["service-pipeline", "dev"],
-    ["service-pipeline", "prod"],
-] as const;
+const STACKS = PRODUCT_STACKS;
 
 describe("access: every product stack", () => {
     for (const [project, stack] of STACKS) {

@@ -14,7 +14,7 @@ import { COMMENT_LIMIT, COMMENT_MARKER } from "../src/offline/diff/format";
 import { planFailed } from "../src/offline/plan/planner";
 import { renderReport } from "../src/offline/report/html";
 import type { StackPlan } from "../src/offline/model/types";
-import { plan, REPO } from "./helpers";
+import { plan, PRODUCT_STACKS, REPO } from "./helpers";
 
 const urnOf = (p: StackPlan, type: string, name: string): string => {
     const r = p.resources.find((x) => x.type === type && x.name === name);
@@ -185,13 +185,11 @@ describe("budgets", () => {
     });
 
     it("every stack of the product sets a budget it is within", async () => {
-        for (const project of ["fastcart-orders", "brazilcart-cicd", "payment-pipeline", "service-pipeline"]) {
-            for (const stack of ["dev", "prod"]) {
-                const p = await plan(project, stack);
-                assert.ok(p.budget?.monthlyUsd !== undefined, `${project}/${stack} sets budgetUsd`);
-                assert.ok(p.cost!.monthlyUsd <= p.budget.monthlyUsd!, `${project}/${stack}: $${p.cost!.monthlyUsd} over $${p.budget.monthlyUsd}`);
-                assert.equal(p.violations.some((v) => v.policy === "COST.Budget"), false);
-            }
+        for (const [project, stack] of PRODUCT_STACKS) {
+            const p = await plan(project, stack);
+            assert.ok(p.budget?.monthlyUsd !== undefined, `${project}/${stack} sets budgetUsd`);
+            assert.ok(p.cost!.monthlyUsd <= p.budget.monthlyUsd!, `${project}/${stack}: $${p.cost!.monthlyUsd} over $${p.budget.monthlyUsd}`);
+            assert.equal(p.violations.some((v) => v.policy === "COST.Budget"), false);
         }
     });
 });

@@ -14,6 +14,10 @@ import { statements, type Statement } from "../src/offline/policy/documents";
 
 export const REPO = path.resolve(__dirname, "..");
 
+/** The four systems of this repository, and each one's two stacks. */
+export const SYSTEMS = ["fastcart-orders", "brazilcart-cicd", "payment-pipeline", "service-pipeline"] as const;
+export const PRODUCT_STACKS: readonly (readonly [string, string])[] = SYSTEMS.flatMap((p) => (["dev", "prod"] as const).map((s) => [p, s] as const));
+
 export function projectDir(name: string): string {
     return path.join(REPO, "stacks", name);
 }

@@ -10,9 +10,8 @@ import fc from "fast-check";
 import { NAME_KINDS, NAME_LIMITS, nameProblems, type NameKind } from "../src/aws/names";
 import { INPUT_MAPPINGS, UNMAPPED } from "../src/aws/inputs";
 import { nameProblem, SUFFIX_MAX } from "../src/config/naming";
-import { plan } from "./helpers";
+import { plan, SYSTEMS } from "./helpers";
 
-const SYSTEMS = ["fastcart-orders", "brazilcart-cicd", "payment-pipeline", "service-pipeline"];
 const validSuffix = fc
     .array(fc.stringMatching(/^[a-z0-9]{1,6}$/), { minLength: 1, maxLength: 3 })
     .map((parts) => parts.join("-"))

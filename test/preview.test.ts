@@ -20,18 +20,9 @@ import { readProject, readStackConfig } from "../src/offline/plan/project";
 import { evaluatePolicies } from "../src/offline/policy/engine";
 import { policySettings } from "../src/offline/policy/settings";
 import type { PlannedResource, StackPlan } from "../src/offline/model/types";
-import { plan, projectDir, REPO } from "./helpers";
+import { plan, PRODUCT_STACKS, projectDir, REPO } from "./helpers";
 
-const STACKS = [
-    ["fastcart-orders", "dev"],
-    ["fastcart-orders", "prod"],
-    ["brazilcart-cicd", "dev"],
-    ["brazilcart-cicd", "prod"],
-    ["payment-pipeline", "dev"],
-    ["payment-pipeline", "prod"],
-    ["service-pipeline", "dev"],
-    ["service-pipeline", "prod"],
-] as const;
+const STACKS = PRODUCT_STACKS;
 
 const LEVEL: Record<number, string> = {
     [analyzer.EnforcementLevel.ADVISORY]: "advisory",

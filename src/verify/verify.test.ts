@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { before, describe, test } from "node:test";
-import { plan as planOf } from "../../test/helpers";
+import { plan as planOf, PRODUCT_STACKS } from "../../test/helpers";
 import type { StackPlan } from "../offline/model/types";
 import { ACTIONS, Clients, type Action } from "./calls";
 import { fakeAccount, serviceError, type FakeAccount } from "./fake";
@@ -17,7 +17,7 @@ import { CHECKS, declaredActions } from "./registry";
 import { runChecks } from "./run";
 import { Verifier, type Finding } from "./verifier";
 
-const STACKS = ["fastcart-orders", "brazilcart-cicd", "payment-pipeline", "service-pipeline"].flatMap((p) => ["dev", "prod"].map((s) => [p, s] as const));
+const STACKS = PRODUCT_STACKS;
 const plans = new Map<string, StackPlan>();
 const called = new Set<Action>();
 

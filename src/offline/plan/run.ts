@@ -68,7 +68,14 @@ export async function runJobs(options: CliOptions): Promise<number> {
     });
     let baseLabel = "";
     if (options.base) {
-        const base = await loadBase({ ...options.base, log: (line) => process.stderr.write(`${line}\n`) });
+        let base;
+        try {
+            base = await loadBase({ ...options.base, log: (line) => process.stderr.write(`${line}\n`) });
+        } catch (e) {
+            // The base could not be planned or read: say why, as a usage error, without a stack trace.
+            process.stderr.write(`${(e as Error).message}\n`);
+            return 2;
+        }
         plans = plans.map((plan) => withDiff(plan, matchBase(base.plans, plan)));
         baseLabel = base.label;
         if (options.markdown) fs.writeFileSync(options.markdown, diffMarkdown(plans, baseLabel));
