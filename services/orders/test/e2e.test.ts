@@ -20,9 +20,9 @@ before(async () => {
     await redis.connect();
 });
 after(async () => {
-    await pool.end();
-    await k.close();
-    redis.disconnect();
+    await pool?.end();
+    await k?.close();
+    redis?.disconnect();
 });
 
 test("orders put on the stream are stored once in PostgreSQL and cached in Redis; two tasks split the shards", async () => {

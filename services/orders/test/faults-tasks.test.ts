@@ -17,8 +17,8 @@ before(async () => {
     await pool.query("DROP SCHEMA IF EXISTS fault3, fault6, fault7 CASCADE");
 });
 after(async () => {
-    await pool.end();
-    await k.close();
+    await pool?.end();
+    await k?.close();
 });
 
 const ids = (prefix: string, n: number, from = 0) => Array.from({ length: n }, (_, i) => `${prefix}-${from + i}`);

@@ -21,9 +21,9 @@ before(async () => {
     await redis.connect();
 });
 after(async () => {
-    await pool.end();
-    await k.close();
-    redis.disconnect();
+    await pool?.end();
+    await k?.close();
+    redis?.disconnect();
 });
 
 test("fault 1: PostgreSQL connections dropped mid-batch (as in a restart): retried, nothing lost or doubled", async () => {

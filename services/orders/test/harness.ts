@@ -34,7 +34,9 @@ export async function ensureDatabase(): Promise<void> {
     try {
         const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [PG.database]);
         if (rowCount === 0) await admin.query(`CREATE DATABASE ${PG.database}`).catch((e: { code?: string }) => {
-            if (e.code !== "42P04") throw e; // another test file created it first
+            // Another test file created it first: 42P04 if its CREATE committed before ours began,
+            // 23505 (pg_database's unique name index) if the two ran at the same time.
+            if (e.code !== "42P04" && e.code !== "23505") throw e;
         });
     } finally {
         await admin.end();
