@@ -8,7 +8,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { Redis } from "ioredis";
 import type pg from "pg";
-import { count, createStream, entryPoint, freshSchema, health, metrics, order, put, REDIS, startKinesis, startService, stop, until, type Kinesis } from "./harness";
+import { cachePrefix, count, createStream, entryPoint, freshSchema, health, metrics, order, put, REDIS, startKinesis, startService, stop, until, type Kinesis } from "./harness";
 
 let k: Kinesis;
 let pool: pg.Pool;
@@ -43,9 +43,9 @@ test("orders put on the stream are stored once in PostgreSQL and cached in Redis
         assert.equal(ha!.status, 200);
         assert.notDeepEqual(ha!.body.shards, hb!.body.shards);
         await until("every order cached", async () => (await count(pool, "SELECT count(*) AS n FROM e2e.orders WHERE NOT cached")) === 0);
-        const cached = JSON.parse((await redis.get("orders-test:e2e:e2e-7"))!) as { orderId: string; totalCents: number };
+        const cached = JSON.parse((await redis.get(cachePrefix("e2e") + "e2e-7"))!) as { orderId: string; totalCents: number };
         assert.equal(cached.totalCents, 2500);
-        const ttl = await redis.ttl("orders-test:e2e:e2e-7");
+        const ttl = await redis.ttl(cachePrefix("e2e") + "e2e-7");
         assert.ok(ttl > 0 && ttl <= 86_400, `TTL ${ttl}`);
         const m = [await metrics(a), await metrics(b)];
         assert.equal(m.reduce((s, x) => s + (x.orders_records_processed_total ?? 0), 0), 300);

@@ -8,7 +8,7 @@ import { after, before, test } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import type pg from "pg";
-import { checkpointsOff, count, createStream, freshSchema, health, metrics, order, put, REDIS, startKinesis, startService, stop, TcpProxy, until, type Kinesis } from "./harness";
+import { cachePrefix, checkpointsOff, count, createStream, freshSchema, health, metrics, order, put, REDIS, startKinesis, startService, stop, TcpProxy, until, type Kinesis } from "./harness";
 
 let k: Kinesis;
 let pool: pg.Pool;
@@ -65,7 +65,7 @@ test("fault 2: Redis stopped and restarted: processing goes on, the cache catche
         assert.equal(h?.status, 200, "a Redis outage must not make the task unhealthy");
         await proxy.up();
         await until("cache caught up", async () => (await count(pool, "SELECT count(*) AS n FROM fault2.orders WHERE NOT cached")) === 0, 10_000);
-        const keys = await redis.keys("orders-test:fault2:*");
+        const keys = await redis.keys(cachePrefix("fault2") + "*");
         assert.equal(keys.length, 200);
         assert.ok(((await metrics(s))['orders_failures_total{dependency="cache"}'] ?? 0) > 0, "no cache write was deferred");
         assert.equal(await checkpointsOff(pool, "fault2"), 0);

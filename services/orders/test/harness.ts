@@ -15,7 +15,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
 import { bundleService } from "../bundle";
 
-export const PG = { host: "127.0.0.1", port: 5432, user: process.env.PGUSER ?? "postgres", database: "orders_test" };
+/**
+ * `ORDERS_TEST_DATABASE` gives two checkouts testing at once on one machine a database (and
+ * Redis prefix) each; their schemas and keys would otherwise collide.
+ */
+export const PG = { host: "127.0.0.1", port: 5432, user: process.env.PGUSER ?? "postgres", database: process.env.ORDERS_TEST_DATABASE ?? "orders_test" };
 export const REDIS = { host: "127.0.0.1", port: 6379, db: 3 };
 
 let bundlePath: string | undefined;
@@ -107,6 +111,11 @@ export async function put(k: Kinesis, stream: string, values: readonly (Record<s
     }
 }
 
+/** The Redis key prefix of one test's service. */
+export function cachePrefix(schema: string): string {
+    return `${PG.database}:${schema}:`;
+}
+
 export interface Service {
     readonly process: ChildProcess;
     readonly port: number;
@@ -142,7 +151,7 @@ export function startService(k: Kinesis, opts: { stream: string; schema: string;
         REDIS_PORT: String(opts.redisPort ?? REDIS.port),
         REDIS_TLS: "false",
         REDIS_DB: String(REDIS.db),
-        REDIS_KEY_PREFIX: `orders-test:${opts.schema}:`,
+        REDIS_KEY_PREFIX: cachePrefix(opts.schema),
         PORT: String(port),
         WORKER_ID: opts.worker,
         LEASE_TTL_MS: "2000",
