@@ -98,7 +98,14 @@ function lambdaPermissionStatement(p: AccessResource, functionArn: string): Stat
     };
 }
 
-export function buildModel(resources: readonly AccessResource[], region: string, account = MOCK_ACCOUNT_ID): AccessModel {
+/** The plan's resources indexed by type and by every string that names them (ARN, id, URN, AWS name). */
+interface ResourceIndex {
+    arnOf(resource: AccessResource): string;
+    find(type: string, ref: unknown): AccessResource | undefined;
+    ofType(type: string): AccessResource[];
+}
+
+function indexResources(resources: readonly AccessResource[], region: string): ResourceIndex {
     const mocks = new PlanMocks(region);
     const arns = new Map<string, string>();
     const index = new Map<string, AccessResource>();
@@ -112,105 +119,141 @@ export function buildModel(resources: readonly AccessResource[], region: string,
         }
         byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
     }
-    const arnOf = (r: AccessResource) => arns.get(r.urn) ?? "";
-    const ofType = (type: string) => byType.get(type) ?? [];
-    const find = (type: string, ref: unknown) => (typeof ref === "string" ? index.get(`${type}\u0000${ref}`) : undefined);
-    const documents: PlanDocument[] = [];
-    const doc = (r: AccessResource, field: string, kind: PlanDocument["kind"], value: unknown): PlanDocument | undefined => {
+    return {
+        arnOf: (r) => arns.get(r.urn) ?? "",
+        ofType: (type) => byType.get(type) ?? [],
+        find: (type, ref) => (typeof ref === "string" ? index.get(`${type}\u0000${ref}`) : undefined),
+    };
+}
+
+/** Collects every parsed document of the plan, in the order they are read. */
+class Documents {
+    readonly all: PlanDocument[] = [];
+
+    add(r: AccessResource, field: string, kind: PlanDocument["kind"], value: unknown): PlanDocument | undefined {
         const document = parsePolicy(value);
         if (document === undefined) return undefined;
         const d = { urn: r.urn, kind, id: `${r.urn}#${field}`, document };
-        documents.push(d);
+        this.all.push(d);
         return d;
-    };
+    }
+}
 
+/** Every role with its trust policy and the identity policies it carries, has put on it, or has attached. */
+function rolesOf(ix: ResourceIndex, docs: Documents): Map<string, Role> {
     const roles = new Map<string, Role>();
-    for (const role of ofType("aws:iam/role:Role")) {
+    for (const role of ix.ofType("aws:iam/role:Role")) {
         const identity: PlanDocument[] = [];
         asArray(role.inputs["inlinePolicies"] as unknown[]).forEach((p, i) => {
-            const d = doc(role, `inlinePolicies[${i}]`, "identity", (p as { policy?: unknown }).policy);
+            const d = docs.add(role, `inlinePolicies[${i}]`, "identity", (p as { policy?: unknown }).policy);
             if (d) identity.push(d);
         });
         for (const arn of asArray(role.inputs["managedPolicyArns"] as string[])) {
             const managed = managedPolicyDocument(arn);
             if (managed) identity.push({ urn: role.urn, kind: "identity", id: arn, document: managed });
         }
-        roles.set(arnOf(role), { arn: arnOf(role), resource: role, trust: doc(role, "assumeRolePolicy", "trust", role.inputs["assumeRolePolicy"]), identity });
+        roles.set(ix.arnOf(role), { arn: ix.arnOf(role), resource: role, trust: docs.add(role, "assumeRolePolicy", "trust", role.inputs["assumeRolePolicy"]), identity });
     }
-    const roleOf = (ref: unknown) => {
-        const r = find("aws:iam/role:Role", ref);
-        return r === undefined ? undefined : roles.get(arnOf(r));
+    const roleArn = (ref: unknown) => {
+        const r = ix.find("aws:iam/role:Role", ref);
+        return r === undefined ? undefined : ix.arnOf(r);
     };
-    for (const rp of ofType("aws:iam/rolePolicy:RolePolicy")) {
-        const d = doc(rp, "policy", "identity", rp.inputs["policy"]);
-        const role = roleOf(rp.inputs["role"]);
-        if (d && role) (role.identity as PlanDocument[]).push(d);
+    const identityOf = (ref: unknown) => roles.get(roleArn(ref) ?? "")?.identity as PlanDocument[] | undefined;
+    for (const rp of ix.ofType("aws:iam/rolePolicy:RolePolicy")) {
+        const d = docs.add(rp, "policy", "identity", rp.inputs["policy"]);
+        if (d) identityOf(rp.inputs["role"])?.push(d);
     }
-    const customerPolicies = new Map(ofType("aws:iam/policy:Policy").map((p) => [arnOf(p), p]));
+    const customerPolicies = new Map(ix.ofType("aws:iam/policy:Policy").map((p) => [ix.arnOf(p), p]));
     const attached = new Set<string>();
-    for (const at of ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
-        const role = roleOf(at.inputs["role"]);
+    for (const at of ix.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")) {
+        const identity = identityOf(at.inputs["role"]);
         const arn = String(at.inputs["policyArn"] ?? "");
-        const policy = customerPolicies.get(arn);
-        const key = `${role?.arn}\u0000${arn}`;
-        if (role === undefined || attached.has(key)) continue;
+        const key = `${roleArn(at.inputs["role"])}\u0000${arn}`;
+        if (identity === undefined || attached.has(key)) continue;
         attached.add(key);
-        const d = policy !== undefined ? doc(policy, "policy", "identity", policy.inputs["policy"]) : undefined;
+        const policy = customerPolicies.get(arn);
+        const d = policy !== undefined ? docs.add(policy, "policy", "identity", policy.inputs["policy"]) : undefined;
         const managed = policy === undefined ? managedPolicyDocument(arn) : undefined;
-        if (d) (role.identity as PlanDocument[]).push(d);
-        else if (managed) (role.identity as PlanDocument[]).push({ urn: at.urn, kind: "identity", id: arn, document: managed });
+        if (d) identity.push(d);
+        else if (managed) identity.push({ urn: at.urn, kind: "identity", id: arn, document: managed });
     }
+    return roles;
+}
 
-    const byArn = new Map<string, { doc: PlanDocument | undefined; urn: string | undefined }>();
-    const set = (arn: string, carrier: AccessResource, field: string, kind: PlanDocument["kind"], value: unknown, owner: AccessResource) => {
-        const d = doc(carrier, field, kind, value);
+type Governing = { readonly doc: PlanDocument | undefined; readonly urn: string | undefined };
+
+/** Key policies (a separate KeyPolicy wins; AWS's default when none is given) by key ARN. */
+function keyPolicies(ix: ResourceIndex, docs: Documents, account: string, byArn: Map<string, Governing>): void {
+    for (const key of ix.ofType("aws:kms/key:Key")) {
+        const separate = ix.ofType("aws:kms/keyPolicy:KeyPolicy").find((p) => ix.find("aws:kms/key:Key", p.inputs["keyId"]) === key);
+        const carrier = separate ?? key;
+        const d = docs.add(carrier, "policy", "key", carrier.inputs["policy"]) ?? { urn: key.urn, kind: "key" as const, id: `${key.urn}#default`, document: defaultKeyPolicy(account) };
+        byArn.set(ix.arnOf(key), { doc: d, urn: carrier.urn });
+    }
+}
+
+/** Bucket, topic, repository and secret policies and Lambda permissions, by the ARN they govern. */
+function resourcePolicies(ix: ResourceIndex, docs: Documents, byArn: Map<string, Governing>): void {
+    const set = (arn: string, carrier: AccessResource, field: string, value: unknown, owner: AccessResource) => {
+        const d = docs.add(carrier, field, "resource", value);
         if (d) byArn.set(arn, { doc: d, urn: carrier.urn });
         else if (!byArn.has(arn)) byArn.set(arn, { doc: undefined, urn: owner.urn });
     };
-    for (const key of ofType("aws:kms/key:Key")) {
-        const separate = ofType("aws:kms/keyPolicy:KeyPolicy").find((p) => find("aws:kms/key:Key", p.inputs["keyId"]) === key);
-        const carrier = separate ?? key;
-        const value = carrier.inputs["policy"];
-        const d = doc(carrier, "policy", "key", value) ?? { urn: key.urn, kind: "key" as const, id: `${key.urn}#default`, document: defaultKeyPolicy(account) };
-        byArn.set(arnOf(key), { doc: d, urn: carrier.urn });
-    }
-    const attach = (policyType: string, ref: string, ownerType: string, field = "policy") => {
-        for (const p of ofType(policyType)) {
-            const owner = find(ownerType, p.inputs[ref]);
-            if (owner) set(arnOf(owner), p, field, "resource", p.inputs[field], owner);
+    const attach = (policyType: string, ref: string, ownerType: string) => {
+        for (const p of ix.ofType(policyType)) {
+            const owner = ix.find(ownerType, p.inputs[ref]);
+            if (owner) set(ix.arnOf(owner), p, "policy", p.inputs["policy"], owner);
         }
     };
     attach("aws:s3/bucketPolicy:BucketPolicy", "bucket", "aws:s3/bucket:Bucket");
     attach("aws:sns/topicPolicy:TopicPolicy", "arn", "aws:sns/topic:Topic");
     attach("aws:ecr/repositoryPolicy:RepositoryPolicy", "repository", "aws:ecr/repository:Repository");
     attach("aws:secretsmanager/secretPolicy:SecretPolicy", "secretArn", "aws:secretsmanager/secret:Secret");
-    for (const topic of ofType("aws:sns/topic:Topic")) if (!byArn.has(arnOf(topic))) set(arnOf(topic), topic, "policy", "resource", topic.inputs["policy"], topic);
-    for (const fn of ofType("aws:lambda/function:Function")) {
-        const statements = ofType("aws:lambda/permission:Permission")
-            .filter((p) => find("aws:lambda/function:Function", p.inputs["function"]) === fn)
-            .map((p) => lambdaPermissionStatement(p, arnOf(fn)));
+    for (const topic of ix.ofType("aws:sns/topic:Topic")) if (!byArn.has(ix.arnOf(topic))) set(ix.arnOf(topic), topic, "policy", topic.inputs["policy"], topic);
+    for (const fn of ix.ofType("aws:lambda/function:Function")) {
+        const statements = ix
+            .ofType("aws:lambda/permission:Permission")
+            .filter((p) => ix.find("aws:lambda/function:Function", p.inputs["function"]) === fn)
+            .map((p) => lambdaPermissionStatement(p, ix.arnOf(fn)));
         const d: PlanDocument = { urn: fn.urn, kind: "resource", id: `${fn.urn}#permissions`, document: { Version: "2012-10-17", Statement: statements } };
-        if (statements.length > 0) documents.push(d);
-        byArn.set(arnOf(fn), { doc: statements.length > 0 ? d : undefined, urn: fn.urn });
+        if (statements.length > 0) docs.all.push(d);
+        byArn.set(ix.arnOf(fn), { doc: statements.length > 0 ? d : undefined, urn: fn.urn });
     }
+}
+
+const NONE: Governing = { doc: undefined, urn: undefined };
+
+/** The policy that governs an ARN: CloudWatch Logs' account-wide ones, a bucket's for its objects, a role's trust. */
+function governing(ix: ResourceIndex, docs: Documents, roles: ReadonlyMap<string, Role>, byArn: ReadonlyMap<string, Governing>): (arn: string) => Governing {
     // CloudWatch Logs resource policies are account-wide: every one governs every log group.
-    const logPolicies = ofType("aws:cloudwatch/logResourcePolicy:LogResourcePolicy").flatMap((p) => {
-        const d = doc(p, "policyDocument", "resource", p.inputs["policyDocument"]);
+    const logPolicies = ix.ofType("aws:cloudwatch/logResourcePolicy:LogResourcePolicy").flatMap((p) => {
+        const d = docs.add(p, "policyDocument", "resource", p.inputs["policyDocument"]);
         return d ? [d] : [];
     });
-
-    const resourcePolicy = (arn: string) => {
-        if (arn.startsWith("arn:aws:logs:")) {
-            if (logPolicies.length === 0) return { doc: undefined, urn: undefined };
-            const merged: PlanDocument = { urn: logPolicies[0]!.urn, kind: "resource", id: "logs#account", document: { Version: "2012-10-17", Statement: logPolicies.flatMap((d) => d.document.Statement) } };
-            return { doc: merged, urn: logPolicies.length === 1 ? logPolicies[0]!.urn : undefined };
-        }
-        if (arn.startsWith("arn:aws:s3:::")) return byArn.get(`arn:aws:s3:::${arn.slice(13).split("/")[0]}`) ?? { doc: undefined, urn: undefined };
-        if (arn.startsWith("arn:aws:lambda:")) return byArn.get(arn.split(":").slice(0, 7).join(":")) ?? { doc: undefined, urn: undefined };
+    const logs: Governing =
+        logPolicies.length === 0
+            ? NONE
+            : {
+                  doc: { urn: logPolicies[0]!.urn, kind: "resource", id: "logs#account", document: { Version: "2012-10-17", Statement: logPolicies.flatMap((d) => d.document.Statement) } },
+                  urn: logPolicies.length === 1 ? logPolicies[0]!.urn : undefined,
+              };
+    return (arn) => {
+        if (arn.startsWith("arn:aws:logs:")) return logs;
+        if (arn.startsWith("arn:aws:s3:::")) return byArn.get(`arn:aws:s3:::${arn.slice(13).split("/")[0]}`) ?? NONE;
+        if (arn.startsWith("arn:aws:lambda:")) return byArn.get(arn.split(":").slice(0, 7).join(":")) ?? NONE;
         const role = roles.get(arn);
         if (role) return { doc: role.trust, urn: role.resource.urn };
-        return byArn.get(arn) ?? { doc: undefined, urn: undefined };
+        return byArn.get(arn) ?? NONE;
     };
+}
 
-    return { region, account, resources, roles, documents, arnOf, find, ofType, resourcePolicy };
+export function buildModel(resources: readonly AccessResource[], region: string, account = MOCK_ACCOUNT_ID): AccessModel {
+    const ix = indexResources(resources, region);
+    const docs = new Documents();
+    const roles = rolesOf(ix, docs);
+    const byArn = new Map<string, Governing>();
+    keyPolicies(ix, docs, account, byArn);
+    resourcePolicies(ix, docs, byArn);
+    const resourcePolicy = governing(ix, docs, roles, byArn);
+    return { region, account, resources, roles, documents: docs.all, arnOf: ix.arnOf, find: ix.find, ofType: ix.ofType, resourcePolicy };
 }
