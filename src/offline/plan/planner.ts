@@ -6,7 +6,6 @@
 import { z } from "zod";
 import { budgetViolations, type Budget } from "../cost/budget";
 import { checkAccess } from "../access";
-import { accessViolations } from "../access/violations";
 import { estimateCost } from "../cost/model";
 import { evaluatePolicies } from "../policy/engine";
 import { configValue, policySettings } from "../policy/settings";
@@ -73,20 +72,21 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
     } catch (e) {
         return { ...empty, resources: run.resources, error: (e as Error).message };
     }
-    const policy = evaluatePolicies(run.resources, { profile: settings.profile, region: run.region, exceptions: settings.exceptions });
-    let cost: StackPlan["cost"] = null;
-    let costError: string | undefined;
-    try {
-        cost = estimateCost(run.resources, { region: run.region, assumptions: settings.costAssumptions });
-    } catch (e) {
-        costError = `cost model: ${(e as Error).message}`;
-    }
     let access: StackPlan["access"];
     let accessError: string | undefined;
     try {
         access = await checkAccess(run.resources, { region: run.region });
     } catch (e) {
         accessError = `access check: ${(e as Error).message}`;
+    }
+    // The access check's findings go through the stack's exceptions with the controls'.
+    const policy = evaluatePolicies(run.resources, { profile: settings.profile, region: run.region, exceptions: settings.exceptions, ...(access ? { access } : {}) });
+    let cost: StackPlan["cost"] = null;
+    let costError: string | undefined;
+    try {
+        cost = estimateCost(run.resources, { region: run.region, assumptions: settings.costAssumptions });
+    } catch (e) {
+        costError = `cost model: ${(e as Error).message}`;
     }
     const errors = [...policy.errors, ...(costError ? [costError] : []), ...(accessError ? [accessError] : [])];
     const warnings = exampleValueWarnings(run.config);
@@ -97,7 +97,7 @@ export async function planStack(project: PulumiProject, stack: string, opts: Run
         profile: settings.profile,
         resources: run.resources,
         outputs: run.outputs,
-        violations: [...policy.violations, ...(access ? accessViolations(access) : []), ...budgetViolations(cost, settings.budget)],
+        violations: [...policy.violations, ...budgetViolations(cost, settings.budget)],
         exceptions: policy.exceptions,
         ...(Object.keys(settings.budget).length > 0 ? { budget: settings.budget } : {}),
         policySummary: policy.summary,

@@ -9,7 +9,8 @@ import type { EnforcementLevel, StackValidationArgs, StackValidationPolicy } fro
 import { checkAccess } from "../access";
 import { ACCESS_POLICIES as IDS, accessViolations } from "../access/violations";
 import type { Violation } from "../model/types";
-import { report, stackRegion } from "./pack";
+import { PACK_CONFIG_SCHEMA, report, stackRegion, unwaived, waiversOf, type PackConfig } from "./pack";
+import { stackSettings } from "./stack";
 
 const ACCESS_POLICIES: readonly { readonly id: string; readonly level: EnforcementLevel; readonly description: string }[] = [
     { id: IDS.denied, level: "mandatory", description: "Every call an AWS service makes on the stack's behalf is allowed by the policies that decide it." },
@@ -36,8 +37,12 @@ export function accessPolicies(): StackValidationPolicy[] {
         name: id,
         description,
         enforcementLevel: level,
+        configSchema: PACK_CONFIG_SCHEMA,
+        // Waived by the stack's policyExceptions (or the policy's pack config), as every control is.
         validateStack: async (args: StackValidationArgs, reportViolation) => {
-            for (const v of await violationsOf(args)) if (v.policy === id) report(reportViolation, v.level, v.message, v.urn);
+            const waivers = waiversOf({ id }, args.getConfig<PackConfig>(), stackSettings(args.resources[0]?.urn));
+            const found = (await violationsOf(args)).filter((v) => v.policy === id);
+            for (const v of unwaived(found, waivers)) report(reportViolation, v.level, v.message, v.urn);
         },
     }));
 }

@@ -4,6 +4,8 @@
  * `pulumi preview --policy-pack src/offline/policy` runs the same controls through `pack.ts`, configured
  * by `policyPackConfig` so a CLI user gets the same levels and waivers.
  */
+import { ACCESS_POLICIES, accessViolations } from "../access/violations";
+import type { AccessReport } from "../model/access";
 import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../model/types";
 import { appliesTo, runControl } from "./evaluate";
 import { allControls } from "./registry";
@@ -15,6 +17,8 @@ export interface EvaluateOptions {
     readonly exceptions: readonly PolicyException[];
     /** The controls to run; every control of the pack when omitted. */
     readonly controls?: readonly Control[];
+    /** The access check's report: its `ACCESS.*` findings are waived by the same exceptions. */
+    readonly access?: AccessReport;
 }
 
 export interface PolicyEvaluation {
@@ -62,37 +66,80 @@ interface LiveException {
     used: boolean;
 }
 
+/** The stack's exceptions, checked once, applied finding by finding, and what they waived. */
+class Waivers {
+    readonly errors: string[] = [];
+    readonly applied = new Map<string, AppliedException>();
+    private readonly live: LiveException[] = [];
+
+    constructor(exceptions: readonly PolicyException[], known: ReadonlySet<string>) {
+        exceptions.forEach((exception, index) => {
+            if (!known.has(exception.policy)) {
+                this.errors.push(`${exceptionLabel(exception, index)}: no control has the id "${exception.policy}".`);
+            } else if (typeof exception.reason !== "string" || exception.reason.trim() === "") {
+                this.errors.push(`${exceptionLabel(exception, index)}: the reason is empty; say why the control is waived here.`);
+            } else {
+                this.live.push({ exception, index, used: false });
+            }
+        });
+        // A resource-scoped exception is the more specific waiver, so it is tried first.
+        this.live.sort((a, b) => Number(a.exception.resource === undefined) - Number(b.exception.resource === undefined) || a.index - b.index);
+    }
+
+    /** true when an exception waives `finding` of control `id`; the waiver is recorded. */
+    waive(id: string, finding: Finding): boolean {
+        const waiver = this.live.find((l) => l.exception.policy === id && exceptionCovers(l.exception, finding));
+        if (waiver === undefined) return false;
+        waiver.used = true;
+        const urn = waiver.exception.resource === undefined ? undefined : finding.urn;
+        this.applied.set(`${id}\u0000${urn ?? ""}\u0000${waiver.index}`, { policy: id, ...(urn === undefined ? {} : { urn }), reason: waiver.exception.reason });
+        return true;
+    }
+
+    /** An error for each exception that waived nothing, saying why when its control is disabled. */
+    unused(disabled: (id: string) => boolean, profile: Profile): string[] {
+        return this.live
+            .filter((x) => !x.used)
+            .sort((a, b) => a.index - b.index)
+            .map((l) => {
+                const why = disabled(l.exception.policy) ? `the control is disabled in the ${profile} profile` : "the control reports nothing it covers";
+                return `${exceptionLabel(l.exception, l.index)}: waives nothing (${why}); remove it.`;
+            });
+    }
+}
+
+/** The access check's findings as the engine applies them: per policy id, its level and findings. */
+function accessFindings(report: AccessReport | undefined): { id: string; violations: Violation[] }[] {
+    if (report === undefined) return [];
+    const all = accessViolations(report);
+    return Object.values(ACCESS_POLICIES).map((id) => ({ id, violations: all.filter((v) => v.policy === id) }));
+}
+
 /**
  * Runs each control not disabled for the profile, applies the exceptions, and counts controls:
  * `checked` read at least one resource of the stack (or reported something), `passed` reported
- * nothing, `waived` had every finding waived, `failed` kept at least one finding.
+ * nothing, `waived` had every finding waived, `failed` kept at least one finding. The access
+ * check's findings (`opts.access`) are waived by the same exceptions and counted as three
+ * controls, one per `ACCESS.*` id.
  */
 export function evaluatePolicies(resources: readonly PlannedResource[], opts: EvaluateOptions): PolicyEvaluation {
     const controls = opts.controls ?? allControls;
     const known = new Map(controls.map((c) => [c.id, c]));
+    const access = accessFindings(opts.access);
+    const waivers = new Waivers(opts.exceptions, new Set([...known.keys(), ...access.map((a) => a.id)]));
     const targets = resources.map(toPolicyTarget);
     const ctx: CheckContext = { profile: opts.profile, region: opts.region };
-    const errors: string[] = [];
-
-    const live: LiveException[] = [];
-    opts.exceptions.forEach((exception, index) => {
-        if (!known.has(exception.policy)) {
-            errors.push(`${exceptionLabel(exception, index)}: no control has the id "${exception.policy}".`);
-        } else if (typeof exception.reason !== "string" || exception.reason.trim() === "") {
-            errors.push(`${exceptionLabel(exception, index)}: the reason is empty; say why the control is waived here.`);
-        } else {
-            live.push({ exception, index, used: false });
-        }
-    });
-    // A resource-scoped exception is the more specific waiver, so it is tried first.
-    live.sort((a, b) => Number(a.exception.resource === undefined) - Number(b.exception.resource === undefined) || a.index - b.index);
-
+    const errors: string[] = [...waivers.errors];
     const violations: Violation[] = [];
-    const applied = new Map<string, AppliedException>();
-    let checked = 0;
-    let passed = 0;
-    let waived = 0;
-    let failed = 0;
+    const summary = { checked: 0, passed: 0, waived: 0, failed: 0 };
+    const tally = (id: string, found: readonly Violation[]) => {
+        summary.checked += 1;
+        const kept = found.filter((v) => !waivers.waive(id, v));
+        violations.push(...kept);
+        if (found.length === 0) summary.passed += 1;
+        else if (kept.length > 0) summary.failed += 1;
+        else summary.waived += 1;
+    };
 
     for (const control of controls) {
         const level: Level = control.levels[opts.profile];
@@ -105,48 +152,23 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
             continue;
         }
         if (!appliesTo(control, targets) && findings.length === 0) continue;
-        checked += 1;
-        if (findings.length === 0) {
-            passed += 1;
-            continue;
-        }
-        let unwaived = 0;
-        for (const finding of findings) {
-            const waiver = live.find((l) => l.exception.policy === control.id && exceptionCovers(l.exception, finding));
-            if (waiver === undefined) {
-                unwaived += 1;
-                violations.push({
-                    policy: control.id,
-                    level,
-                    ...(finding.urn === undefined ? {} : { urn: finding.urn }),
-                    message: finding.message,
-                    remediation: control.remediation,
-                    ...(control.source === undefined ? {} : { source: control.source }),
-                });
-                continue;
-            }
-            waiver.used = true;
-            const urn = waiver.exception.resource === undefined ? undefined : finding.urn;
-            applied.set(`${control.id}\u0000${urn ?? ""}\u0000${waiver.index}`, {
-                policy: control.id,
-                ...(urn === undefined ? {} : { urn }),
-                reason: waiver.exception.reason,
-            });
-        }
-        if (unwaived > 0) failed += 1;
-        else waived += 1;
+        tally(control.id, findings.map((f) => toViolation(control, level, f)));
     }
+    for (const a of access) tally(a.id, a.violations);
 
-    for (const l of live.filter((x) => !x.used).sort((a, b) => a.index - b.index)) {
-        const control = known.get(l.exception.policy);
-        const why =
-            control !== undefined && control.levels[opts.profile] === "disabled"
-                ? `the control is disabled in the ${opts.profile} profile`
-                : "the control reports nothing it covers";
-        errors.push(`${exceptionLabel(l.exception, l.index)}: waives nothing (${why}); remove it.`);
-    }
+    errors.push(...waivers.unused((id) => known.get(id)?.levels[opts.profile] === "disabled", opts.profile));
+    return { violations, exceptions: [...waivers.applied.values()], summary, errors };
+}
 
-    return { violations, exceptions: [...applied.values()], summary: { checked, passed, waived, failed }, errors };
+function toViolation(control: Control, level: Exclude<Level, "disabled">, finding: Finding): Violation {
+    return {
+        policy: control.id,
+        level,
+        ...(finding.urn === undefined ? {} : { urn: finding.urn }),
+        message: finding.message,
+        remediation: control.remediation,
+        ...(control.source === undefined ? {} : { source: control.source }),
+    };
 }
 
 /** One control's entry in the `--policy-pack-config` file. */

@@ -127,14 +127,14 @@ export function contextOf(config: PackConfig, providerRegion: string | undefined
     };
 }
 
-/** The waivers of `control`: its pack config's when given, else the stack's own. */
-export function waiversOf(control: Control, config: PackConfig, stack?: PolicySettings): readonly { readonly resource?: string; readonly reason?: string }[] {
+/** The waivers of `control` (a control or an access policy): its pack config's when given, else the stack's own. */
+export function waiversOf(control: Pick<Control, "id">, config: PackConfig, stack?: PolicySettings): readonly { readonly resource?: string; readonly reason?: string }[] {
     if (config.exceptions !== undefined) return config.exceptions;
     return (stack?.exceptions ?? []).filter((e: PolicyException) => e.policy === control.id);
 }
 
 /** Findings no valid exception (one with a reason) waives. */
-export function unwaived(findings: readonly Finding[], exceptions: PackConfig["exceptions"]): Finding[] {
+export function unwaived<F extends Finding>(findings: readonly F[], exceptions: PackConfig["exceptions"]): F[] {
     const waivers = (exceptions ?? []).filter((e) => typeof e.reason === "string" && e.reason.trim() !== "");
     return findings.filter((f) => !waivers.some((w) => exceptionCovers(w, f)));
 }
