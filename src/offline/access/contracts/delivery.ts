@@ -4,7 +4,7 @@
  */
 import type { AccessModel } from "../model";
 import type { AccessCall, AccessResource } from "../types";
-import { secretCalls } from "./ecs";
+import { secretCalls } from "./secrets";
 import { arnBase, assume, calls, keyUse, list, logGroup, obj, str, streamArn } from "./call";
 import { ecsRolesOfDeploymentGroup } from "./deploy";
 

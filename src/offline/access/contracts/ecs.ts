@@ -1,10 +1,12 @@
 /**
  * ECS: the execution role starting a task (image pull, secrets and their keys, awslogs) and the
- * task role using what the task definition's environment names (a Kinesis stream and its key).
+ * task role using the streams, tables and secrets its grants and environment name (task.ts).
  */
 import type { AccessModel } from "../model";
 import type { AccessCall, AccessResource } from "../types";
-import { arnBase, assume, calls, json, keyUse, list, logGroup, obj, str, streamArn } from "./call";
+import { arnBase, assume, calls, json, list, logGroup, str, streamArn } from "./call";
+import { secretCalls } from "./secrets";
+import { taskUses, useCalls } from "./task";
 
 interface Container {
     readonly image?: string;
@@ -17,23 +19,6 @@ interface Container {
 export function repositoryOf(m: AccessModel, image: unknown): AccessResource | undefined {
     const match = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com\/([^:@]+)/.exec(String(image ?? ""));
     return match === null ? undefined : m.find("aws:ecr/repository:Repository", match[1]);
-}
-
-/** The secret a `valueFrom` (`<secret ARN>[:<json key>:<stage>:<version>]`) reads, and its key. */
-export function secretOf(m: AccessModel, valueFrom: string): { arn: string; keyRef: unknown } | undefined {
-    const arn = valueFrom.split(":").slice(0, 7).join(":");
-    const secret = m.find("aws:secretsmanager/secret:Secret", arn);
-    if (secret) return { arn, keyRef: secret.inputs["kmsKeyId"] };
-    // An RDS-managed master secret: RDS names it `rds!db-...` and encrypts it with the instance's key.
-    const db = m.ofType("aws:rds/instance:Instance").find((d) => d.inputs["manageMasterUserPassword"] === true && arn.includes(`rds!db-${d.name}`));
-    return db ? { arn, keyRef: db.inputs["masterUserSecretKmsKeyId"] } : undefined;
-}
-
-/** The calls of a role reading one secret (`valueFrom` or ARN) and decrypting it with its key. */
-export function secretCalls(m: AccessModel, id: "ecs.secret" | "ecs.task.secret" | "codebuild.secret", role: string, valueFrom: string, wiredBy: AccessResource): AccessCall[] {
-    const secret = secretOf(m, valueFrom);
-    if (secret === undefined) return [];
-    return [...calls(id, role, secret.arn, wiredBy), ...keyUse(m, "secretsmanager.key", role, secret.keyRef, "secretsmanager", wiredBy, { "kms:EncryptionContext:SecretARN": secret.arn })];
 }
 
 function executionCalls(m: AccessModel, td: AccessResource, role: string, containers: readonly Container[]): AccessCall[] {
@@ -60,20 +45,10 @@ function executionCalls(m: AccessModel, td: AccessResource, role: string, contai
     return out;
 }
 
+/** The task role's calls on what the task uses (contracts/task.ts: its grants, then its environment). */
 function taskCalls(m: AccessModel, td: AccessResource, role: string, containers: readonly Container[]): AccessCall[] {
-    const out: AccessCall[] = [];
-    const values = new Set(containers.flatMap((c) => (c.environment ?? []).map((e) => e.value)));
-    for (const stream of m.ofType("aws:kinesis/stream:Stream").filter((s) => values.has(str(s.inputs["name"])) || values.has(m.arnOf(s)))) {
-        const arn = m.arnOf(stream);
-        const enc = obj(stream.inputs)?.["encryptionType"] === "KMS" ? stream.inputs["kmsKeyId"] : undefined;
-        const ctx = { "kms:EncryptionContext:aws:kinesis:arn": arn };
-        out.push(...calls("ecs.task.kinesis-read", role, arn, td));
-        if (enc !== undefined) out.push(...keyUse(m, "kinesis.key-read", role, enc, "kinesis", td, ctx));
-    }
-    for (const value of values) {
-        if (typeof value === "string" && value.startsWith("arn:") && value.includes(":secretsmanager:")) out.push(...secretCalls(m, "ecs.task.secret", role, value, td));
-    }
-    return out;
+    const environment = containers.flatMap((c) => (c.environment ?? []).flatMap((e) => (typeof e.value === "string" && e.value !== "" ? [e.value] : [])));
+    return taskUses(m, role, environment).flatMap((use) => useCalls(m, td, role, use));
 }
 
 export function ecsCalls(m: AccessModel): AccessCall[] {

@@ -72,15 +72,44 @@ export const CONTRACTS = {
         context: "kms:ViaService secretsmanager.<region>, kms:CallerAccount, kms:EncryptionContext:SecretARN",
         doc: "https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html#security-encryption-authz",
     },
-    // A task that names a stream in its environment consumes it: the only task of these systems
-    // that uses a stream is the order service (services/orders), whose calls these are. Orders
-    // are put on the stream by other systems, so no task here produces to it.
+    // What a task uses is read from the task role's grants (a statement naming the stream, table
+    // or secret says which of these rows apply) and, where no grant names it, from the task's
+    // environment naming it: a stream there is consumed (as the order service, services/orders,
+    // consumes its own), a table or secret is read (contracts/task.ts).
     "ecs.task.kinesis-read": {
         principal: "task role",
         when: "run",
         actions: ["kinesis:ListShards", "kinesis:GetShardIterator", "kinesis:GetRecords"],
         context: "none",
         doc: "https://docs.aws.amazon.com/streams/latest/dev/controlling-access.html#kinesis-using-iam-examples",
+    },
+    "ecs.task.kinesis-write": {
+        principal: "task role",
+        when: "run",
+        actions: ["kinesis:PutRecord", "kinesis:PutRecords"],
+        context: "none",
+        doc: "https://docs.aws.amazon.com/streams/latest/dev/controlling-access.html#kinesis-using-iam-examples",
+    },
+    "kinesis.key-write": {
+        principal: "task role",
+        when: "run",
+        actions: ["kms:GenerateDataKey"],
+        context: "kms:ViaService kinesis.<region>, kms:CallerAccount, kms:EncryptionContext:aws:kinesis:arn",
+        doc: "https://docs.aws.amazon.com/streams/latest/dev/permissions-user-key-KMS.html",
+    },
+    "ecs.task.dynamodb-read": {
+        principal: "task role",
+        when: "run",
+        actions: ["dynamodb:GetItem", "dynamodb:Query"],
+        context: "none",
+        doc: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-data-crud.html",
+    },
+    "ecs.task.dynamodb-write": {
+        principal: "task role",
+        when: "run",
+        actions: ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+        context: "none",
+        doc: "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/iam-policy-example-data-crud.html",
     },
     "kinesis.key-read": {
         principal: "task role",
