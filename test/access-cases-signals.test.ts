@@ -121,7 +121,6 @@ const eventBridge: Integration = {
 // --- CloudWatch alarm actions ---
 const CW = "cloudwatch.amazonaws.com";
 const OPS = arn("sns", "ops");
-const ALARM = arn("cloudwatch", "alarm:cpu");
 const alarmKey = (condition?: Doc) => key("k", KEY_ROOT, grant("Alarms", { Service: CW }, ["kms:GenerateDataKey*", "kms:Decrypt"], "*", condition));
 const opsPolicy = (sourceArn: string) => res("aws:sns/topicPolicy:TopicPolicy", "ops-policy", { arn: OPS, policy: doc(grant("Alarms", { Service: CW }, "sns:Publish", OPS, { ArnLike: { "aws:SourceArn": sourceArn } })) });
 const alarms = (parts: Parts = {}) =>
