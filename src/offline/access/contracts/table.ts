@@ -56,7 +56,7 @@ export const CONTRACTS = {
         context: "none",
         doc: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar-ssm-paramstore.html",
     },
-    // A task that names a secret's ARN in its environment reads it itself when it connects (the
+    // A task whose role is granted a secret, or whose environment names one, reads it itself (the
     // order service's database secret, which RDS rotates: services/orders/src/credentials.ts).
     "ecs.task.secret": {
         principal: "task role",
