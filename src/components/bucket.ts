@@ -209,7 +209,7 @@ export function bucketName(args: BucketNameArgs, opts?: pulumi.InvokeOptions): p
     if (args.exactName) return pulumi.output(design);
     const room = 63 - UNIQUE_TAIL_MAX;
     if (design.length > room) {
-        throw new Error(`bucket ${design}: at most ${room} characters leave room for -<account>-<region> within S3's 63; use a shorter environment suffix or set exactName`);
+        throw new Error(`bucket ${design}: at most ${room} characters leave room for -<account>-<region> within S3's 63; use a shorter environment suffix or set exactName (a stack's bucketNames: exact)`);
     }
     const account = aws.getCallerIdentityOutput({}, opts).accountId;
     const region = aws.getRegionOutput({}, opts).region;

@@ -7,6 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { CONTAINER_HEALTH_CHECK_LIMITS, healthCheckTimingProblems, type HealthCheckTiming } from "../aws/ecs";
 import { fargateMemoryProblem } from "../aws/fargate";
 import { withName } from "../config/tags";
 import type { BaseArgs } from "./common";
@@ -42,6 +43,60 @@ export interface ContainerSecret {
     readonly secret: SecretRef;
     /** A JSON key inside the secret (e.g. `password`); the whole value when absent. */
     readonly jsonKey?: string;
+}
+
+/**
+ * A container health check: ECS runs `command` inside the container every `intervalSeconds`;
+ * exit status 0 is healthy. After `retries` failures in a row (failures within
+ * `startPeriodSeconds` of the start do not count) the container is unhealthy, and ECS replaces
+ * the task of a service whose essential container it is.
+ */
+export interface ContainerHealthCheck extends HealthCheckTiming {
+    /**
+     * The program and its arguments, run directly (ECS's `CMD` form: no shell needed). It must
+     * be in the image: a check that cannot run fails, and ECS replaces the tasks for ever.
+     */
+    readonly command: readonly string[];
+    /** @default 30 */
+    readonly intervalSeconds?: number;
+    /** @default 5 */
+    readonly timeoutSeconds?: number;
+    /** @default 3 */
+    readonly retries?: number;
+    /** @default 0 */
+    readonly startPeriodSeconds?: number;
+}
+
+/**
+ * A check for an image that has Node.js 18 or newer (global `fetch`) but maybe no curl or wget:
+ * GET `http://127.0.0.1:<port><path>`, healthy on a 2xx answer. The request gives up half a
+ * second before ECS's timeout, so the check ends itself with a failure instead of being killed.
+ */
+export function nodeHttpHealthCheck(port: number, path: string, timing: HealthCheckTiming = {}): ContainerHealthCheck {
+    const url = `http://127.0.0.1:${port}${path}`;
+    const abortMs = (timing.timeoutSeconds ?? CONTAINER_HEALTH_CHECK_LIMITS.timeoutSeconds.default) * 1000 - 500;
+    const script = `fetch(${JSON.stringify(url)}, { signal: AbortSignal.timeout(${abortMs}) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))`;
+    return { ...timing, command: ["node", "-e", script] };
+}
+
+/** What is wrong with a health check, all at once. */
+export function healthCheckProblems(check: ContainerHealthCheck): string[] {
+    const problems = healthCheckTimingProblems(check);
+    if (check.command.length === 0 || check.command[0]!.trim() === "") problems.push("healthCheck.command must name a program the image contains");
+    if (check.command[0] === "CMD" || check.command[0] === "CMD-SHELL") problems.push('healthCheck.command is the program and its arguments, without "CMD" (the component adds it)');
+    return problems;
+}
+
+/** The container definition's `healthCheck`, every field explicit. */
+function healthCheckDefinition(check: ContainerHealthCheck) {
+    const limits = CONTAINER_HEALTH_CHECK_LIMITS;
+    return {
+        command: ["CMD", ...check.command],
+        interval: check.intervalSeconds ?? limits.intervalSeconds.default,
+        timeout: check.timeoutSeconds ?? limits.timeoutSeconds.default,
+        retries: check.retries ?? limits.retries.default,
+        startPeriod: check.startPeriodSeconds ?? 0,
+    };
 }
 
 export interface LoadBalancerAttachment {
@@ -99,6 +154,17 @@ export interface ContainerServiceArgs extends BaseArgs {
      * @default true
      */
     readonly waitForSteadyState?: boolean;
+    /**
+     * The container's health check (see `ContainerHealthCheck`; `nodeHttpHealthCheck` for a
+     * Node.js image). With the ECS controller a task that turns unhealthy during a deployment
+     * counts as failed for the deployment circuit breaker, which rolls back, and
+     * `waitForSteadyState` waits for healthy tasks. With CODE_DEPLOY the target group's check is
+     * what CodeDeploy watches, and every release's task definition copies this container
+     * definition (`src/functions/deployfiles`), so the command must be in every released image too.
+     * @default - none: a task is healthy while its essential container runs (and, behind a load
+     * balancer, while the target group's check passes)
+     */
+    readonly healthCheck?: ContainerHealthCheck;
 }
 
 export class ContainerService extends pulumi.ComponentResource implements Grantee {
@@ -135,6 +201,8 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
         const memoryProblem = fargateMemoryProblem(args.cpu, args.memory);
         if (memoryProblem) throw new Error(`ContainerService ${name}: ${memoryProblem}`);
         if (/^(0|root)(:|$)/.test(args.user)) throw new Error(`ContainerService ${name}: user must not be root (ECS.20), got "${args.user}"`);
+        const healthProblems = args.healthCheck ? healthCheckProblems(args.healthCheck) : [];
+        if (healthProblems.length > 0) throw new Error(`ContainerService ${name}: ${healthProblems.join("; ")}`);
         const tags = args.tags;
         const n = args.namer;
         this.serviceName = n.name(args.serviceName ?? "service");
@@ -221,6 +289,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
                     options: { "awslogs-group": this.logGroup.name, "awslogs-region": region, "awslogs-stream-prefix": this.containerName },
                 },
                 linuxParameters: { initProcessEnabled: true },
+                ...(args.healthCheck ? { healthCheck: healthCheckDefinition(args.healthCheck) } : {}),
             },
         ]);
         this.taskDefinition = new aws.ecs.TaskDefinition(

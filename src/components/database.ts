@@ -39,6 +39,13 @@ export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
     readonly passwordRotationDays?: number;
     /** Enhanced monitoring interval in seconds (RDS.6); 0 turns it off. @default 0 */
     readonly monitoringIntervalSeconds?: 0 | 1 | 5 | 10 | 15 | 30 | 60;
+    /**
+     * With enhanced monitoring on: `create` makes `RDSOSMetrics` (one group per account and
+     * region, written by every instance's enhanced monitoring) with this key and retention;
+     * `existing` leaves it to the stack that created it there, as a second create would fail.
+     * @default "create"
+     */
+    readonly monitoringLogGroup?: "create" | "existing";
     /** Percentage of CPU above which the alarm fires. @default 80 */
     readonly cpuAlarmThreshold?: number;
     readonly alarmActions?: readonly pulumi.Input<string>[];
@@ -124,12 +131,13 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         // RDS creates these groups itself on first write, unencrypted, kept forever and outside
         // the stack (so `pulumi destroy` leaves them). Created here first, with the key and the
         // retention, and the instance waits for them. RDSOSMetrics is one group per account and
-        // region that every instance's enhanced monitoring writes to: one stack there owns it.
+        // region that every instance's enhanced monitoring writes to: one stack there owns it
+        // (`monitoringLogGroup`), and an instance of another stack writes to that one.
         const logGroups = [
             ...POSTGRES_LOG_EXPORTS.map((log) =>
                 logGroup(`${name}-${log}-logs`, { logGroupName: `/aws/rds/instance/${this.identifier}/${log}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this }),
             ),
-            ...(interval > 0
+            ...(interval > 0 && (args.monitoringLogGroup ?? "create") === "create"
                 ? [logGroup(`${name}-os-metrics-logs`, { logGroupName: "RDSOSMetrics", retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this })]
                 : []),
         ];

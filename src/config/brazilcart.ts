@@ -11,7 +11,7 @@ import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
-import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
+import { bucketNames, cacheNodeType, cidrBlock, dbMonitoringLogGroup, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -53,6 +53,7 @@ export const brazilcartSchema = z.object({
         .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
         .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
         .default("brazilcart_admin"),
+    dbMonitoringLogGroup,
     cacheNodeType: cacheNodeType.default("cache.t3.micro"),
     cacheNodes: z.number().int(whole).min(2, "must be at least 2: automatic failover needs a replica").max(6).default(2),
     sourceProvider: sourceProvider.default("codecommit"),
@@ -80,6 +81,7 @@ export const brazilcartSchema = z.object({
     alarmEmail: email.optional(),
     artifactExpiryDays: z.number().int(whole).min(1, "must be at least 1 day").max(3650).optional(),
     logRetentionDays: logRetentionDays.optional(),
+    bucketNames,
 });
 
 export type BrazilcartConfig = ReturnType<typeof resolveBrazilcart>;

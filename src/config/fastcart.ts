@@ -10,7 +10,7 @@ import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
-import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
+import { cacheNodeType, cidrBlock, dbMonitoringLogGroup, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 
 export const PROJECT = "fastcart-orders";
 export const SYSTEM = "fastcart";
@@ -47,6 +47,7 @@ export const fastcartSchema = z.object({
         .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
         .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
         .default("fastcart_admin"),
+    dbMonitoringLogGroup,
     cacheEngine: z.enum(CACHE_ENGINES).default("redis"),
     cacheNodeType: cacheNodeType.default("cache.t3.micro"),
     cacheNodes: z.number().int("must be a whole number").min(1).max(6).default(2),

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, KeySource, RawReader } from "./load";
-import { cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";
+import { bucketNames, cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -154,6 +154,7 @@ export const paymentSchema = z.object({
     buildLogRetentionDays: logRetentionDays.optional(),
     logRetentionDays: logRetentionDays.optional(),
     artifactExpirationDays: z.number().int("must be a whole number").min(1, "must be at least 1 day").max(3650).optional(),
+    bucketNames,
     vpcCidr: cidrBlock.default("10.30.0.0/16"),
     azCount: z.number().int("must be a whole number").min(2, "must be at least 2: the load balancer spans two zones (ELB.13)").max(6).default(2),
     natGateways: natStrategy.optional(),

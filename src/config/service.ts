@@ -12,7 +12,7 @@ import type { SourceSpec } from "../components/pipeline/source";
 import { baseConfigShape, baseSources } from "./base";
 import { ConfigError, type ConfigIssue, type RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
-import { email, logRetentionDays } from "./shapes";
+import { bucketNames, email, logRetentionDays } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -71,6 +71,7 @@ export const serviceSchema = z.object({
     trustedAccountId: z.string().regex(/^\d{12}$/, "must be a 12-digit AWS account id").optional(),
     artifactExpiryDays: z.number().int(whole).min(1, "must be at least 1 day").max(3650).optional(),
     keepImages: z.number().int(whole).min(1, "must keep at least 1 image").max(1000).optional(),
+    bucketNames,
     logRetentionDays: logRetentionDays.optional(),
     alarmEmail: email.optional(),
 });

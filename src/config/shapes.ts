@@ -40,6 +40,38 @@ export const natStrategy = z.enum(["none", "single", "perAz"], { message: 'must 
 
 export const interfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams", "kms", "sts"]);
 
+/**
+ * How the stack names its S3 buckets. S3 names are global across every AWS account, so a
+ * design's name alone (`pipeline-artifacts-dev`) is most likely taken by someone: `unique`
+ * appends `-<account>-<region>`. `exact` keeps the design's name as it is, for an account that
+ * owns that name or a bucket that must keep it; it is checked against S3's rules all the same.
+ */
+export const BUCKET_NAMINGS = ["unique", "exact"] as const;
+export type BucketNaming = (typeof BUCKET_NAMINGS)[number];
+
+export const bucketNames = z
+    .enum(BUCKET_NAMINGS, { message: 'must be "unique" (the design\'s name, then -<account>-<region>) or "exact" (the design\'s name as it is; S3 names are global, so it may be taken)' })
+    .default("unique");
+
+/** The bucket naming a SecureBucket (and `bucketName()`) takes, from the stack's `bucketNames`. */
+export function bucketNaming(c: { readonly bucketNames: BucketNaming }): { readonly exactName: boolean } {
+    return { exactName: c.bucketNames === "exact" };
+}
+
+/**
+ * Who owns `RDSOSMetrics`, the one log group per account and region that enhanced monitoring of
+ * every RDS instance writes to. `create`: this stack creates it with its key and retention, as
+ * the first stack with enhanced monitoring in an account and region must. `existing`: another
+ * stack there owns it, and this one creates none (a second create would fail `pulumi up`).
+ */
+export const DB_MONITORING_LOG_GROUPS = ["create", "existing"] as const;
+
+export const dbMonitoringLogGroup = z
+    .enum(DB_MONITORING_LOG_GROUPS, {
+        message: 'must be "create" (this stack creates RDSOSMetrics) or "existing" (another stack in this account and region created it)',
+    })
+    .default("create");
+
 export const email = z.email({ message: "must be an email address such as payments-oncall@example.com" });
 
 export interface NetworkLayoutConfig {

@@ -36,7 +36,10 @@ export function loadSystemConfig<S extends z.ZodObject, R>(
     // The one reader the planner and the policy pack use too, so all three agree on the profile.
     const reading = readProfile({ stack, configured: read(undefined, "profile"), env: env[PROFILE_ENV] });
     const profileIssues: ConfigIssue[] = reading.problem ? [reading.problem] : [];
-    const readWithProfile: RawReader = (ns, key) => (ns === undefined && key === "profile" ? reading.profile : read(ns, key));
+    // Keeps `keys`, so a key no field reads (a misspelling) is still refused.
+    const readWithProfile: RawReader = Object.assign((ns: string | undefined, key: string) => (ns === undefined && key === "profile" ? reading.profile : read(ns, key)), {
+        keys: read.keys,
+    });
     const crossField = spec.crossField ?? (() => []);
     let parsed: z.infer<S>;
     try {

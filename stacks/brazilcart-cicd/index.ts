@@ -13,6 +13,7 @@ import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pip
 import { securityGroup } from "../../src/components/securityGroup";
 import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
+import { bucketNaming } from "../../src/config/shapes";
 
 const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
 const removal = settings.removal;
@@ -108,6 +109,7 @@ const database = new PostgresDatabase("db", {
     databaseName: config.dbName,
     masterUsername: config.dbUsername,
     monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+    monitoringLogGroup: config.dbMonitoringLogGroup,
     logRetentionDays: config.logRetentionDays,
     alarmActions: [alerts.arn],
 });
@@ -131,15 +133,16 @@ const cache = new RedisCache("cache", {
 cache.allowFrom(appSg.id);
 cache.allowFrom(deploySg.id);
 
+const buckets = { ...base, ...bucketNaming(config) };
 const accessLogs = new SecureBucket("access-logs", {
-    ...base,
+    ...buckets,
     bucketName: "access-logs",
     purpose: "accessLogs",
     lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
     removal,
 });
 const artifacts = new SecureBucket("artifacts", {
-    ...base,
+    ...buckets,
     bucketName: "artifacts",
     kmsKeyArn: pipelineKey.arn,
     lifecycle: { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },

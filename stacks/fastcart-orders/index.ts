@@ -2,7 +2,7 @@
  * FastCart order processing: orders arrive on a Kinesis stream, a Fargate service processes
  * them with PostgreSQL for state and Redis for hot data, all encrypted with one customer key.
  */
-import { ContainerService } from "../../src/components/containers";
+import { ContainerService, nodeHttpHealthCheck } from "../../src/components/containers";
 import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
 import { EncryptionKey } from "../../src/components/encryption";
@@ -104,6 +104,7 @@ const database = new PostgresDatabase("orders-db", {
     databaseName: config.dbName,
     masterUsername: config.dbUsername,
     monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+    monitoringLogGroup: config.dbMonitoringLogGroup,
     logRetentionDays: config.logRetentionDays,
     alarmActions: [alerts.arn],
 });
@@ -132,6 +133,9 @@ const service = new ContainerService("orders-service", {
     image,
     containerName: "orders",
     pullRepositoryArns: [registry.arn],
+    // The order service answers /health on its port (200 while its lease rounds reach the
+    // database) and its image has node, not curl; an image given in config brings its own.
+    healthCheck: config.containerImage === undefined ? nodeHttpHealthCheck(config.containerPort, "/health", { startPeriodSeconds: 60 }) : undefined,
     environment: {
         ENVIRONMENT: config.environmentSuffix,
         AWS_REGION: config.region,

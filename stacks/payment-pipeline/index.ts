@@ -20,7 +20,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
 import { systemContext } from "../../src/config/context";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
-import { taskSettings } from "../../src/config/shapes";
+import { bucketNaming, taskSettings } from "../../src/config/shapes";
 import { buildspecWithWriter } from "../../src/functions/deployfiles/buildspec";
 
 const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
@@ -48,8 +48,8 @@ const notifications = new Notifications("notifications", {
 });
 
 // Access logs of the artifact bucket (S3.9) and of the load balancer (ELB.5).
-const artifactsNames = { ...base, bucketName: "artifacts", fullName: `pipeline-artifacts-${env}` };
-const accessLogsNames = { ...base, bucketName: "access-logs" };
+const artifactsNames = { ...base, ...bucketNaming(config), bucketName: "artifacts", fullName: `pipeline-artifacts-${env}` };
+const accessLogsNames = { ...base, ...bucketNaming(config), bucketName: "access-logs" };
 const accessLogs = new SecureBucket("access-logs", {
     ...accessLogsNames,
     purpose: "accessLogs",

@@ -18,6 +18,7 @@ import { DynamoDbTable } from "../../src/components/table";
 import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
 import { systemContext } from "../../src/config/context";
 import { deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, sourceSpec, SYSTEM, testBuildspec } from "../../src/config/service";
+import { bucketNaming } from "../../src/config/shapes";
 
 const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
 const removal = settings.removal;
@@ -104,8 +105,9 @@ deployer.grantInvoke(deploymentRole);
 registry.grantImageRead(deploymentRole);
 history.grantReadData(app);
 
+const buckets = { ...base, ...bucketNaming(config) };
 const accessLogs = new SecureBucket("service-access-logs", {
-    ...base,
+    ...buckets,
     bucketName: "access-logs",
     purpose: "accessLogs",
     lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
@@ -113,7 +115,7 @@ const accessLogs = new SecureBucket("service-access-logs", {
 });
 const bucketLifecycle = { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays, abortIncompleteMultipartUploadAfterDays: 2 };
 const artifacts = new SecureBucket("service-artifacts", {
-    ...base,
+    ...buckets,
     bucketName: "artifacts",
     kmsKeyArn: key.arn,
     lifecycle: bucketLifecycle,
@@ -121,7 +123,7 @@ const artifacts = new SecureBucket("service-artifacts", {
     removal,
 });
 const buildCache = new SecureBucket("service-build-cache", {
-    ...base,
+    ...buckets,
     bucketName: "build-cache",
     kmsKeyArn: key.arn,
     lifecycle: bucketLifecycle,
