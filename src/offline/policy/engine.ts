@@ -5,7 +5,7 @@
  * by `policyPackConfig` so a CLI user gets the same levels and waivers.
  */
 import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../model/types";
-import { appliesTo, runControl } from "./evaluate";
+import { appliesTo, findingText, runControl } from "./evaluate";
 import { allControls } from "./registry";
 import type { CheckContext, Control, Finding, PolicyException, PolicyTarget, Profile } from "./types";
 
@@ -115,13 +115,17 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
             const waiver = live.find((l) => l.exception.policy === control.id && exceptionCovers(l.exception, finding));
             if (waiver === undefined) {
                 unwaived += 1;
+                const source = finding.source ?? control.source;
                 violations.push({
                     policy: control.id,
                     level,
                     ...(finding.urn === undefined ? {} : { urn: finding.urn }),
-                    message: finding.message,
+                    message: findingText(finding),
                     remediation: control.remediation,
-                    ...(control.source === undefined ? {} : { source: control.source }),
+                    ...(source === undefined ? {} : { source }),
+                    ...(finding.input === undefined ? {} : { input: finding.input }),
+                    ...(finding.value === undefined ? {} : { value: finding.value }),
+                    ...(finding.rule === undefined ? {} : { rule: finding.rule }),
                 });
                 continue;
             }

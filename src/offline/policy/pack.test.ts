@@ -191,10 +191,12 @@ describe("CrossGuard adapter: validateStack", () => {
         try {
             delete process.env["AWS_REGION"];
             delete process.env["AWS_DEFAULT_REGION"];
-            assert.deepEqual(contextOf({}, undefined), { profile: "prod", region: FALLBACK_REGION });
+            // A fallback region is marked, so checks that depend on the region do not judge it.
+            assert.deepEqual(contextOf({}, undefined), { profile: "prod", region: FALLBACK_REGION, regionAssumed: true });
             process.env["AWS_REGION"] = "ap-southeast-2";
             assert.equal(contextOf({ profile: "dev" }, undefined).region, "ap-southeast-2");
             assert.equal(contextOf({}, "eu-west-1").region, "eu-west-1");
+            assert.equal(contextOf({}, "eu-west-1").regionAssumed, undefined);
         } finally {
             if (saved.region === undefined) delete process.env["AWS_REGION"];
             else process.env["AWS_REGION"] = saved.region;
