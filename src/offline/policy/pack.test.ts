@@ -221,6 +221,20 @@ describe("CrossGuard adapter: validateStack", () => {
     });
 });
 
+describe("CrossGuard adapter: a finding's detail", () => {
+    it("puts input, value, rule and source in the message, since reportViolation carries nothing else", async () => {
+        const versionPolicy = toPolicy(control("DEPLOY.VersionOffered")) as ResourceValidationPolicy;
+        const args = resourceArgs("aws:rds/instance:Instance", "db", { engine: "mariadb", engineVersion: "10.2.44" }, {}, "eu-central-1");
+        const [reported, ...rest] = await validateResource(versionPolicy, args);
+        assert.equal(rest.length, 0);
+        for (const part of ['engineVersion = "10.2.44"', "rule: no new resources on 10.2 from 2022-10-15", "source: https://aws.amazon.com/blogs/database/upgrading-from-amazon-rds-for-mariadb-version-10-2/"]) {
+            assert.ok(reported?.message.includes(part), part);
+        }
+        const [v1] = await validateResource(pipelinePolicy, resourceArgs(PIPELINE, "p", { pipelineType: "V1" }, {}, "eu-central-1"));
+        assert.match(v1?.message ?? "", /pipelineType is "V1".*\[rule: pipelineType "V2"\]$/);
+    });
+});
+
 describe("CrossGuard adapter and offline engine agree", () => {
     it("reports the same findings for the same stack, profile and exceptions", async () => {
         const resources = [
