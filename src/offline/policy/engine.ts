@@ -56,6 +56,22 @@ function exceptionLabel(exception: PolicyException, index: number): string {
     return `policyExceptions[${index}] (${exception.policy}, ${on})`;
 }
 
+/** A finding as the plan reports it: the finding's own source where it has one, else the control's. */
+function toViolation(control: Control, level: Violation["level"], finding: Finding): Violation {
+    const source = finding.source ?? control.source;
+    return {
+        policy: control.id,
+        level,
+        ...(finding.urn === undefined ? {} : { urn: finding.urn }),
+        message: findingText(finding),
+        remediation: control.remediation,
+        ...(source === undefined ? {} : { source }),
+        ...(finding.input === undefined ? {} : { input: finding.input }),
+        ...(finding.value === undefined ? {} : { value: finding.value }),
+        ...(finding.rule === undefined ? {} : { rule: finding.rule }),
+    };
+}
+
 interface LiveException {
     readonly exception: PolicyException;
     readonly index: number;
@@ -115,18 +131,7 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
             const waiver = live.find((l) => l.exception.policy === control.id && exceptionCovers(l.exception, finding));
             if (waiver === undefined) {
                 unwaived += 1;
-                const source = finding.source ?? control.source;
-                violations.push({
-                    policy: control.id,
-                    level,
-                    ...(finding.urn === undefined ? {} : { urn: finding.urn }),
-                    message: findingText(finding),
-                    remediation: control.remediation,
-                    ...(source === undefined ? {} : { source }),
-                    ...(finding.input === undefined ? {} : { input: finding.input }),
-                    ...(finding.value === undefined ? {} : { value: finding.value }),
-                    ...(finding.rule === undefined ? {} : { rule: finding.rule }),
-                });
+                violations.push(toViolation(control, level, finding));
                 continue;
             }
             waiver.used = true;
