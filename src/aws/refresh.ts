@@ -12,7 +12,7 @@ import { gunzipSync } from "node:zlib";
 import type { CloudFormationFacts, PropertyFacts, ResourceFacts } from "./cloudformation";
 import { parseConstraints } from "./cloudformation";
 import { INPUT_MAPPINGS } from "./inputs";
-import { extractServiceRegions, mappedServices } from "./services";
+import { extractServiceRegions, mappedServices, type EndpointsFile } from "./services";
 
 interface SpecType {
     readonly type: string;
@@ -117,7 +117,7 @@ function refreshServices(today: string): void {
         return;
     }
     const version = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(readFileSync(join(dir, "__init__.py"), "utf8"))?.[1] ?? "unknown";
-    const endpoints = JSON.parse(readFileSync(join(dir, "data", "endpoints.json"), "utf8")) as Parameters<typeof extractServiceRegions>[0];
+    const endpoints = JSON.parse(readFileSync(join(dir, "data", "endpoints.json"), "utf8")) as EndpointsFile;
     const out = extractServiceRegions(endpoints, mappedServices(), version, today);
     const file = join(__dirname, "data", "services.json");
     writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);

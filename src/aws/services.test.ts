@@ -1,8 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { extractServiceRegions, mappedServices, SERVICE_REGIONS } from "./services";
+import { extractServiceRegions, mappedServices, SERVICE_REGIONS, type EndpointsFile } from "./services";
 
-const ENDPOINTS = {
+const ENDPOINTS: EndpointsFile = {
     partitions: [
         { partition: "aws-cn", regions: { "cn-north-1": {} }, services: { rds: { endpoints: { "cn-north-1": {} } } } },
         {

@@ -144,7 +144,8 @@ export function offeredIn(service: string, region: string, data: ServiceRegions 
     return regions.includes(region);
 }
 
-interface EndpointsFile {
+/** The part of botocore's endpoints.json the extraction reads. */
+export interface EndpointsFile {
     readonly partitions: readonly {
         readonly partition: string;
         readonly regions: Readonly<Record<string, unknown>>;
