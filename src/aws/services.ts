@@ -7,6 +7,9 @@
  * instance classes, node types or compute types a region offers (the price-list offer files are
  * behind AWS's API, not in a package), so only services are checked.
  */
+// The pack's ts-node (the CLI's) type-checks a file with only the files it compiled this run, so
+// a file first compiled after a cache hit sees no Node types unless it names them.
+/// <reference types="node" />
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
