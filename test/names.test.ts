@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { NAME_KINDS, NAME_LIMITS, nameProblems, type NameKind } from "../src/aws/names";
 import { INPUT_MAPPINGS, UNMAPPED } from "../src/aws/inputs";
+import { GLOBAL_TYPE_PREFIXES, REGIONAL_TYPES, SERVICE_REGIONS, serviceOf } from "../src/aws/services";
 import { nameProblem, SUFFIX_MAX } from "../src/config/naming";
 import { plan, SYSTEMS } from "./helpers";
 
@@ -30,6 +31,14 @@ describe("AWS facts cover what the systems build", () => {
         for (const system of SYSTEMS) for (const stack of ["dev", "prod"]) for (const r of (await plan(system, stack)).resources) types.add(r.type);
         const uncovered = [...types].filter((t) => t.startsWith("aws:") && INPUT_MAPPINGS[t] === undefined && UNMAPPED[t] === undefined);
         assert.deepEqual(uncovered, []);
+    });
+
+    it("every resource type the systems plan is judged by DEPLOY.ServiceRegion through a service the data lists, or is global or not AWS", async () => {
+        const types = new Set<string>();
+        for (const system of SYSTEMS) for (const stack of ["dev", "prod"]) for (const r of (await plan(system, stack)).resources) if (r.custom) types.add(r.type);
+        const unjudged = [...types].filter((t) => !REGIONAL_TYPES.includes(t) && !GLOBAL_TYPE_PREFIXES.some((p) => t.startsWith(p)));
+        assert.deepEqual(unjudged, []);
+        for (const t of REGIONAL_TYPES) assert.ok(SERVICE_REGIONS.services[serviceOf(t) ?? ""] !== undefined, t);
     });
 });
 

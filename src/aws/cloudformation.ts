@@ -4,6 +4,8 @@
  * of each property's documentation ("Constraints: Up to 255 characters ... Allowed characters
  * are ..."), parsed once by `npm run refresh-aws-data` and stored beside the sentence they came from.
  */
+// Named for the pack's ts-node, which type-checks with only this run's compiled files (services.ts).
+/// <reference types="node" />
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 

@@ -4,13 +4,15 @@
  * AWS publishes these as lifecycle pages and release notes, not as machine-readable data, so
  * each row is copied from the page named in its `source` (as published by 2026-11; re-check when
  * AWS updates a page). `lifecycleOf` judges a version on a given day, so a plan made next year
- * judges next year.
+ * judges next year. Where AWS gives a month only ("February 2028", approximate by its own
+ * note), the row keeps the month (`2028-02`), which compares as its first day.
  */
 
 export type VersionFamily =
     | "lambda"
     | "rds:postgres"
     | "rds:mysql"
+    | "rds:mariadb"
     | "rds:aurora-postgresql"
     | "rds:aurora-mysql"
     | "elasticache:redis"
@@ -25,9 +27,9 @@ export interface VersionLifecycle {
     readonly family: VersionFamily;
     /** The version as written in the input, or its major (`15` covers `15`, `15.8`, ...). */
     readonly version: string;
-    /** From this day AWS refuses to create a resource on the version (ISO date). */
+    /** From this day AWS refuses to create a resource on the version (ISO date, never a month only). */
     readonly noNewFrom?: string;
-    /** End of standard support: deprecation, or the start of paid Extended Support (ISO date). */
+    /** End of standard support: deprecation, or the start of paid Extended Support (ISO date, or `YYYY-MM` where AWS gives the month only). */
     readonly supportEnds?: string;
     readonly replacement?: string;
     readonly source: string;
@@ -36,9 +38,17 @@ export interface VersionLifecycle {
 const LAMBDA = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html";
 const PG = "https://docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-release-calendar.html";
 const MYSQL = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html";
+const MARIADB = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MariaDB.Concepts.VersionMgmt.html";
+const MARIADB_10_2 = "https://aws.amazon.com/blogs/database/upgrading-from-amazon-rds-for-mariadb-version-10-2/";
+const MARIADB_10_3 = "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_MariaDB.html";
+/** Where AWS says which engines have RDS Extended Support ("For Amazon RDS for MariaDB, this parameter only returns ... standard-support"). */
+export const RDS_EXTENDED_SUPPORT_SOURCE = "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_SupportedEngineLifecycle.html";
+/** The engines RDS Extended Support covers (RDS_EXTENDED_SUPPORT_SOURCE). */
+export const RDS_EXTENDED_SUPPORT_ENGINES: ReadonlySet<string> = new Set(["postgres", "mysql", "aurora-postgresql", "aurora-mysql"]);
 const AURORA_PG = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraPostgreSQLReleaseNotes/aurorapostgresql-release-calendar.html";
 const AURORA_MYSQL = "https://docs.aws.amazon.com/AmazonRDS/latest/AuroraMySQLReleaseNotes/AuroraMySQL.release-calendars.html";
 const CACHE = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html";
+const CACHE_EOL = "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html#deprecated-engine-versions";
 const CODEBUILD = "https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-available.html";
 const BUILDSPEC = "https://docs.aws.amazon.com/codebuild/latest/userguide/runtime-versions.html";
 const NODE = "https://nodejs.org/en/about/previous-releases";
@@ -115,11 +125,31 @@ export const LIFECYCLES: readonly VersionLifecycle[] = [
     { family: "rds:aurora-postgresql", version: "13", supportEnds: "2026-02-28", replacement: "16", source: AURORA_PG },
     { family: "rds:aurora-postgresql", version: "14", supportEnds: "2027-02-28", replacement: "16", source: AURORA_PG },
     { family: "rds:aurora-mysql", version: "5.7", supportEnds: "2024-10-31", replacement: "8.0 (Aurora MySQL 3)", source: AURORA_MYSQL },
-    { family: "elasticache:redis", version: "2", noNewFrom: "2023-12-31", replacement: "valkey 8", source: CACHE },
-    { family: "elasticache:redis", version: "3", noNewFrom: "2023-12-31", replacement: "valkey 8", source: CACHE },
-    { family: "elasticache:redis", version: "4", supportEnds: "2026-01-31", replacement: "valkey 8", source: CACHE },
-    { family: "elasticache:redis", version: "5", supportEnds: "2026-01-31", replacement: "valkey 8", source: CACHE },
-    { family: "elasticache:memcached", version: "1.4", noNewFrom: "2023-12-31", replacement: "1.6", source: CACHE },
+    // MariaDB has no RDS Extended Support (RDS_EXTENDED_SUPPORT_SOURCE): past its end of standard
+    // support a major is deprecated (the page lists 10.5 as deprecated after its 31 August 2026),
+    // so an exact end date is also the day creation stops. Read 2026-12-02 on the MARIADB page;
+    // 11.8 said "June 2030" in an earlier edition of the same page and "June 2028" now.
+    { family: "rds:mariadb", version: "10.2", supportEnds: "2022-10-15", noNewFrom: "2022-10-15", replacement: "11.4", source: MARIADB_10_2 },
+    { family: "rds:mariadb", version: "10.3", supportEnds: "2023-10-23", noNewFrom: "2023-10-23", replacement: "11.4", source: MARIADB_10_3 },
+    { family: "rds:mariadb", version: "10.5", supportEnds: "2026-08-31", noNewFrom: "2026-08-31", replacement: "11.4", source: MARIADB },
+    { family: "rds:mariadb", version: "10.6", supportEnds: "2026-12-31", noNewFrom: "2026-12-31", replacement: "11.4", source: MARIADB },
+    { family: "rds:mariadb", version: "10.11", supportEnds: "2028-02", replacement: "11.4", source: MARIADB },
+    { family: "rds:mariadb", version: "11.4", supportEnds: "2029-05", source: MARIADB },
+    { family: "rds:mariadb", version: "11.8", supportEnds: "2028-06", source: MARIADB },
+    { family: "rds:mariadb", version: "12.3", supportEnds: "2029-06", source: MARIADB },
+    // Minors whose own end of standard support comes before their major's (same page, same day).
+    ...["11.8.5", "11.8.3", "11.4.9", "11.4.8", "11.4.7", "10.11.15", "10.11.14", "10.11.13"].map(
+        (version): VersionLifecycle => ({ family: "rds:mariadb", version, supportEnds: "2026-10-31", replacement: "the major's latest minor", source: MARIADB }),
+    ),
+    ...["10.6.24", "10.6.23", "10.6.22"].map((version): VersionLifecycle => ({ family: "rds:mariadb", version, supportEnds: "2026-11", replacement: "11.4", source: MARIADB })),
+    // ElastiCache's end of life schedule (CACHE_EOL, read 2026-12-02) gives dates for Redis OSS
+    // only: 2 and 3 past end of life, 4 to 6 with paid Extended Support until version EOL. It
+    // gives none for Valkey or Memcached; ELASTICACHE_OFFERED lists the versions AWS offers.
+    { family: "elasticache:redis", version: "2", noNewFrom: "2023-01-13", replacement: "valkey 8", source: CACHE_EOL },
+    { family: "elasticache:redis", version: "3", noNewFrom: "2023-07-31", replacement: "valkey 8", source: CACHE_EOL },
+    { family: "elasticache:redis", version: "4", supportEnds: "2026-01-31", noNewFrom: "2029-01-31", replacement: "valkey 8", source: CACHE_EOL },
+    { family: "elasticache:redis", version: "5", supportEnds: "2026-01-31", noNewFrom: "2029-01-31", replacement: "valkey 8", source: CACHE_EOL },
+    { family: "elasticache:redis", version: "6", supportEnds: "2027-01-31", noNewFrom: "2030-01-31", replacement: "valkey 8", source: CACHE_EOL },
     { family: "codebuild:image", version: "aws/codebuild/standard:4.0", noNewFrom: "2023-03-31", replacement: "aws/codebuild/standard:7.0", source: CODEBUILD },
     { family: "codebuild:image", version: "aws/codebuild/standard:3.0", noNewFrom: "2022-06-30", replacement: "aws/codebuild/standard:7.0", source: CODEBUILD },
     { family: "codebuild:image", version: "aws/codebuild/amazonlinux2-x86_64-standard:3.0", noNewFrom: "2023-03-31", replacement: "aws/codebuild/amazonlinux-x86_64-standard:5.0", source: CODEBUILD },
@@ -142,9 +172,21 @@ export const BUILDSPEC_RUNTIMES: Readonly<Record<string, Readonly<Record<string,
 };
 export const BUILDSPEC_RUNTIMES_SOURCE = BUILDSPEC;
 
+/**
+ * The node-based versions ElastiCache offers where its pages give no dates (CACHE, read
+ * 2026-12-02; Valkey 9.0 from the page's newer edition). Valkey is matched by major.minor (`7.2`
+ * covers `7.2.6`); Memcached by the full version, as CreateCacheCluster takes it.
+ */
+export const ELASTICACHE_OFFERED: Readonly<Record<"valkey" | "memcached", readonly string[]>> = {
+    valkey: ["7.2", "8.0", "8.1", "8.2", "9.0"],
+    memcached: ["1.4.5", "1.4.14", "1.4.24", "1.4.33", "1.4.34", "1.5.10", "1.5.16", "1.6.6", "1.6.12", "1.6.17", "1.6.22"],
+};
+
 export interface LifecycleFinding {
     readonly level: "mandatory" | "advisory";
     readonly text: string;
+    /** The dated rule the version breaks, in words ("no new resources from 2026-03-09"). */
+    readonly rule: string;
     readonly source: string;
 }
 
@@ -165,19 +207,46 @@ export function lifecycleOf(family: VersionFamily, version: string, today: Date)
     const day = today.toISOString().slice(0, 10);
     for (const row of rowsFor(family, version)) {
         const instead = row.replacement === undefined ? "" : `; use ${row.replacement}`;
+        const at = { source: row.source };
         if (row.noNewFrom !== undefined && row.noNewFrom <= day) {
-            return { level: "mandatory", text: `${version} is no longer offered for new resources (since ${row.noNewFrom})${instead}`, source: row.source };
+            const rule = `no new resources on ${row.version} from ${row.noNewFrom}`;
+            return { level: "mandatory", text: `${version} is no longer offered for new resources (since ${row.noNewFrom})${instead}`, rule, ...at };
         }
         if (row.supportEnds === undefined) continue;
+        const rule = `standard support for ${row.version} ends ${row.supportEnds}`;
         if (row.supportEnds <= day) {
-            return { level: "advisory", text: `${version} is past its end of standard support (${row.supportEnds})${instead}`, source: row.source };
+            return { level: "advisory", text: `${version} is past its end of standard support (${row.supportEnds})${instead}`, rule, ...at };
         }
         if (Date.parse(row.supportEnds) - today.getTime() <= DEPRECATION_NOTICE_DAYS * DAY) {
-            return { level: "advisory", text: `${version} reaches its end of standard support on ${row.supportEnds}${instead}`, source: row.source };
+            return { level: "advisory", text: `${version} reaches its end of standard support on ${row.supportEnds}${instead}`, rule, ...at };
         }
         return undefined;
     }
     return undefined;
+}
+
+function compareVersions(a: string, b: string): number {
+    const pa = a.split(".").map(Number);
+    const pb = b.split(".").map(Number);
+    for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+        const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+        if (d !== 0) return d;
+    }
+    return 0;
+}
+
+/**
+ * A Valkey or Memcached version ElastiCache does not offer: mandatory when it is older than the
+ * newest the table lists; a newer one is not judged (AWS may have added it since).
+ */
+export function cacheVersionProblem(engine: string, version: string): LifecycleFinding | undefined {
+    if (engine !== "valkey" && engine !== "memcached") return undefined;
+    const offered = ELASTICACHE_OFFERED[engine];
+    const v = version.trim();
+    if (!/^\d+(\.\d+)*$/.test(v)) return undefined;
+    const key = engine === "valkey" ? v.split(".").slice(0, 2).join(".") : v;
+    if (offered.includes(key) || compareVersions(v, offered[offered.length - 1]!) > 0) return undefined;
+    return { level: "mandatory", text: `ElastiCache does not offer ${engine} ${version} (it offers ${offered.join(", ")})`, rule: `${engine} versions ElastiCache offers`, source: CACHE };
 }
 
 /**
@@ -185,17 +254,19 @@ export function lifecycleOf(family: VersionFamily, version: string, today: Date)
  * or the bare major can be created, and not at all with Extended Support turned off.
  */
 export function rdsVersionProblem(engine: string, version: string, lifecycleSupport: string | undefined, today: Date): LifecycleFinding | undefined {
+    if (!RDS_EXTENDED_SUPPORT_ENGINES.has(engine)) return undefined;
     const family = `rds:${engine}` as VersionFamily;
     // Major rows carry a support end and no creation cut-off; minor rows only the cut-off.
     const major = rowsFor(family, version).find((r) => r.supportEnds !== undefined && r.noNewFrom === undefined);
     const day = today.toISOString().slice(0, 10);
     if (major?.supportEnds === undefined || major.supportEnds > day) return undefined;
     const instead = major.replacement === undefined ? "" : `; use ${major.replacement}`;
+    const rule = `standard support for ${engine} ${major.version} ends ${major.supportEnds}; after it only Extended Support creates it`;
     if (lifecycleSupport === "open-source-rds-extended-support-disabled") {
-        return { level: "mandatory", text: `${engine} ${version} is past end of standard support (${major.supportEnds}) and Extended Support is disabled, so RDS refuses to create it${instead}`, source: major.source };
+        return { level: "mandatory", text: `${engine} ${version} is past end of standard support (${major.supportEnds}) and Extended Support is disabled, so RDS refuses to create it${instead}`, rule, source: major.source };
     }
     if (version.trim() !== major.version && !version.includes("-rds.")) {
-        return { level: "mandatory", text: `${engine} ${version} is past end of standard support (${major.supportEnds}); only its Extended Support minors (-rds.) can be created${instead}`, source: major.source };
+        return { level: "mandatory", text: `${engine} ${version} is past end of standard support (${major.supportEnds}); only its Extended Support minors (-rds.) can be created${instead}`, rule, source: major.source };
     }
     return undefined;
 }

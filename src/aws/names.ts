@@ -135,6 +135,12 @@ export function nameProblems(limit: NameLimit, name: string): string[] {
 }
 
 
+/** The rule in words: "1-63 characters, letters, digits and hyphens; must start with a letter". */
+export function nameRuleText(limit: NameLimit): string {
+    const extra = limit.rules.map((r) => r.text);
+    return [`${limit.resource} name: ${limit.min}-${limit.max} characters, ${limit.charsetText}`, ...extra].join("; ");
+}
+
 export function nameLimitOf(type: string): NameLimit | undefined {
     return BY_TYPE.get(type);
 }

@@ -2,14 +2,17 @@
  * `npm run refresh-aws-data`: extracts, from the CloudFormation resource specification that
  * `@aws-cdk/aws-service-spec` ships, the resource types and properties `inputs.ts` maps, and
  * writes them with their provenance to `data/cloudformation.json`. Rerun after upgrading that
- * package; `inputs.test.ts` then fails on any mapped input whose source rule is gone.
+ * package; `inputs.test.ts` then fails on any mapped input whose source rule is gone. Then, where
+ * botocore is at hand, the regions of each service `services.ts` maps, to `data/services.json`.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { CloudFormationFacts, PropertyFacts, ResourceFacts } from "./cloudformation";
 import { parseConstraints } from "./cloudformation";
 import { INPUT_MAPPINGS } from "./inputs";
+import { extractServiceRegions, mappedServices, type EndpointsFile } from "./services";
 
 interface SpecType {
     readonly type: string;
@@ -93,10 +96,40 @@ export function extract(db: SpecDb, version: string, today: string): CloudFormat
     };
 }
 
+/**
+ * botocore's package folder: `BOTOCORE_DATA`, else the botocore Python finds (`pip install
+ * botocore`, or Debian's python3-botocore); undefined when neither is there.
+ */
+export function botocoreDir(): string | undefined {
+    const given = process.env["BOTOCORE_DATA"];
+    if (given !== undefined && given !== "") return given;
+    try {
+        return execFileSync("python3", ["-c", "import botocore, os; print(os.path.dirname(botocore.__file__))"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+        return undefined;
+    }
+}
+
+function refreshServices(today: string): void {
+    const dir = botocoreDir();
+    if (dir === undefined || !existsSync(join(dir, "data", "endpoints.json"))) {
+        console.log("services.json kept: no botocore found (set BOTOCORE_DATA to botocore's package folder, or pip install botocore)");
+        return;
+    }
+    const version = /__version__\s*=\s*['"]([^'"]+)['"]/.exec(readFileSync(join(dir, "__init__.py"), "utf8"))?.[1] ?? "unknown";
+    const endpoints = JSON.parse(readFileSync(join(dir, "data", "endpoints.json"), "utf8")) as EndpointsFile;
+    const out = extractServiceRegions(endpoints, mappedServices(), version, today);
+    const file = join(__dirname, "data", "services.json");
+    writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);
+    console.log(`wrote ${file}: ${Object.keys(out.services).length} services in ${out.partitionRegions.length} regions from botocore ${version}`);
+}
+
 if (require.main === module) {
+    const today = new Date().toISOString().slice(0, 10);
     const { db, version } = loadSpec();
-    const out = extract(db, version, new Date().toISOString().slice(0, 10));
+    const out = extract(db, version, today);
     const file = join(__dirname, "data", "cloudformation.json");
     writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);
     console.log(`wrote ${file}: ${Object.keys(out.resources).length} resource types from ${PACKAGE} ${version}`);
+    refreshServices(today);
 }

@@ -37,8 +37,18 @@ export interface Violation {
     readonly message: string;
     /** What to set to what to pass the control (the control's own remediation). */
     readonly remediation?: string;
-    /** Where the control comes from (the AWS or cdk-nag document it follows). */
+    /**
+     * Where the rule is written: the finding's own source where it has one (the lifecycle page,
+     * API reference or data file of a deployability check), else the control's (the AWS or
+     * cdk-nag document it follows).
+     */
     readonly source?: string;
+    /** The input the finding is about, for a check of one input (`engineVersion`, `ingress[0].description`). */
+    readonly input?: string;
+    /** That input's value as text; missing for a secret or an unset input. */
+    readonly value?: string;
+    /** The rule the value breaks, in words. */
+    readonly rule?: string;
 }
 
 export interface AppliedException {

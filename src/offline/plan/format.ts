@@ -26,9 +26,10 @@ function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-/** One line: what to change and the control's source. */
-export function violationHint(v: Pick<Violation, "remediation" | "source">): string | undefined {
-    const parts = [v.remediation ? `fix: ${v.remediation}` : undefined, v.source ? `source: ${v.source}` : undefined].filter((p) => p !== undefined);
+/** One line: what to change, and the source where the finding's message does not already name it. */
+export function violationHint(v: Pick<Violation, "remediation" | "source"> & Partial<Pick<Violation, "message">>): string | undefined {
+    const source = v.source && !(v.message ?? "").includes(v.source) ? `source: ${v.source}` : undefined;
+    const parts = [v.remediation ? `fix: ${v.remediation}` : undefined, source].filter((p) => p !== undefined);
     return parts.length > 0 ? parts.join("; ") : undefined;
 }
 

@@ -7,7 +7,7 @@
 import { ACCESS_POLICIES, accessViolations } from "../access/violations";
 import type { AccessReport } from "../model/access";
 import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../model/types";
-import { appliesTo, runControl } from "./evaluate";
+import { appliesTo, findingText, runControl } from "./evaluate";
 import { allControls } from "./registry";
 import type { CheckContext, Control, Finding, PolicyException, PolicyTarget, Profile } from "./types";
 
@@ -58,6 +58,22 @@ export function exceptionCovers(exception: Pick<PolicyException, "resource">, fi
 function exceptionLabel(exception: PolicyException, index: number): string {
     const on = exception.resource === undefined ? "stack-wide" : `on ${exception.resource}`;
     return `policyExceptions[${index}] (${exception.policy}, ${on})`;
+}
+
+/** A finding as the plan reports it: the finding's own source where it has one, else the control's. */
+function toViolation(control: Control, level: Violation["level"], finding: Finding): Violation {
+    const source = finding.source ?? control.source;
+    return {
+        policy: control.id,
+        level,
+        ...(finding.urn === undefined ? {} : { urn: finding.urn }),
+        message: findingText(finding),
+        remediation: control.remediation,
+        ...(source === undefined ? {} : { source }),
+        ...(finding.input === undefined ? {} : { input: finding.input }),
+        ...(finding.value === undefined ? {} : { value: finding.value }),
+        ...(finding.rule === undefined ? {} : { rule: finding.rule }),
+    };
 }
 
 interface LiveException {
@@ -158,17 +174,6 @@ export function evaluatePolicies(resources: readonly PlannedResource[], opts: Ev
 
     errors.push(...waivers.unused((id) => known.get(id)?.levels[opts.profile] === "disabled", opts.profile));
     return { violations, exceptions: [...waivers.applied.values()], summary, errors };
-}
-
-function toViolation(control: Control, level: Exclude<Level, "disabled">, finding: Finding): Violation {
-    return {
-        policy: control.id,
-        level,
-        ...(finding.urn === undefined ? {} : { urn: finding.urn }),
-        message: finding.message,
-        remediation: control.remediation,
-        ...(control.source === undefined ? {} : { source: control.source }),
-    };
 }
 
 /** One control's entry in the `--policy-pack-config` file. */

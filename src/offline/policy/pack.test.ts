@@ -191,10 +191,12 @@ describe("CrossGuard adapter: validateStack", () => {
         try {
             delete process.env["AWS_REGION"];
             delete process.env["AWS_DEFAULT_REGION"];
-            assert.deepEqual(contextOf({}, undefined), { profile: "prod", region: FALLBACK_REGION });
+            // A fallback region is marked, so checks that depend on the region do not judge it.
+            assert.deepEqual(contextOf({}, undefined), { profile: "prod", region: FALLBACK_REGION, regionAssumed: true });
             process.env["AWS_REGION"] = "ap-southeast-2";
             assert.equal(contextOf({ profile: "dev" }, undefined).region, "ap-southeast-2");
             assert.equal(contextOf({}, "eu-west-1").region, "eu-west-1");
+            assert.equal(contextOf({}, "eu-west-1").regionAssumed, undefined);
         } finally {
             if (saved.region === undefined) delete process.env["AWS_REGION"];
             else process.env["AWS_REGION"] = saved.region;
@@ -216,6 +218,20 @@ describe("CrossGuard adapter: validateStack", () => {
             protect: false,
             parent: parent.urn,
         });
+    });
+});
+
+describe("CrossGuard adapter: a finding's detail", () => {
+    it("puts input, value, rule and source in the message, since reportViolation carries nothing else", async () => {
+        const versionPolicy = toPolicy(control("DEPLOY.VersionOffered")) as ResourceValidationPolicy;
+        const args = resourceArgs("aws:rds/instance:Instance", "db", { engine: "mariadb", engineVersion: "10.2.44" }, {}, "eu-central-1");
+        const [reported, ...rest] = await validateResource(versionPolicy, args);
+        assert.equal(rest.length, 0);
+        for (const part of ['engineVersion = "10.2.44"', "rule: no new resources on 10.2 from 2022-10-15", "source: https://aws.amazon.com/blogs/database/upgrading-from-amazon-rds-for-mariadb-version-10-2/"]) {
+            assert.ok(reported?.message.includes(part), part);
+        }
+        const [v1] = await validateResource(pipelinePolicy, resourceArgs(PIPELINE, "p", { pipelineType: "V1" }, {}, "eu-central-1"));
+        assert.match(v1?.message ?? "", /pipelineType is "V1".*\[rule: pipelineType "V2"\]$/);
     });
 });
 

@@ -21,7 +21,7 @@ import type {
 import { UnknownValueError } from "@pulumi/policy";
 import { UNKNOWN } from "../model/references";
 import { exceptionCovers } from "./engine";
-import { runControl } from "./evaluate";
+import { findingText, runControl } from "./evaluate";
 import type { PolicySettings } from "./settings";
 import { stackSettings } from "./stack";
 import type { Level } from "../model/types";
@@ -121,9 +121,11 @@ function regionFromProps(props: Record<string, unknown> | undefined): string | u
  * settings, then the strict default (prod); the region from config, the provider, then AWS's.
  */
 export function contextOf(config: PackConfig, providerRegion: string | undefined, stack?: PolicySettings): CheckContext {
+    const region = config.region ?? providerRegion ?? process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"];
     return {
         profile: config.profile ?? stack?.profile ?? "prod",
-        region: config.region ?? providerRegion ?? process.env["AWS_REGION"] ?? process.env["AWS_DEFAULT_REGION"] ?? FALLBACK_REGION,
+        region: region ?? FALLBACK_REGION,
+        ...(region === undefined ? { regionAssumed: true } : {}),
     };
 }
 
@@ -183,7 +185,7 @@ export function toPolicy(control: Control): ResourceValidationPolicy | StackVali
                 const level = control.levels[ctx.profile];
                 if (level === "disabled") return;
                 for (const finding of unwaived(runControl(control, [toPolicyTarget(args)], ctx), waiversOf(control, config, stack))) {
-                    report(reportViolation, level, finding.message);
+                    report(reportViolation, level, findingText(finding));
                 }
             },
         };
@@ -198,7 +200,7 @@ export function toPolicy(control: Control): ResourceValidationPolicy | StackVali
             if (level === "disabled") return;
             const targets = args.resources.map((r) => toPolicyTarget(r));
             for (const finding of unwaived(runControl(control, targets, ctx), waiversOf(control, config, stack))) {
-                report(reportViolation, level, finding.message, finding.urn);
+                report(reportViolation, level, findingText(finding), finding.urn);
             }
         },
     };

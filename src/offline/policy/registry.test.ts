@@ -36,6 +36,7 @@ const PINNED_IDS = [
     "DEPLOY.RdsExtendedSupport",
     "DEPLOY.RdsManagedPassword",
     "DEPLOY.RdsWindows",
+    "DEPLOY.ServiceRegion",
     "DEPLOY.VersionOffered",
     "DEPLOY.VersionSupport",
     "DynamoDB.1",

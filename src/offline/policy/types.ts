@@ -26,6 +26,8 @@ export interface CheckContext {
     readonly region: string;
     /** The day lifecycles are judged on; the clock when unset (tests pin it). */
     readonly today?: Date;
+    /** true when no config, provider or environment named the region and `region` is a fallback. */
+    readonly regionAssumed?: boolean;
 }
 
 /** What a rule file declares; the pack's level table (levels.ts) adds how much it matters. */
@@ -52,16 +54,34 @@ export interface ControlMeta extends RuleMeta {
     readonly levelReason?: string;
 }
 
-export interface Finding {
+/**
+ * A finding on one input, in fields as well as in its message (which still says all of it, since
+ * CrossGuard's reportViolation carries a message only).
+ */
+export interface FindingDetail {
+    /** The input's path, `engineVersion` or `ingress[0].description`. */
+    readonly input?: string;
+    /** The value the input has, as text; missing for a secret or an unset input. */
+    readonly value?: string;
+    /** The rule the value breaks, in words. */
+    readonly rule?: string;
+    /** Where AWS states the rule (the page, the API reference, the data file). */
+    readonly source?: string;
+}
+
+export interface Finding extends FindingDetail {
     /** The offending resource; missing when the stack as a whole is at fault. */
     readonly urn?: string;
     readonly message: string;
 }
 
+/** What a resource rule reports: a message, or a message with its detail. */
+export type ResourceFinding = string | (FindingDetail & { readonly message: string });
+
 export interface ResourceRule extends RuleMeta {
     readonly scope: "resource";
-    /** Messages for one resource of one of `resourceTypes`; empty when compliant. */
-    check(resource: PolicyTarget, ctx: CheckContext): string[];
+    /** Findings for one resource of one of `resourceTypes`; empty when compliant. */
+    check(resource: PolicyTarget, ctx: CheckContext): ResourceFinding[];
 }
 
 export interface StackRule extends RuleMeta {

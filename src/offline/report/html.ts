@@ -103,9 +103,17 @@ function failedChip(failed: number, mandatory: boolean): string {
     return mandatory ? `<li class="failed">${failed} failed</li>` : `<li class="advisory">${failed} failed, advisory only</li>`;
 }
 
-/** The control's remediation and source under its finding, as the terminal shows them. */
+/** The input, value and rule of a finding on one input, as fields beside its message. */
+function detailHtml(v: Violation): string {
+    if (v.input === undefined && v.rule === undefined) return "";
+    const input = v.input === undefined ? "" : `<b>Input:</b> <code>${esc(v.input)}</code>${v.value === undefined ? "" : ` = <code>${esc(v.value)}</code>`}`;
+    const rule = v.rule === undefined ? "" : `${input === "" ? "" : " · "}<b>Rule:</b> ${esc(v.rule)}`;
+    return `<div class="detail">${input}${rule}</div>`;
+}
+
+/** The finding's detail, then the control's remediation and the source, as the terminal shows them. */
 function fixHtml(v: Violation): string {
-    return `${v.remediation ? `<div class="fix"><b>Fix:</b> ${esc(v.remediation)}</div>` : ""}${v.source ? `<div class="source">Source: ${esc(v.source)}</div>` : ""}`;
+    return `${detailHtml(v)}${v.remediation ? `<div class="fix"><b>Fix:</b> ${esc(v.remediation)}</div>` : ""}${v.source ? `<div class="source">Source: ${esc(v.source)}</div>` : ""}`;
 }
 
 function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): string {
@@ -255,7 +263,7 @@ h4 { font-size:13px; margin:14px 0 6px; color:var(--muted); text-transform:upper
   .columns > * { min-width:0; }
 }
 .fix { margin-top:4px; }
-.source { margin-top:2px; color:var(--muted); font-size:12px; }
+.source, .detail { margin-top:2px; color:var(--muted); font-size:12px; overflow-wrap:anywhere; }
 .panel { border-top:1px solid var(--line); padding-top:12px; margin-top:14px; }
 .columns .panel { margin-top:0; }
 table { border-collapse:collapse; width:100%; font-size:13px; }

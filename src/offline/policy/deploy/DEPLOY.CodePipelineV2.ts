@@ -19,6 +19,7 @@ export const codePipelineV2: ResourceRule = {
         const type = str(resource.props["pipelineType"]);
         if (type === "V2") return [];
         const what = type === undefined ? "pipelineType is unset, which means V1" : `pipelineType is "${type}"`;
-        return [`${resource.name}: ${what}; triggers and queued mode need V2, and V1 bills $1 per active pipeline-month.`];
+        const message = `${resource.name}: ${what}; triggers and queued mode need V2, and V1 bills $1 per active pipeline-month.`;
+        return [{ message, input: "pipelineType", ...(type === undefined ? {} : { value: type }), rule: 'pipelineType "V2"' }];
     },
 };

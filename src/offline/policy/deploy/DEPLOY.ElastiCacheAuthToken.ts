@@ -2,7 +2,7 @@
  * ElastiCache AUTH tokens: AWS refuses a token without in-transit encryption and a token outside
  * its length and character rules. Messages never repeat the token.
  */
-import type { ResourceRule } from "../types";
+import type { ResourceFinding, ResourceRule } from "../types";
 import { flag, str } from "./read";
 
 export const AUTH_TOKEN_MIN = 16;
@@ -36,11 +36,14 @@ export const elastiCacheAuthToken: ResourceRule = {
     check(resource) {
         const token = str(resource.props["authToken"]);
         if (token === undefined) return [];
-        const messages: string[] = [];
+        const findings: ResourceFinding[] = [];
         if (!flag(resource.props["transitEncryptionEnabled"])) {
-            messages.push(`${resource.name}: authToken is set but transitEncryptionEnabled is not true; AWS requires in-transit encryption for AUTH.`);
+            const message = `${resource.name}: authToken is set but transitEncryptionEnabled is not true; AWS requires in-transit encryption for AUTH.`;
+            findings.push({ message, input: "transitEncryptionEnabled", rule: "AUTH needs in-transit encryption" });
         }
-        for (const problem of authTokenProblems(token)) messages.push(`${resource.name}: authToken ${problem}.`);
-        return messages;
+        // The token is a secret: its value is never part of a finding.
+        const rule = `authToken: ${AUTH_TOKEN_MIN}-${AUTH_TOKEN_MAX} printable ASCII characters, no ${FORBIDDEN.join(" ")}`;
+        for (const problem of authTokenProblems(token)) findings.push({ message: `${resource.name}: authToken ${problem}.`, input: "authToken", rule });
+        return findings;
     },
 };

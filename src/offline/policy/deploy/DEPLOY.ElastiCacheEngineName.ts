@@ -18,9 +18,10 @@ export const elastiCacheEngineName: ResourceRule = {
         const engine = str(resource.props["engine"]);
         if (engine === undefined || (ENGINES as readonly string[]).includes(engine)) return [];
         const lower = engine.toLowerCase();
+        const rule = `engine is one of ${ENGINES.join(", ")} (lowercase)`;
         if ((ENGINES as readonly string[]).includes(lower)) {
-            return [`${resource.name}: engine "${engine}" must be spelled in lowercase ("${lower}").`];
+            return [{ message: `${resource.name}: engine "${engine}" must be spelled in lowercase ("${lower}").`, input: "engine", value: engine, rule }];
         }
-        return [`${resource.name}: engine "${engine}" is not a replication-group engine; use "redis" or "valkey".`];
+        return [{ message: `${resource.name}: engine "${engine}" is not a replication-group engine; use "redis" or "valkey".`, input: "engine", value: engine, rule }];
     },
 };

@@ -9,7 +9,7 @@
 import { CLOUDFORMATION, cfnDocUrl, type PropertyFacts } from "../../../aws/cloudformation";
 import { INPUT_MAPPINGS } from "../../../aws/inputs";
 import { nameLimitOf } from "../../../aws/names";
-import type { PolicyTarget, ResourceRule } from "../types";
+import type { PolicyTarget, ResourceFinding, ResourceRule } from "../types";
 import { NOT_EVALUATED, readInput } from "./unknown";
 
 interface InputValue {
@@ -50,12 +50,12 @@ export function constraintProblems(facts: PropertyFacts, value: unknown): string
     return problems;
 }
 
-function check(resource: PolicyTarget): string[] {
+function check(resource: PolicyTarget): ResourceFinding[] {
     const mapping = INPUT_MAPPINGS[resource.type];
     const spec = mapping === undefined ? undefined : CLOUDFORMATION.resources[mapping.cfn];
     if (mapping === undefined || spec === undefined) return [];
     const nameInput = nameLimitOf(resource.type)?.input;
-    const messages: string[] = [];
+    const findings: ResourceFinding[] = [];
     for (const [input, property] of Object.entries(mapping.inputs)) {
         const facts = spec.properties[property];
         if (facts === undefined || input === nameInput) continue;
@@ -64,10 +64,12 @@ function check(resource: PolicyTarget): string[] {
             const problems = constraintProblems(facts, value);
             if (problems.length === 0) continue;
             const rule = facts.stated === undefined ? `${mapping.cfn} ${property} allowed values` : `${mapping.cfn} ${property}: "${facts.stated}"`;
-            messages.push(`${resource.name}: input ${path} = ${JSON.stringify(value)} ${problems.join("; ")} [rule: ${rule}; source: ${cfnDocUrl(mapping.cfn)}].`);
+            const source = cfnDocUrl(mapping.cfn);
+            const message = `${resource.name}: input ${path} = ${JSON.stringify(value)} ${problems.join("; ")} [rule: ${rule}; source: ${source}].`;
+            findings.push({ message, input: path, value: typeof value === "string" ? value : JSON.stringify(value), rule, source });
         }
     }
-    return messages;
+    return findings;
 }
 
 export const inputConstraints: ResourceRule = {

@@ -3,7 +3,7 @@
  * explicit name input can be checked; a resource without one is left alone. The rules are the
  * AWS facts in src/aws/names.ts, the same table the Namer builds names with.
  */
-import { NAME_LIMITS, nameLimitOf, nameProblems } from "../../../aws/names";
+import { NAME_LIMITS, nameLimitOf, nameProblems, nameRuleText } from "../../../aws/names";
 import type { ResourceRule } from "../types";
 import { str } from "./read";
 
@@ -24,6 +24,9 @@ export const nameLimits: ResourceRule = {
         const name = limit === undefined ? undefined : str(resource.props[limit.input]);
         if (limit === undefined || name === undefined) return [];
         const problems = nameProblems(limit, name);
-        return problems.length === 0 ? [] : [`${resource.name}: input ${limit.input} = "${name}" (${limit.resource}) ${problems.join("; ")} [rule: ${limit.source}].`];
+        if (problems.length === 0) return [];
+        const rule = nameRuleText(limit);
+        const message = `${resource.name}: input ${limit.input} = "${name}" (${limit.resource}) ${problems.join("; ")} [rule: ${rule}; source: ${limit.source}].`;
+        return [{ message, input: limit.input, value: name, rule, source: limit.source }];
     },
 };

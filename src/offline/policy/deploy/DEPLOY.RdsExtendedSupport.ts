@@ -3,11 +3,9 @@
  * support, unless `engineLifecycleSupport` opts out. The default is the expensive choice, so it
  * should be a decision written in the program.
  */
+import { RDS_EXTENDED_SUPPORT_ENGINES } from "../../../aws/lifecycles";
 import type { ResourceRule } from "../types";
 import { str } from "./read";
-
-/** Engines RDS Extended Support covers. */
-const EXTENDED_SUPPORT_ENGINES = new Set(["postgres", "mysql", "aurora-postgresql", "aurora-mysql"]);
 
 export const rdsExtendedSupport: ResourceRule = {
     id: "DEPLOY.RdsExtendedSupport",
@@ -22,13 +20,12 @@ export const rdsExtendedSupport: ResourceRule = {
     source: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support.html",
     check(resource) {
         const engine = str(resource.props["engine"]);
-        if (engine === undefined || !EXTENDED_SUPPORT_ENGINES.has(engine)) return [];
+        if (engine === undefined || !RDS_EXTENDED_SUPPORT_ENGINES.has(engine)) return [];
         if (str(resource.props["engineLifecycleSupport"]) !== undefined) return [];
         const version = str(resource.props["engineVersion"]);
         const what = version === undefined ? engine : `${engine} ${version}`;
-        return [
-            `${resource.name}: engineLifecycleSupport is unset, so RDS enrols it in paid Extended Support when ${what} ` +
-                "reaches end of standard support.",
-        ];
+        const message =
+            `${resource.name}: engineLifecycleSupport is unset, so RDS enrols it in paid Extended Support when ${what} ` + "reaches end of standard support.";
+        return [{ message, input: "engineLifecycleSupport", rule: "engineLifecycleSupport set explicitly" }];
     },
 };

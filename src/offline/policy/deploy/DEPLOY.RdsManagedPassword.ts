@@ -25,6 +25,10 @@ export const rdsManagedPassword: ResourceRule = {
                 const value = resource.props[input];
                 return value !== undefined && value !== null && value !== "";
             })
-            .map((input) => `${resource.name}: manageMasterUserPassword is true and ${input} is set; RDS accepts only one of them.`);
+            .map((input) => ({
+                message: `${resource.name}: manageMasterUserPassword is true and ${input} is set; RDS accepts only one of them.`,
+                input,
+                rule: `manageMasterUserPassword excludes ${input}`,
+            }));
     },
 };

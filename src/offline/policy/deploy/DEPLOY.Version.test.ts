@@ -57,6 +57,60 @@ describe("DEPLOY.VersionOffered and DEPLOY.VersionSupport", () => {
         assert.deepEqual(messages(versionSupport, { engine: "redis", engineVersion: "7.1" }, CACHE, "2026-12-01"), []);
     });
 
+    it("RDS for MariaDB: 10.5 retired, 10.6 within 90 days of its end with the date, 11.4 current; no Extended Support minors", () => {
+        const maria = (engineVersion: string) => ({ engine: "mariadb", engineVersion });
+        const [retired] = messages(versionOffered, maria("10.5.29"), DB, "2026-12-02");
+        assert.match(retired ?? "", /10\.5\.29 is no longer offered for new resources \(since 2026-08-31\); use 11\.4/);
+        assert.match(retired ?? "", /MariaDB\.Concepts\.VersionMgmt\.html/);
+        assert.doesNotMatch(retired ?? "", /Extended Support/);
+        assert.deepEqual(messages(versionOffered, maria("10.6"), DB, "2026-12-02"), []);
+        assert.match(messages(versionSupport, maria("10.6"), DB, "2026-12-02")[0] ?? "", /reaches its end of standard support on 2026-12-31/);
+        assert.equal(messages(versionOffered, maria("10.6.28"), "aws:rds/cluster:Cluster", "2027-01-04").length, 1);
+        assert.match(messages(versionSupport, maria("10.11.13"), DB, "2026-12-02")[0] ?? "", /past its end of standard support \(2026-10-31\)/);
+        for (const control of [versionOffered, versionSupport]) assert.deepEqual(messages(control, maria("11.4"), DB, "2026-12-02"), []);
+        // A month-only date ("February 2028") counts from the month's first day.
+        assert.match(messages(versionSupport, maria("10.11"), DB, "2027-11-20")[0] ?? "", /reaches its end of standard support on 2028-02/);
+    });
+
+    it("judges on the clock's day when the context names none", () => {
+        const ctx = { profile: "prod" as const, region: "eu-central-1" };
+        assert.equal(run(versionOffered, [target(DB, "db", { engine: "mariadb", engineVersion: "10.2.44" })], ctx).length, 1);
+        assert.deepEqual(run(versionOffered, [target(DB, "db", { engine: "mariadb", engineVersion: "12.3" })], ctx), []);
+    });
+
+    it("ElastiCache Valkey: a version AWS does not offer is mandatory; offered ones pass; a newer one is not judged", () => {
+        const valkey = (engineVersion: string) => ({ engine: "valkey", engineVersion });
+        assert.match(messages(versionOffered, valkey("7.0"), CACHE, "2026-12-02")[0] ?? "", /does not offer valkey 7\.0 \(it offers 7\.2, 8\.0/);
+        for (const v of ["7.2", "7.2.6", "8.2", "9.0", "9.1"]) {
+            assert.deepEqual(messages(versionOffered, valkey(v), CACHE, "2026-12-02"), [], v);
+            // AWS publishes no end of support for Valkey, so no day makes one advisory.
+            assert.deepEqual(messages(versionSupport, valkey(v), CACHE, "2031-01-01"), [], v);
+        }
+    });
+
+    it("ElastiCache Memcached beyond 1.4: an unlisted 1.6 patch is mandatory, listed ones pass on any day", () => {
+        const memcached = (engineVersion: string) => ({ engine: "memcached", engineVersion });
+        const CLUSTER = "aws:elasticache/cluster:Cluster";
+        assert.match(messages(versionOffered, memcached("1.6.21"), CLUSTER, "2026-12-02")[0] ?? "", /does not offer memcached 1\.6\.21/);
+        assert.equal(messages(versionOffered, memcached("1.5.12"), CLUSTER, "2026-12-02").length, 1);
+        for (const v of ["1.6.22", "1.5.16", "1.4.34", "1.7.0"]) assert.deepEqual(messages(versionOffered, memcached(v), CLUSTER, "2031-01-01"), [], v);
+    });
+
+    it("ElastiCache Redis OSS 6: advisory within 90 days of 2027-01-31, mandatory after its version EOL 2030-01-31", () => {
+        assert.match(messages(versionSupport, { engine: "redis", engineVersion: "6.2" }, CACHE, "2026-12-02")[0] ?? "", /reaches its end of standard support on 2027-01-31/);
+        assert.deepEqual(messages(versionOffered, { engine: "redis", engineVersion: "6.2" }, CACHE, "2029-12-01"), []);
+        assert.match(messages(versionOffered, { engine: "redis", engineVersion: "6.2" }, CACHE, "2030-02-01")[0] ?? "", /since 2030-01-31/);
+    });
+
+    it("a finding carries its input, value, rule and source as fields, each also in the message", () => {
+        const [f] = run(versionOffered, [target(DB, "db", { engine: "mariadb", engineVersion: "10.5.29" })], on("2026-12-02"));
+        assert.equal(f?.input, "engineVersion");
+        assert.equal(f?.value, "10.5.29");
+        assert.equal(f?.rule, "no new resources on 10.5 from 2026-08-31");
+        assert.equal(f?.source, "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MariaDB.Concepts.VersionMgmt.html");
+        for (const part of [f?.input, f?.value, f?.rule, f?.source]) assert.ok(f?.message.includes(part ?? "\u0000"), part);
+    });
+
     it("CodeBuild: a withdrawn image and a buildspec runtime the image does not offer are mandatory", () => {
         assert.equal(messages(versionOffered, { environment: { image: "aws/codebuild/standard:4.0" } }, BUILD, "2026-12-01").length, 1);
         const buildspec = "version: 0.2\nphases:\n  install:\n    runtime-versions:\n      nodejs: 16\n";

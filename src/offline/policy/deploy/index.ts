@@ -15,6 +15,7 @@ import { nameLimits } from "./DEPLOY.NameLimits";
 import { rdsExtendedSupport } from "./DEPLOY.RdsExtendedSupport";
 import { rdsManagedPassword } from "./DEPLOY.RdsManagedPassword";
 import { rdsWindows } from "./DEPLOY.RdsWindows";
+import { serviceRegion } from "./DEPLOY.ServiceRegion";
 import { versionOffered } from "./DEPLOY.VersionOffered";
 import { versionSupport } from "./DEPLOY.VersionSupport";
 
@@ -33,6 +34,7 @@ const rules: readonly Rule[] = [
     rdsExtendedSupport,
     rdsManagedPassword,
     rdsWindows,
+    serviceRegion,
     versionOffered,
     versionSupport,
 ];

@@ -4,8 +4,16 @@
  * one lifecycle table in src/aws/lifecycles.ts.
  */
 import { parse } from "yaml";
-import { BUILDSPEC_RUNTIMES, BUILDSPEC_RUNTIMES_SOURCE, lifecycleOf, rdsVersionProblem, type LifecycleFinding, type VersionFamily } from "../../../aws/lifecycles";
-import type { CheckContext, PolicyTarget } from "../types";
+import {
+    BUILDSPEC_RUNTIMES,
+    BUILDSPEC_RUNTIMES_SOURCE,
+    cacheVersionProblem,
+    lifecycleOf,
+    rdsVersionProblem,
+    type LifecycleFinding,
+    type VersionFamily,
+} from "../../../aws/lifecycles";
+import type { CheckContext, PolicyTarget, ResourceFinding } from "../types";
 import { obj, str } from "./read";
 import { readInput } from "./unknown";
 
@@ -43,7 +51,8 @@ function buildspecFindings(image: string | undefined, buildspec: string, today: 
         const input = `source.buildspec phases.install.runtime-versions.${language}`;
         const list = offered?.[language];
         if (list !== undefined && !list.includes(value) && value !== "latest") {
-            out.push({ level: "mandatory", input, value, text: `${image} does not offer ${language} ${value} (it offers ${list.join(", ")})`, source: BUILDSPEC_RUNTIMES_SOURCE });
+            const text = `${image} does not offer ${language} ${value} (it offers ${list.join(", ")})`;
+            out.push({ level: "mandatory", input, value, text, rule: `runtime versions of ${image}`, source: BUILDSPEC_RUNTIMES_SOURCE });
             continue;
         }
         if (language === "nodejs" || language === "python") out.push(...judged(input, value, lifecycleOf(`buildspec:${language}`, value, today)));
@@ -74,7 +83,8 @@ export function versionFindings(resource: PolicyTarget, ctx: CheckContext): Vers
         case "aws:elasticache/cluster:Cluster": {
             const engine = (str(read("engine")) ?? "redis").toLowerCase();
             const version = str(read("engineVersion"));
-            return version === undefined ? [] : judged("engineVersion", version, lifecycleOf(`elasticache:${engine}` as VersionFamily, version, today));
+            if (version === undefined) return [];
+            return judged("engineVersion", version, cacheVersionProblem(engine, version) ?? lifecycleOf(`elasticache:${engine}` as VersionFamily, version, today));
         }
         case "aws:codebuild/project:Project": {
             const image = str(read("environment.image"));
@@ -93,6 +103,8 @@ export function versionFindings(resource: PolicyTarget, ctx: CheckContext): Vers
     }
 }
 
-export function versionMessage(resource: PolicyTarget, f: VersionFinding): string {
-    return `${resource.name}: input ${f.input} = "${f.value}": ${f.text} [rule: lifecycle; source: ${f.source}].`;
+/** The finding with its input, value, rule and source, each also in the message. */
+export function versionMessage(resource: PolicyTarget, f: VersionFinding): ResourceFinding {
+    const message = `${resource.name}: input ${f.input} = "${f.value}": ${f.text} [rule: ${f.rule}; source: ${f.source}].`;
+    return { message, input: f.input, value: f.value, rule: f.rule, source: f.source };
 }
