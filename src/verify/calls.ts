@@ -177,10 +177,11 @@ export const CALLS = {
     "codebuild:BatchGetProjects": read((c, input: { names: string[] }) => c.get(CodeBuildClient).send(new BatchGetProjectsCommand(input)), (i, at) => i.names.map((n) => arnIn("codebuild", `project/${n}`, at))),
     "codecommit:GetRepository": read((c, input: { repositoryName: string }) => c.get(CodeCommitClient).send(new GetRepositoryCommand(input)), (i, at) => [arnIn("codecommit", i.repositoryName, at)]),
     // The CodeStar Connections API serves connections under both the codestar-connections and the
-    // codeconnections ARN prefix; the IAM action follows the API's prefix. The id is AWS's.
+    // codeconnections ARN prefix, and its actions authorize both; the id is AWS's.
+    // https://docs.aws.amazon.com/dtconsole/latest/userguide/rename.html
     "codestar-connections:GetConnection": read(
         (c, input: { ConnectionArn: string }) => c.get(CodeStarConnectionsClient).send(new GetConnectionCommand(input)),
-        (i, at) => [arnIn(i.ConnectionArn.split(":")[2] ?? "codeconnections", "connection/*", at)],
+        (_, at) => ["codestar-connections", "codeconnections"].map((prefix) => arnIn(prefix, "connection/*", at)),
     ),
     "lambda:GetFunctionConfiguration": read((c, input: { FunctionName: string }) => c.get(LambdaClient).send(new GetFunctionConfigurationCommand(input)), (i, at) => [arnIn("lambda", `function:${i.FunctionName}`, at)]),
     "dynamodb:DescribeTable": read((c, input: { TableName: string }) => c.get(DynamoDBClient).send(new DescribeTableCommand(input)), (i, at) => [arnIn("dynamodb", `table/${i.TableName}`, at)]),
