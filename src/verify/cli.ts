@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     const plan = await planStack(readProject(dir), values.stack.slice(values.stack.lastIndexOf("/") + 1));
     if (plan.error !== null) throw new Error(`the offline plan of ${plan.project}/${values.stack} failed: ${plan.error}`);
     if (values["print-policy"]) {
-        process.stdout.write(formatPolicy(await stackPolicy(plan)));
+        process.stdout.write(formatPolicy(await stackPolicy(plan, (m) => console.error(`verify: the policy may miss the calls after ${m}`))));
         return 0;
     }
     const outputs = readOutputs(dir, values.stack, values.outputs);

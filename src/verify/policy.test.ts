@@ -208,7 +208,8 @@ describe("what the verifier's policies deny", () => {
         const allowed: string[] = [];
         let probes = 0;
         for (const s of stacks) {
-            const others = stacks.filter((o) => o.plan.project !== s.plan.project);
+            // Each other system's stack of the same name: its dev names against this dev policy.
+            const others = stacks.filter((o) => o.plan.project !== s.plan.project && o.plan.stack === s.plan.stack);
             for (const call of s.calls) {
                 for (const arn of arnsOf(s, call).filter((a) => a !== "*" && !a.includes("0a1b2c3d"))) {
                     // Another name in the same place: `db:fastcart-postgres-dev` becomes `db:other-fastcart-postgres-dev`.
@@ -227,6 +228,6 @@ describe("what the verifier's policies deny", () => {
             }
         }
         assert.deepEqual(allowed, []);
-        assert.ok(probes > 1000, `${probes} probes`);
+        assert.ok(probes > 500, `${probes} probes`);
     });
 });

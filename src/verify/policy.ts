@@ -107,9 +107,14 @@ function document(byAction: ReadonlyMap<Action, ReadonlySet<string>>): PolicyDoc
     return { Version: "2012-10-17", Statement: statements.sort((a, b) => a.Sid.localeCompare(b.Sid)) };
 }
 
-/** The exact policy one stack's verification needs. */
-export async function stackPolicy(plan: StackPlan): Promise<PolicyDocument> {
-    return document(resourcesByAction(plan, (await plannedCalls(plan)).calls));
+/**
+ * The exact policy one stack's verification needs. `warn` hears of each check the dry run could
+ * not complete (a resource without an explicit name): its calls past that point are not in the policy.
+ */
+export async function stackPolicy(plan: StackPlan, warn?: (message: string) => void): Promise<PolicyDocument> {
+    const { calls, findings } = await plannedCalls(plan);
+    for (const f of findings.filter((x) => x.status !== "pass")) warn?.(`${f.resource}: ${f.property}: ${f.reason ?? "the dry run did not pass"}`);
+    return document(resourcesByAction(plan, calls));
 }
 
 /** The stack's environment suffix, as its resources' tags carry it. */
