@@ -42,8 +42,29 @@ describe("denied and throttled calls", () => {
             const findings = await runChecks(verifier(fastcart));
             const open = notPassed(findings);
             assert.ok(open.every((f) => f.status === "could-not-check"), JSON.stringify(open));
-            assert.deepEqual([...new Set(open.map((f) => f.check))].sort(), ["ec2.nat-gateway", "ec2.subnet", "rds.instance"]);
+            assert.deepEqual([...new Set(open.map((f) => f.check))].sort(), ["ec2.nat-gateway", "ec2.route-table", "ec2.subnet", "rds.instance"]);
             assert.match(open.find((f) => f.check === "rds.instance")!.reason!, /rds:DescribeDBInstances was denied \(AccessDenied\)/);
+            assert.ok(findings.filter((f) => f.status === "pass").length > 50);
+        } finally {
+            fake.restore();
+        }
+    });
+
+    test("denied reads of rules, routes, listeners and event rules make only their checks could-not-check", async () => {
+        const payment = await planOf("payment-pipeline", "dev");
+        const fake = fakeAccount(payment);
+        for (const action of ["ec2:DescribeSecurityGroupRules", "ec2:DescribeRouteTables", "elasticloadbalancing:DescribeListeners", "events:DescribeRule"] as const) {
+            fake.override(action, () => {
+                throw serviceError(action.startsWith("ec2:") ? "UnauthorizedOperation" : "AccessDeniedException", 403);
+            });
+        }
+        try {
+            const findings = await runChecks(verifier(payment));
+            const open = notPassed(findings);
+            assert.ok(open.every((f) => f.status === "could-not-check"), JSON.stringify(open));
+            assert.deepEqual([...new Set(open.map((f) => f.check))].sort(), ["ec2.route-table", "ec2.security-group", "elbv2.listener", "events.rule"]);
+            assert.match(open.find((f) => f.check === "events.rule")!.reason!, /events:DescribeRule was denied \(AccessDeniedException\)/);
+            assert.match(open.find((f) => f.check === "ec2.security-group")!.reason!, /ec2:DescribeSecurityGroupRules was denied \(UnauthorizedOperation\)/);
             assert.ok(findings.filter((f) => f.status === "pass").length > 50);
         } finally {
             fake.restore();

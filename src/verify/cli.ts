@@ -7,6 +7,8 @@
  * as the program resolves it (`aws:region`, then AWS_REGION); AWS_ENDPOINT_URL points every
  * client at a local endpoint. Exit status: 0 all passed or could not be checked, 1 a check
  * failed (or, with --strict, could not be checked), 2 the command could not run.
+ * `--print-policy` prints instead the IAM policy that verifying this stack needs, from its plan
+ * (no outputs, no credentials).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,10 +17,11 @@ import { parseArgs } from "node:util";
 import { planStack } from "../offline/plan/planner";
 import { readProject } from "../offline/plan/project";
 import { Clients } from "./calls";
+import { formatPolicy, stackPolicy } from "./policy";
 import { runChecks, summarise } from "./run";
 import { Verifier, type Finding } from "./verifier";
 
-const USAGE = "usage: npm run verify -- <project folder> --stack <name> [--outputs FILE] [--json] [--strict]";
+const USAGE = "usage: npm run verify -- <project folder> --stack <name> [--outputs FILE] [--json] [--strict] | --print-policy";
 
 function readOutputs(dir: string, stack: string, file: string | undefined): Record<string, unknown> {
     if (file) return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
@@ -44,7 +47,7 @@ export function formatFinding(f: Finding): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { stack: { type: "string" }, outputs: { type: "string" }, json: { type: "boolean" }, strict: { type: "boolean" } } });
+    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { stack: { type: "string" }, outputs: { type: "string" }, json: { type: "boolean" }, strict: { type: "boolean" }, "print-policy": { type: "boolean" } } });
     const [folder] = positionals;
     if (!folder || !values.stack) {
         console.error(USAGE);
@@ -54,6 +57,10 @@ async function main(argv: string[]): Promise<number> {
     // `org/dev` names the stack to Pulumi Cloud; its config is still Pulumi.dev.yaml.
     const plan = await planStack(readProject(dir), values.stack.slice(values.stack.lastIndexOf("/") + 1));
     if (plan.error !== null) throw new Error(`the offline plan of ${plan.project}/${values.stack} failed: ${plan.error}`);
+    if (values["print-policy"]) {
+        process.stdout.write(formatPolicy(await stackPolicy(plan, (m) => console.error(`verify: the policy may miss the calls after ${m}`))));
+        return 0;
+    }
     const outputs = readOutputs(dir, values.stack, values.outputs);
     const verifier = new Verifier({ plan, outputs, clients: new Clients({ region: plan.region, maxAttempts: 8, retryMode: "adaptive" }) });
     const started = Date.now();

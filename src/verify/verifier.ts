@@ -72,7 +72,7 @@ export class Verifier {
         let pending = this.memo.get(key);
         if (!pending) {
             this.called.set(action, (this.called.get(action) ?? 0) + 1);
-            const fn = CALLS[action] as (c: Clients, i: CallInput<A>) => Promise<CallOutput<A>>;
+            const fn = CALLS[action].send as (c: Clients, i: CallInput<A>) => Promise<CallOutput<A>>;
             pending = Promise.resolve()
                 .then(() => fn(this.clients, input))
                 .catch((e: unknown) => {

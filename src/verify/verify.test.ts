@@ -12,7 +12,7 @@ import { plan as planOf, PRODUCT_STACKS } from "../../test/helpers";
 import type { StackPlan } from "../offline/model/types";
 import { ACTIONS, Clients, type Action } from "./calls";
 import { fakeAccount, serviceError, type FakeAccount } from "./fake";
-import { POLICY_FILE, verifierPolicy } from "./policy";
+import { POLICY_FILE, productPolicy, type PolicyDocument } from "./policy";
 import { CHECKS, declaredActions } from "./registry";
 import { runChecks } from "./run";
 import { Verifier, type Finding } from "./verifier";
@@ -54,10 +54,10 @@ describe("a correct deployment", () => {
         assert.deepEqual([...CHECKS.map((c) => c.id), "stack.outputs"].filter((id) => !ran.has(id)), []);
     });
 
-    test("the shipped IAM policy is exactly the calls the runs made, all of them reads", () => {
+    test("the shipped IAM policy is the product stacks' calls, and names every call the code has, all of them reads", async () => {
         const policy = JSON.parse(fs.readFileSync(POLICY_FILE, "utf8")) as unknown;
-        assert.deepEqual(policy, verifierPolicy(), "verifier-policy.json is stale: run npx tsx src/verify/policy.ts");
-        const allowed = verifierPolicy().Statement.flatMap((s) => s.Action).sort();
+        assert.deepEqual(policy, await productPolicy([...plans.values()]), "verifier-policy.json is stale: run npx tsx src/verify/policy.ts");
+        const allowed = (policy as PolicyDocument).Statement.flatMap((s) => s.Action).sort();
         assert.deepEqual(allowed, [...called].sort());
         assert.deepEqual(allowed, declaredActions());
         assert.deepEqual(allowed, ACTIONS, "every entry of CALLS is used by a check");
@@ -87,6 +87,16 @@ interface Broken {
 const FC = "fastcart-orders/dev";
 const PP = "payment-pipeline/dev";
 const SP = "service-pipeline/dev";
+const PPP = "payment-pipeline/prod";
+
+/** Break the answer to the one request whose first filter names `value`. */
+function onlyFor(key: string, value: string, fn: (out: J) => void) {
+    return (input: Record<string, unknown>, correct: (i: Record<string, unknown>) => unknown) => {
+        const out = structuredClone(correct(input)) as J;
+        if ((input[key] as { Values: string[] }[])[0]?.Values.includes(value)) fn(out);
+        return out;
+    };
+}
 const BROKEN: readonly Broken[] = [
     { stack: FC, check: "ec2.vpc", action: "ec2:DescribeVpcs", answer: patch<J>((o) => (o.Vpcs[0].CidrBlock = "10.9.0.0/16")), resource: "fastcart-vpc-dev", property: "CidrBlock" },
     { stack: FC, check: "ec2.subnet", action: "ec2:DescribeSubnets", answer: patch<J>((o) => (o.Subnets[0].AvailabilityZone = "eu-central-1c")), resource: "Subnet fastcart-vpc-dev", property: "AvailabilityZone" },
@@ -121,6 +131,17 @@ const BROKEN: readonly Broken[] = [
     { stack: "brazilcart-cicd/dev", check: "codecommit.repository", action: "codecommit:GetRepository", answer: () => { throw serviceError("RepositoryDoesNotExistException"); }, resource: "Repository", property: "exists" },
     { stack: PP, check: "codedeploy.deployment-group", action: "codedeploy:GetDeploymentGroup", answer: patch<J>((o) => (o.deploymentGroupInfo.autoRollbackConfiguration.enabled = false)), resource: "payment-service-dg-dev", property: "autoRollback.enabled" },
     { stack: SP, check: "lambda.function", action: "lambda:GetFunctionConfiguration", answer: patch<J>((o) => (o.MemorySize = 128)), resource: "Function service-pipeline-", property: "MemorySize" },
+    { stack: PP, check: "ec2.security-group", action: "ec2:DescribeSecurityGroupRules", answer: patch<J>((o) => o.SecurityGroupRules.filter((r: J) => !r.IsEgress).forEach((r: J) => (r.FromPort = 80))), resource: "SecurityGroup payment-", property: "ingress" },
+    { stack: PP, check: "ec2.security-group", action: "ec2:DescribeSecurityGroupRules", answer: onlyFor("Filters", "service-sg-id", (o) => o.SecurityGroupRules.push({ IsEgress: false, IpProtocol: "tcp", FromPort: 22, ToPort: 22, CidrIpv4: "0.0.0.0/0" })), resource: "SecurityGroup payment-service-dev", property: "open to the internet" },
+    { stack: PP, check: "ec2.security-group", action: "ec2:DescribeSecurityGroupRules", answer: patch<J>((o) => o.SecurityGroupRules.filter((r: J) => r.IsEgress).forEach((r: J) => (r.CidrIpv4 = "10.99.0.0/16"))), resource: "SecurityGroup payment-", property: "egress" },
+    { stack: PP, check: "ec2.route-table", action: "ec2:DescribeRouteTables", answer: patch<J>((o) => o.RouteTables.forEach((t: J) => t.Routes.filter((r: J) => r.NatGatewayId).forEach((r: J) => Object.assign(r, { NatGatewayId: undefined, GatewayId: "igw-0rogue" })))), resource: "RouteTable payment-vpc-dev-private-", property: "routes" },
+    { stack: PP, check: "ec2.route-table", action: "ec2:DescribeRouteTables", answer: patch<J>((o) => o.RouteTables.forEach((t: J) => (t.Associations = []))), resource: "RouteTable payment-vpc-dev-", property: "associations" },
+    { stack: PPP, check: "elbv2.listener", action: "elasticloadbalancing:DescribeListeners", answer: patch<J>((o) => (o.Listeners[0].SslPolicy = "ELBSecurityPolicy-2016-08")), resource: "payment-alb-prod-production", property: "SslPolicy" },
+    { stack: PPP, check: "elbv2.listener", action: "elasticloadbalancing:DescribeListeners", answer: patch<J>((o) => (o.Listeners[0].Certificates = [{ CertificateArn: "arn:aws:acm:us-east-2:123456789012:certificate/expired" }])), resource: "payment-alb-prod-production", property: "Certificates" },
+    { stack: PP, check: "elbv2.listener", action: "elasticloadbalancing:DescribeListeners", answer: patch<J>((o) => (o.Listeners[0].DefaultActions[0].TargetGroupArn = "arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/payment-green-dev/abc")), resource: "payment-alb-dev-production", property: "DefaultActions" },
+    { stack: PP, check: "events.rule", action: "events:DescribeRule", answer: patch<J>((o) => (o.State = "DISABLED")), resource: "EventRule payment-service-pipeline-", property: "State" },
+    { stack: PP, check: "events.rule", action: "events:DescribeRule", answer: patch<J>((o) => (o.EventPattern = JSON.stringify({ source: ["aws.codepipeline"] }))), resource: "EventRule payment-service-pipeline-", property: "EventPattern" },
+    { stack: "brazilcart-cicd/dev", check: "events.rule", action: "events:ListTargetsByRule", answer: () => ({ Targets: [] }), resource: "EventRule brazilcart-pipeline-", property: "targets" },
 ];
 
 describe("a broken deployment", () => {

@@ -1,7 +1,7 @@
 /**
  * The pipelines: topics and their subscriptions, roles, pipelines and their last execution,
- * build projects, the source connection, repositories, the CodeDeploy deployment group and
- * the functions.
+ * build projects, the source connection, repositories, the CodeDeploy deployment group, the
+ * functions, and the EventBridge rules with their targets.
  */
 import type { Check, Observation } from "../check";
 import { eq, nameOf, sameKey, sorted } from "../check";
@@ -159,4 +159,26 @@ export const lambdaFunction: Check = {
     },
 };
 
-export const DELIVERY_CHECKS = [topic, subscription, role, pipeline, buildProject, connection, codeRepository, deploymentGroup, lambdaFunction];
+/** An ARN or a document holding ARNs with every account id replaced: the plan's account is the mock's. */
+const withoutAccount = (text: unknown) => String(text ?? "").replace(/(arn:aws[\w-]*:[^:"]*:[^:"]*:)\d{12}:/g, "$1<account>:");
+const parsed = (pattern: unknown) => (typeof pattern === "string" && pattern !== "" ? (JSON.parse(withoutAccount(pattern)) as unknown) : null);
+
+export const eventRule: Check = {
+    id: "events.rule",
+    type: "aws:cloudwatch/eventRule:EventRule",
+    actions: ["events:DescribeRule", "events:ListTargetsByRule"],
+    async observe(r, v) {
+        const rule = await v.call("events:DescribeRule", { Name: nameOf(r) });
+        const targets = (await v.call("events:ListTargetsByRule", { Rule: nameOf(r) })).Targets ?? [];
+        const planned = v.ofType("aws:cloudwatch/eventTarget:EventTarget").filter((t) => t.inputs.rule === nameOf(r));
+        const text = (id: unknown, arn: unknown, role: unknown) => `${String(id)} -> ${withoutAccount(arn)}${role ? ` as ${withoutAccount(role)}` : ""}`;
+        return [
+            eq("State", rule.State, r.inputs.state ?? (r.inputs.isEnabled === false ? "DISABLED" : "ENABLED")),
+            eq("EventPattern", parsed(rule.EventPattern), parsed(r.inputs.eventPattern)),
+            eq("ScheduleExpression", rule.ScheduleExpression ?? null, r.inputs.scheduleExpression ?? null),
+            eq("targets", sorted(targets.map((t) => text(t.Id, t.Arn, t.RoleArn))), sorted(planned.map((t) => text(t.inputs.targetId, t.inputs.arn, t.inputs.roleArn)))),
+        ];
+    },
+};
+
+export const DELIVERY_CHECKS = [topic, subscription, role, pipeline, buildProject, connection, codeRepository, deploymentGroup, lambdaFunction, eventRule];

@@ -1,7 +1,7 @@
-/** Log groups, alarms, and the ECS clusters and services with the health of their targets. */
+/** Log groups, alarms, the ECS clusters and services with the health of their targets, target groups and listeners. */
 import type { Check, Observation } from "../check";
 import { eq, nameOf, sameKey, sorted } from "../check";
-import { NotFound, type Verifier } from "../verifier";
+import { CannotCheck, NotFound, type Verifier } from "../verifier";
 
 export const logGroup: Check = {
     id: "logs.log-group",
@@ -98,4 +98,34 @@ export const targetGroup: Check = {
     },
 };
 
-export const OPERATIONS_CHECKS = [logGroup, alarm, cluster, service, targetGroup];
+/** `forward payment-blue-dev`, `redirect HTTPS:443`: an action by its type and target, without account or ids. */
+function actionText(a: { type?: string; targetGroupArn?: string; redirect?: { protocol?: string; port?: string } }): string {
+    const group = /:targetgroup\/([^/]+)\//.exec(a.targetGroupArn ?? "")?.[1];
+    if (group !== undefined) return `${a.type} ${group}`;
+    return a.redirect ? `${a.type} ${a.redirect.protocol}:${a.redirect.port}` : String(a.type);
+}
+
+export const listener: Check = {
+    id: "elbv2.listener",
+    type: "aws:lb/listener:Listener",
+    actions: ["elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeListeners"],
+    async observe(r, v) {
+        const balancer = v.ofType("aws:lb/loadBalancer:LoadBalancer").find((b) => String(r.inputs.loadBalancerArn ?? "").includes(`/${String(b.inputs.name)}/`));
+        if (!balancer) throw new CannotCheck(`the listener's load balancer ${String(r.inputs.loadBalancerArn)} is not in the plan`);
+        const [lb] = await v.call("elasticloadbalancing:DescribeLoadBalancers", { Names: [nameOf(balancer)] });
+        if (!lb?.LoadBalancerArn) throw new NotFound(`load balancer ${nameOf(balancer)}`);
+        const found = (await v.call("elasticloadbalancing:DescribeListeners", { LoadBalancerArn: lb.LoadBalancerArn })).find((l) => l.Port === r.inputs.port);
+        if (!found) throw new NotFound(`no listener on port ${String(r.inputs.port)} of ${nameOf(balancer)}`);
+        const planned = (r.inputs.defaultActions ?? []) as Parameters<typeof actionText>[0][];
+        const observations: Observation[] = [
+            eq("Protocol", found.Protocol, r.inputs.protocol),
+            eq("Certificates", (found.Certificates ?? []).map((c) => c.CertificateArn), r.inputs.certificateArn ? [r.inputs.certificateArn] : []),
+            eq("DefaultActions", (found.DefaultActions ?? []).map((a) => actionText({ type: a.Type, targetGroupArn: a.TargetGroupArn, redirect: a.RedirectConfig ? { protocol: a.RedirectConfig.Protocol, port: a.RedirectConfig.Port } : undefined })), planned.map(actionText)),
+        ];
+        // A TLS listener without a planned policy gets AWS's default, which the plan does not state.
+        if (r.inputs.sslPolicy !== undefined || found.Protocol === "HTTP") observations.push(eq("SslPolicy", found.SslPolicy ?? null, r.inputs.sslPolicy ?? null));
+        return observations;
+    },
+};
+
+export const OPERATIONS_CHECKS = [logGroup, alarm, cluster, service, targetGroup, listener];
