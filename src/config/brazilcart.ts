@@ -6,8 +6,7 @@
  */
 import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
-import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
-import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
+import { CONFIGURABLE_COMPUTE_TYPES, DEFAULT_BUILD_IMAGE } from "../aws/codebuild";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import type { ConfigError } from "./load";
 import { configReader as reader, rejection } from "./testing";
 import { parse } from "yaml";
-import { deployUserParameters, imageBuildspec, loadServiceConfig, sourceSpec, testBuildspec } from "./service";
+import { deployUserParameters, imageBuildspec, loadServiceConfig, testBuildspec } from "./service";
 
 const GITHUB = { githubRepository: "acme/orders-service" };
 
@@ -44,7 +44,6 @@ describe("service-pipeline config: defaults", () => {
         const c = loadServiceConfig("dev", reader({ sourceProvider: "codecommit" }), {});
         assert.equal(c.sourceProvider, "codecommit");
         assert.equal(c.githubRepository, undefined);
-        assert.deepEqual(sourceSpec(c), { provider: "CodeCommit", repositoryName: "app", description: "Source of the service released by service-pipeline (dev)", branch: "main" });
     });
 
     it("reads config first, then the environment, then the default", () => {
@@ -118,16 +117,6 @@ describe("service-pipeline config: each bad value is rejected with its own messa
 });
 
 describe("service-pipeline config: what the pipeline is built from", () => {
-    it("reads GitHub through a connection named to fit 32 characters", () => {
-        assert.deepEqual(sourceSpec(loadServiceConfig("dev", reader({ ...GITHUB, branch: "release/1.x" }), {})), {
-            provider: "CodeStarConnection",
-            connectionName: "gh",
-            providerType: "GitHub",
-            fullRepositoryId: "acme/orders-service",
-            branch: "release/1.x",
-        });
-    });
-
     it("builds single-platform images without attestations, which Lambda requires, and exports them by digest", () => {
         const spec = parse(imageBuildspec()) as { env: Record<string, string[]>; phases: Record<string, { commands: string[] }> };
         assert.deepEqual(spec.env["exported-variables"], ["IMAGE_URI", "COMMIT"]);

@@ -6,11 +6,9 @@
 import type { AwsRegion } from "../aws/regions";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
-import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
-import type { SourceSpec } from "../components/pipeline/source";
+import { CONFIGURABLE_COMPUTE_TYPES, DEFAULT_BUILD_IMAGE } from "../aws/codebuild";
 import { baseConfigShape, baseSources } from "./base";
-import { ConfigError, type ConfigIssue, type RawReader } from "./load";
+import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { email, logRetentionDays } from "./shapes";
 import { profileSettings } from "./profile";
@@ -99,15 +97,6 @@ export function loadServiceConfig(stack: string, read?: RawReader, env?: NodeJS.
         read,
         env,
     );
-}
-
-/** The pipeline source the config chose: the GitHub repository through a connection, or a new CodeCommit repository. */
-export function sourceSpec(c: ServiceConfig): SourceSpec {
-    if (c.sourceProvider === "codecommit") {
-        return { provider: "CodeCommit", repositoryName: CODECOMMIT_RESOURCE, description: `Source of the service released by ${PROJECT} (${c.environmentSuffix})`, branch: c.branch };
-    }
-    if (c.githubRepository === undefined) throw new ConfigError(PROJECT, [githubRepositoryMissing]);
-    return { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: c.githubRepository, branch: c.branch };
 }
 
 const githubRepositoryMissing: ConfigIssue = {

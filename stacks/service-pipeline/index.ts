@@ -17,7 +17,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
 import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
 import { systemContext } from "../../src/config/context";
-import { deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, sourceSpec, SYSTEM, testBuildspec } from "../../src/config/service";
+import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, SYSTEM, testBuildspec } from "../../src/config/service";
 
 const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
 const removal = settings.removal;
@@ -129,7 +129,14 @@ const buildCache = new SecureBucket("service-build-cache", {
     removal,
 });
 
-const source = new PipelineSource("service-source", { ...base, spec: sourceSpec(config), removal });
+const source = new PipelineSource("service-source", {
+    ...base,
+    spec:
+        config.sourceProvider === "connection"
+            ? { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: config.githubRepository!, branch: config.branch }
+            : { provider: "CodeCommit", repositoryName: CODECOMMIT_RESOURCE, description: `Source of the service released by ${PROJECT} (${config.environmentSuffix})`, branch: config.branch },
+    removal,
+});
 
 const buildDefaults = { ...base, kmsKeyArn: key.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.logRetentionDays, image: config.buildImage };
 const imageBuild = new BuildProject("service-image-build", {

@@ -12,7 +12,7 @@ import type { BaseArgs } from "../common";
 import { TOKEN } from "../common";
 import { ServiceRole } from "../iam";
 import { logGroup } from "../logs";
-import { defaultLayout, layoutProblems } from "./cidr";
+import { defaultLayout, layoutProblems } from "../../aws/cidr";
 
 /**
  * - `none`: private subnets have no route to the internet.

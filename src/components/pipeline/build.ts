@@ -18,11 +18,7 @@ import { KEY_USE_ACTIONS } from "../encryption";
 
 /** CodeBuild's Linux compute types. @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html */
 export type { BuildComputeType } from "../../aws/codebuild";
-import type { BuildComputeType } from "../../aws/codebuild";
-
-/** The current Amazon Linux standard image (x86_64). @see https://docs.aws.amazon.com/codebuild/latest/userguide/ec2-compute-images.html */
-export const DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
-
+import { DEFAULT_BUILD_IMAGE, type BuildComputeType } from "../../aws/codebuild";
 
 export type BuildVariable =
     | { readonly name: string; readonly type?: "PLAINTEXT"; readonly value: pulumi.Input<string> }
