@@ -38,10 +38,20 @@ export interface EcsBlueGreenTarget {
 }
 
 export interface EcsBlueGreenDeploymentArgs extends BaseArgs {
-    /** Full names the design fixes (`payment-service-app-<env>` ...), checked against the generic rule. */
+    /**
+     * Resource key of the CodeDeploy application: `<system>-<applicationName>-<suffix>`; its
+     * service role is `<system>-<applicationName>-codedeploy-<suffix>`.
+     */
     readonly applicationName: string;
+    /** Resource key of the deployment group: `<system>-<deploymentGroupName>-<suffix>`. */
     readonly deploymentGroupName: string;
-    readonly roleName: string;
+    /**
+     * Whole names the design fixes (`payment-service-app-<env>`, `payment-service-dg-<env>`,
+     * `codedeploy-role-<env>`), checked against CodeDeploy's and IAM's rules instead of built
+     * from the keys.
+     * @default - each built from its key
+     */
+    readonly fullNames?: { readonly application?: string; readonly deploymentGroup?: string; readonly role?: string };
     readonly target: EcsBlueGreenTarget;
     /**
      * A predefined ECS configuration, e.g. `CodeDeployDefault.ECSCanary10Percent5Minutes`.
@@ -78,8 +88,11 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
         const tags = args.tags;
         const target = args.target;
         this.target = target;
-        this.applicationName = n.custom(args.applicationName, "CodeDeploy application");
-        this.deploymentGroupName = n.custom(args.deploymentGroupName, "CodeDeploy deployment group");
+        const full = args.fullNames ?? {};
+        this.applicationName =
+            full.application !== undefined ? n.custom(full.application, args.applicationName, "codeDeployApplication") : n.name(args.applicationName, "codeDeployApplication");
+        this.deploymentGroupName =
+            full.deploymentGroup !== undefined ? n.custom(full.deploymentGroup, args.deploymentGroupName, "codeDeployGroup") : n.name(args.deploymentGroupName, "codeDeployGroup");
         this.deploymentConfigName = args.deploymentConfigName;
         this.where = {
             partition: aws.getPartitionOutput({}, child).partition,
@@ -118,7 +131,8 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
             {
                 namer: n,
                 tags,
-                roleName: n.custom(args.roleName, "CodeDeploy role", "iamRole"),
+                roleName: `${args.applicationName}-codedeploy`,
+                fullName: full.role,
                 description: `CodeDeploy blue/green deployments of ${this.deploymentGroupName}`,
                 services: ["codedeploy.amazonaws.com"],
                 policies: codeDeployPolicies(target, this.alarms.map((a) => a.arn), this.where),

@@ -109,7 +109,8 @@ export class BlueGreenService extends pulumi.ComponentResource implements IBlueG
         const tasks = securityGroup(
             "service-sg",
             {
-                groupName: args.namer.name("service"),
+                namer: args.namer,
+                groupName: "service",
                 description: `${args.description} tasks: the container port from the load balancer only`,
                 vpcId: network.vpcId,
                 tags: args.tags,

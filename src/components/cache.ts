@@ -78,7 +78,8 @@ export class RedisCache extends pulumi.ComponentResource {
         this.securityGroup = securityGroup(
             `${name}-sg`,
             {
-                groupName: args.namer.name("redis"),
+                namer: args.namer,
+                groupName: "redis",
                 description: `${engine} ${this.replicationGroupId}: clients on ${port} only`,
                 vpcId: args.vpcId,
                 tags,

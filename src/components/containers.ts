@@ -170,7 +170,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
             {
                 namer: n,
                 tags,
-                roleName: n.name("task-execution", "iamRole"),
+                roleName: "task-execution",
                 description: `Pulls the image, writes logs and reads the secrets of ${this.serviceName}`,
                 services: ["ecs-tasks.amazonaws.com"],
                 policies: {
@@ -189,7 +189,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
             {
                 namer: n,
                 tags,
-                roleName: n.name("task", "iamRole"),
+                roleName: "task",
                 description: `The application permissions of ${this.serviceName}`,
                 services: ["ecs-tasks.amazonaws.com"],
                 policies: {},

@@ -88,7 +88,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         this.securityGroup = securityGroup(
             `${name}-sg`,
             {
-                groupName: args.namer.name("postgres"),
+                namer: args.namer,
+                groupName: "postgres",
                 description: `PostgreSQL ${this.identifier}: clients on ${port} only`,
                 vpcId: args.vpcId,
                 tags,
@@ -140,7 +141,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                       {
                           namer: args.namer,
                           tags,
-                          roleName: args.namer.name("rds-monitoring", "iamRole"),
+                          roleName: "rds-monitoring",
                           description: `Enhanced monitoring of ${this.identifier}`,
                           services: ["monitoring.rds.amazonaws.com"],
                           policies: {

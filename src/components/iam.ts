@@ -40,8 +40,14 @@ export function grantKey(resourceName: string, access: string): string {
 }
 
 export interface ServiceRoleArgs extends BaseArgs {
-    /** The role's resource key in `<system>-<resource>-<suffix>`, or a full name the design fixes. */
+    /** Resource key: the role is named `<system>-<roleName>-<suffix>`, checked against IAM's rule. */
     readonly roleName: string;
+    /**
+     * The role's whole name, when the design fixes one (`codebuild-role-<env>`), checked against
+     * IAM's rule instead of built from `roleName`.
+     * @default - `<system>-<roleName>-<suffix>`
+     */
+    readonly fullName?: string;
     /** Service principals allowed to assume the role, e.g. `ecs-tasks.amazonaws.com`. */
     readonly services: readonly string[];
     /** Other principals (ARNs) allowed to assume the role, e.g. a pipeline role for cross-account deploys. */
@@ -61,7 +67,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
     readonly policies: aws.iam.Policy[] = [];
     readonly arn: pulumi.Output<string>;
     readonly name: pulumi.Output<string>;
-    /** The role's name as given, known before deployment. */
+    /** The role's checked name, known before deployment (its policies are named after it). */
     readonly roleName: string;
     private readonly resourceName: string;
     private readonly tags: BaseArgs["tags"];
@@ -69,7 +75,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
 
     constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:iam:ServiceRole`, name, {}, opts);
-        this.roleName = args.roleName;
+        this.roleName = args.fullName !== undefined ? args.namer.custom(args.fullName, args.roleName, "iamRole") : args.namer.name(args.roleName, "iamRole");
         this.resourceName = name;
         this.tags = args.tags;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
@@ -87,7 +93,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
         this.role = new aws.iam.Role(
             name,
             {
-                name: args.roleName,
+                name: this.roleName,
                 description: args.description,
                 assumeRolePolicy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: trust }),
                 maxSessionDuration: 3600,

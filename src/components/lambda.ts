@@ -131,7 +131,7 @@ class FunctionParts {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.namer.name(`${args.functionName}-fn`, "iamRole"),
+                roleName: `${args.functionName}-fn`,
                 description: `Execution role of the ${this.name} function`,
                 services: ["lambda.amazonaws.com"],
                 policies: {

@@ -86,7 +86,8 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
         this.securityGroup = securityGroup(
             `${name}-sg`,
             {
-                groupName: n.name("alb"),
+                namer: n,
+                groupName: "alb",
                 description: `${this.loadBalancerName}: ${this.protocol} from the internet, to the tasks inside the VPC`,
                 vpcId: args.vpcId,
                 tags,

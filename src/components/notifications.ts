@@ -17,8 +17,14 @@ export const TOPIC_PUBLISHERS = ["events.amazonaws.com", "cloudwatch.amazonaws.c
 export type TopicPublisher = (typeof TOPIC_PUBLISHERS)[number];
 
 export interface NotificationsArgs extends BaseArgs {
-    /** Resource key or full topic name. */
+    /** Resource key: the topic is named `<system>-<topicName>-<suffix>`, checked against SNS's rule. */
     readonly topicName: string;
+    /**
+     * The topic's whole name, when the design fixes one (`pipeline-notifications-<env>`), checked
+     * against SNS's rule instead of built from `topicName`.
+     * @default - `<system>-<topicName>-<suffix>`
+     */
+    readonly fullName?: string;
     readonly displayName: string;
     /** The customer key: the topic lets its publishers use it (they encrypt what they publish). */
     readonly key: EncryptionKey;
@@ -34,13 +40,16 @@ export class Notifications extends pulumi.ComponentResource {
     readonly arn: pulumi.Output<string>;
     /** The customer key the topic is encrypted with, for publishers that are IAM roles (a pipeline's approval). */
     readonly kmsKeyArn: pulumi.Output<string>;
+    /** The checked topic name, known before deployment. */
+    readonly name: string;
 
     constructor(name: string, args: NotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:sns:Notifications`, name, {}, opts);
+        this.name = args.fullName !== undefined ? args.namer.custom(args.fullName, args.topicName, "snsTopic") : args.namer.name(args.topicName, "snsTopic");
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         this.topic = new aws.sns.Topic(
             name,
-            { name: args.topicName, displayName: args.displayName, kmsMasterKeyId: args.key.arn, tags: args.tags },
+            { name: this.name, displayName: args.displayName, kmsMasterKeyId: args.key.arn, tags: args.tags },
             { parent: this },
         );
         new aws.sns.TopicPolicy(

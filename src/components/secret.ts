@@ -31,8 +31,14 @@ export function secretReadStatements(secrets: readonly SecretRef[], region: pulu
 }
 
 export interface StoredSecretArgs extends BaseArgs {
-    /** The secret's full name when the design fixes one, checked against the generic rule. */
+    /** Resource key: the secret is named `<system>-<secretName>-<suffix>`, checked against Secrets Manager's rule. */
     readonly secretName: string;
+    /**
+     * The secret's whole name, when the design fixes one (`docker-registry-credentials-<env>`),
+     * checked against Secrets Manager's rule instead of built from `secretName`.
+     * @default - `<system>-<secretName>-<suffix>`
+     */
+    readonly fullName?: string;
     readonly description: string;
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
@@ -57,7 +63,7 @@ export class StoredSecret extends pulumi.ComponentResource implements SecretRef 
     constructor(name: string, args: StoredSecretArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:secretsmanager:StoredSecret`, name, {}, opts);
         this.resourceName = name;
-        this.name = args.namer.custom(args.secretName, "secret");
+        this.name = args.fullName !== undefined ? args.namer.custom(args.fullName, args.secretName, "secret") : args.namer.name(args.secretName, "secret");
         this.kmsKeyArn = args.kmsKeyArn;
         this.region = aws.getRegionOutput({}, { parent: this }).region;
         const secret = new aws.secretsmanager.Secret(

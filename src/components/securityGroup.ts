@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withName, type Tags } from "../config/tags";
+import type { BaseArgs } from "./common";
 
 export interface Rule {
     readonly description: string;
@@ -17,19 +18,20 @@ export interface Rule {
     readonly securityGroupId?: pulumi.Input<string>;
 }
 
-export interface SecurityGroupArgs {
+export interface SecurityGroupArgs extends BaseArgs {
+    /** Resource key: the group is named `<system>-<groupName>-<suffix>`. */
     readonly groupName: string;
     readonly description: string;
     readonly vpcId: pulumi.Input<string>;
     readonly ingress?: readonly Rule[];
     readonly egress?: readonly Rule[];
-    readonly tags: Tags;
 }
 
 export function securityGroup(name: string, args: SecurityGroupArgs, opts: pulumi.CustomResourceOptions): aws.ec2.SecurityGroup {
+    const groupName = args.namer.name(args.groupName);
     const sg = new aws.ec2.SecurityGroup(
         name,
-        { name: args.groupName, description: args.description, vpcId: args.vpcId, tags: withName(args.tags, args.groupName) },
+        { name: groupName, description: args.description, vpcId: args.vpcId, tags: withName(args.tags, groupName) },
         opts,
     );
     addRules(name, sg, "ingress", args.ingress ?? [], args.tags, opts);

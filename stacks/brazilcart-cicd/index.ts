@@ -14,7 +14,7 @@ import { securityGroup } from "../../src/components/securityGroup";
 import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
 
-const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
 const removal = settings.removal;
 
 // Two keys: the data stores' and the pipeline's, so a pipeline role never holds the key of the data.
@@ -48,7 +48,7 @@ const network = new Network("network", {
 
 const alerts = new Notifications("alerts", {
     ...base,
-    topicName: namer.name("alerts"),
+    topicName: "alerts",
     displayName: `BrazilCart alerts (${config.environmentSuffix})`,
     key: dataKey,
     publishers: ["cloudwatch.amazonaws.com"],
@@ -56,7 +56,7 @@ const alerts = new Notifications("alerts", {
 });
 const approvals = new Notifications("approvals", {
     ...base,
-    topicName: namer.name("approvals"),
+    topicName: "approvals",
     displayName: `BrazilCart deployment approvals (${config.environmentSuffix})`,
     key: pipelineKey,
     publishers: ["events.amazonaws.com"],
@@ -66,10 +66,10 @@ const approvals = new Notifications("approvals", {
 const appSg = securityGroup(
     "app-sg",
     {
-        groupName: namer.name("app"),
+        ...base,
+        groupName: "app",
         description: "BrazilCart application: its port from inside the VPC only",
         vpcId: network.vpcId,
-        tags,
         ingress: [{ description: "Application port from inside the VPC", port: config.appPort, cidr: config.vpcCidr }],
         egress: [
             { description: "HTTPS to AWS APIs", port: 443, cidr: "0.0.0.0/0" },
@@ -82,10 +82,10 @@ const appSg = securityGroup(
 const deploySg = securityGroup(
     "deploy-sg",
     {
-        groupName: namer.name("deploy"),
+        ...base,
+        groupName: "deploy",
         description: "BrazilCart deploy builds: no inbound traffic",
         vpcId: network.vpcId,
-        tags,
         egress: [
             { description: "HTTPS to AWS APIs, GitHub and package registries", port: 443, cidr: "0.0.0.0/0" },
             { description: "PostgreSQL inside the VPC", port: 5432, cidr: config.vpcCidr },

@@ -15,7 +15,7 @@ import { systemContext } from "../../src/config/context";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
 
-const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
 const removal = settings.removal;
 
 const key = new EncryptionKey("orders-key", {
@@ -40,7 +40,7 @@ const network = new Network("orders-network", {
 
 const alerts = new Notifications("orders-alerts", {
     ...base,
-    topicName: namer.name("alerts"),
+    topicName: "alerts",
     displayName: `FastCart alerts (${config.environmentSuffix})`,
     key,
     publishers: ["cloudwatch.amazonaws.com"],
@@ -77,10 +77,10 @@ const image =
 const serviceSg = securityGroup(
     "orders-service-sg",
     {
-        groupName: namer.name("service"),
+        ...base,
+        groupName: "service",
         description: "Order service tasks: HTTP from inside the VPC only",
         vpcId: network.vpcId,
-        tags,
         ingress: [{ description: "HTTP from inside the VPC", port: config.containerPort, cidr: config.vpcCidr }],
         egress: [
             { description: "HTTPS to AWS APIs and the image registry", port: 443, cidr: "0.0.0.0/0" },

@@ -23,7 +23,7 @@ import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/
 import { taskSettings } from "../../src/config/shapes";
 import { buildspecWithWriter } from "../../src/functions/deployfiles/buildspec";
 
-const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
 const removal = settings.removal;
 const env = config.environmentSuffix;
 const partition = aws.getPartitionOutput().partition;
@@ -40,7 +40,8 @@ const key = new EncryptionKey("pipeline-key", {
 
 const notifications = new Notifications("notifications", {
     ...base,
-    topicName: namer.custom(`pipeline-notifications-${env}`, "notifications topic"),
+    topicName: "notifications",
+    fullName: `pipeline-notifications-${env}`,
     displayName: `Payment pipeline (${env})`,
     key,
     publishers: ["events.amazonaws.com", "cloudwatch.amazonaws.com"],
@@ -81,7 +82,8 @@ const registry = new ContainerRegistry("registry", {
 // The value (JSON {"username", "password"}) is set outside Pulumi, so it never enters the state.
 const registryCredentials = new StoredSecret("docker-registry-credentials", {
     ...base,
-    secretName: `docker-registry-credentials-${env}`,
+    secretName: "docker-registry-credentials",
+    fullName: `docker-registry-credentials-${env}`,
     description: 'Docker registry login for the payment image build: JSON {"username": "...", "password": "..."}',
     kmsKeyArn: key.arn,
     recoveryWindowDays: lifecycle(removal).secretRecoveryWindowDays,
@@ -109,9 +111,9 @@ const target: IBlueGreenService = config.ecsTarget
 
 const deployment = new EcsBlueGreenDeployment("deployment", {
     ...base,
-    applicationName: `payment-service-app-${env}`,
-    deploymentGroupName: `payment-service-dg-${env}`,
-    roleName: `codedeploy-role-${env}`,
+    applicationName: "service",
+    deploymentGroupName: "service",
+    fullNames: { application: `payment-service-app-${env}`, deploymentGroup: `payment-service-dg-${env}`, role: `codedeploy-role-${env}` },
     target: target.target,
     deploymentConfigName: TRAFFIC_SHIFTING[config.trafficShifting],
     terminationWaitMinutes: config.terminationWaitMinutes,
@@ -120,7 +122,8 @@ const deployment = new EcsBlueGreenDeployment("deployment", {
 
 const buildRole = new ServiceRole("codebuild-role", {
     ...base,
-    roleName: namer.custom(`codebuild-role-${env}`, "CodeBuild role", "iamRole"),
+    roleName: "codebuild",
+    fullName: `codebuild-role-${env}`,
     description: `The payment pipeline's builds (${env}); each project adds its own policies`,
     services: ["codebuild.amazonaws.com"],
     policies: {},
@@ -164,7 +167,7 @@ const source = new PipelineSource("source", {
 const pipeline = new Pipeline("pipeline", {
     ...base,
     pipelineName: "service-pipeline",
-    roleName: `codepipeline-role-${env}`,
+    fullNames: { role: `codepipeline-role-${env}` },
     source,
     sourceNamespace: "SourceVariables",
     artifactBucket: artifacts,

@@ -19,7 +19,7 @@ import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
 import { systemContext } from "../../src/config/context";
 import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, SYSTEM, testBuildspec } from "../../src/config/service";
 
-const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
 const removal = settings.removal;
 const account = aws.getCallerIdentityOutput().accountId;
 const partition = aws.getPartitionOutput().partition;
@@ -36,7 +36,7 @@ const key = new EncryptionKey("service-key", {
 // Alarms, failed executions and approval requests.
 const alerts = new Notifications("service-alerts", {
     ...base,
-    topicName: namer.name("alerts"),
+    topicName: "alerts",
     displayName: `Service pipeline (${config.environmentSuffix})`,
     key,
     publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
@@ -93,7 +93,7 @@ const deployer = new DeployFunction("service-deployer", {
 const trustedAccount = config.trustedAccountId ?? account;
 const deploymentRole = new ServiceRole("service-deployment-role", {
     ...base,
-    roleName: namer.name("deployment", "iamRole"),
+    roleName: "deployment",
     description: `Releases ${app.name} for CodePipeline, also from account ${config.trustedAccountId ?? "(this account)"}`,
     services: ["codepipeline.amazonaws.com"],
     awsPrincipals: [pulumi.interpolate`arn:${partition}:iam::${trustedAccount}:root`],

@@ -162,7 +162,7 @@ export class Network extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags,
-                roleName: args.namer.name("flow-logs", "iamRole"),
+                roleName: "flow-logs",
                 description: `VPC flow logs of ${vpcName} to CloudWatch Logs`,
                 services: ["vpc-flow-logs.amazonaws.com"],
                 policies: {

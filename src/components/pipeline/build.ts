@@ -187,7 +187,7 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 {
                     namer: args.namer,
                     tags: args.tags,
-                    roleName: args.namer.name(args.projectName, "iamRole"),
+                    roleName: args.projectName,
                     description: `CodeBuild project ${this.projectName}`,
                     services: ["codebuild.amazonaws.com"],
                     policies,

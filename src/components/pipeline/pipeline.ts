@@ -55,10 +55,11 @@ export interface PipelineArgs extends BaseArgs {
      */
     readonly executionNotifications?: { readonly topicArn: pulumi.Input<string>; readonly states: readonly ExecutionState[] };
     /**
-     * The role's full name, when the design fixes one (e.g. `codepipeline-role-<env>`).
+     * Whole names the design fixes, checked against AWS's rule instead of built from
+     * `pipelineName`: `role` for the pipeline's role (e.g. `codepipeline-role-<env>`).
      * @default - `<system>-<pipelineName>-<suffix>`
      */
-    readonly roleName?: string;
+    readonly fullNames?: { readonly role?: string };
     /**
      * Namespace of the source action's variables, so later actions can read them, e.g.
      * `#{SourceVariables.CommitId}` in a build's variables.
@@ -127,7 +128,8 @@ export class Pipeline extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.roleName !== undefined ? args.namer.custom(args.roleName, "pipeline role", "iamRole") : args.namer.name(args.pipelineName, "iamRole"),
+                roleName: args.pipelineName,
+                fullName: args.fullNames?.role,
                 description: `CodePipeline ${this.pipelineName}`,
                 services: ["codepipeline.amazonaws.com"],
                 policies: {
@@ -280,7 +282,7 @@ export class Pipeline extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.namer.name(`${args.pipelineName}-push`, "iamRole"),
+                roleName: `${args.pipelineName}-push`,
                 description: `EventBridge starts ${this.pipelineName}`,
                 services: ["events.amazonaws.com"],
                 policies: { start: [{ Sid: "StartPipeline", Action: "codepipeline:StartPipelineExecution", Resource: pipelineArn }] },
