@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
 const REPO = resolve(__dirname, "..");
-const PROGRAM_SIDE = ["src/config", "src/components", "src/functions", "src/aws", "stacks"];
+const PROGRAM_SIDE = ["src/config", "src/components", "src/buildspecs", "src/functions", "src/aws", "stacks"];
 
 function sourceFiles(dir: string): string[] {
     return readdirSync(join(REPO, dir), { withFileTypes: true }).flatMap((e) => {

@@ -138,10 +138,3 @@ function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
     }
     return issues;
 }
-
-/** A buildspec running `commands` in the build phase, exporting the whole workspace as the artifact. */
-export function buildspec(commands: readonly string[], artifacts: boolean): string {
-    const lines = ["version: 0.2", "phases:", "  build:", "    commands:", ...commands.map((c) => `      - ${JSON.stringify(c)}`)];
-    if (artifacts) lines.push("artifacts:", "  files:", '    - "**/*"');
-    return lines.join("\n") + "\n";
-}

@@ -11,7 +11,8 @@ import { Network } from "../../src/components/network";
 import { Notifications } from "../../src/components/notifications";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { securityGroup } from "../../src/components/securityGroup";
-import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
+import { buildBuildspec, deployBuildspec } from "../../src/buildspecs/brazilcart";
+import { CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
 
 const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
@@ -161,7 +162,7 @@ const build = new BuildProject("build", {
     ...pipelineBase,
     projectName: "build",
     description: "Installs, tests and packages the BrazilCart application",
-    buildspec: buildspec(config.buildCommands, true),
+    buildspec: buildBuildspec(config.buildCommands),
     computeType: config.buildComputeType,
     environmentVariables: [{ name: "ENVIRONMENT", value: config.environmentSuffix }],
 });
@@ -169,7 +170,7 @@ const deploy = new BuildProject("deploy", {
     ...pipelineBase,
     projectName: "deploy",
     description: "Migrates the database and releases the application, from inside the private subnets",
-    buildspec: buildspec(config.deployCommands, false),
+    buildspec: deployBuildspec(config.deployCommands),
     computeType: config.buildComputeType,
     vpc: { vpcId: network.vpcId, subnetIds: network.privateSubnetIds, securityGroupIds: [deploySg.id] },
     environmentVariables: [

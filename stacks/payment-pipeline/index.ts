@@ -4,10 +4,9 @@
  * otherwise the stack creates one (VPC, ALB, blue and green target groups, Fargate service under
  * the CODE_DEPLOY controller), so one `pulumi up` on an empty account gives a working pipeline.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { dockerBuildBuildspec, unitTestBuildspec } from "../../src/buildspecs/payment";
 import { EcsBlueGreenDeployment } from "../../src/components/blueGreen";
 import { BlueGreenService, type IBlueGreenService } from "../../src/components/blueGreenService";
 import { bucketName, SecureBucket } from "../../src/components/bucket";
@@ -21,13 +20,11 @@ import { StoredSecret } from "../../src/components/secret";
 import { systemContext } from "../../src/config/context";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
 import { taskSettings } from "../../src/config/shapes";
-import { buildspecWithWriter } from "../../src/functions/deployfiles/buildspec";
 
 const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
 const removal = settings.removal;
 const env = config.environmentSuffix;
 const partition = aws.getPartitionOutput().partition;
-const buildspec = (file: string) => fs.readFileSync(path.join(__dirname, file), "utf8");
 
 const key = new EncryptionKey("pipeline-key", {
     ...base,
@@ -134,7 +131,7 @@ const unitTests = new BuildProject("unit-tests", {
     projectName: "unit-test",
     fullNames: { project: `unit-test-project-${env}`, logGroup: `/aws/codebuild/unit-test-${env}` },
     description: "Payment service: install, lint, dependency audit, unit tests and coverage on Node.js 22",
-    buildspec: buildspec("buildspec-test.yml"),
+    buildspec: unitTestBuildspec(),
     reportGroups: { "unit-tests": "TEST", coverage: "CODE_COVERAGE" },
     buildTimeoutMinutes: 30,
 });
@@ -143,7 +140,7 @@ const dockerBuild = new BuildProject("docker-build", {
     projectName: "docker-build",
     fullNames: { project: `docker-build-project-${env}`, logGroup: `/aws/codebuild/docker-build-${env}` },
     description: "Payment service: build and push the image, write the blue/green deployment files",
-    buildspec: buildspecWithWriter(buildspec("buildspec-build.yml")),
+    buildspec: dockerBuildBuildspec(),
     privilegedMode: true,
     environmentVariables: [
         { name: "REPOSITORY_URI", value: registry.repositoryUrl },

@@ -17,7 +17,8 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
 import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
 import { systemContext } from "../../src/config/context";
-import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, SYSTEM, testBuildspec } from "../../src/config/service";
+import { imageBuildspec, testBuildspec } from "../../src/buildspecs/service";
+import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, loadServiceConfig, PROJECT, SYSTEM } from "../../src/config/service";
 
 const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
 const removal = settings.removal;

@@ -18,6 +18,7 @@ import { KEY_USE_ACTIONS } from "../encryption";
 
 /** CodeBuild's Linux compute types. @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html */
 export type { BuildComputeType } from "../../aws/codebuild";
+import { renderBuildspec, type Buildspec } from "../../aws/buildspec";
 import { DEFAULT_BUILD_IMAGE, type BuildComputeType } from "../../aws/codebuild";
 
 export type BuildVariable =
@@ -50,8 +51,8 @@ export interface BuildProjectArgs extends BaseArgs {
     /** Resource key: the project, its role and log group are named from `<system>-<resource>-<suffix>`. */
     readonly projectName: string;
     readonly description: string;
-    /** The buildspec, as YAML text. */
-    readonly buildspec: pulumi.Input<string>;
+    /** The buildspec, as a typed object (the systems' are in src/buildspecs); the project renders it as YAML. */
+    readonly buildspec: Buildspec;
     /** The customer key: artifacts, logs and the secrets it reads are encrypted with it. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** The pipeline's artifact bucket: the build reads its input and writes its output there. */
@@ -206,7 +207,7 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 encryptionKey: args.kmsKeyArn,
                 buildTimeout: args.buildTimeoutMinutes ?? 60,
                 queuedTimeout: args.queuedTimeoutMinutes ?? 480,
-                source: { type: "CODEPIPELINE", buildspec: args.buildspec },
+                source: { type: "CODEPIPELINE", buildspec: renderBuildspec(args.buildspec) },
                 artifacts: { type: "CODEPIPELINE" },
                 ...(args.cache ? { cache: { type: "S3", location: pulumi.interpolate`${args.cache.bucketName}/${args.cache.prefix}` } } : {}),
                 environment: {
