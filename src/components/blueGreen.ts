@@ -21,17 +21,23 @@ import type { CustomAction } from "./pipeline";
 
 /** Where CodeDeploy deploys: an ECS service behind two target groups and a production listener. */
 export interface EcsBlueGreenTarget {
+    /** The ECS cluster the service runs in. */
     readonly clusterName: pulumi.Input<string>;
+    /** The ECS service, under the CODE_DEPLOY deployment controller. */
     readonly serviceName: pulumi.Input<string>;
     /** Target group names: CodeDeploy's `targetGroupPairInfo` takes names, not ARNs. */
     readonly blueTargetGroupName: pulumi.Input<string>;
+    /** The second target group's name, which the new task set registers with. */
     readonly greenTargetGroupName: pulumi.Input<string>;
+    /** The listener production traffic arrives on; CodeDeploy moves its default action from blue to green. */
     readonly productionListenerArn: pulumi.Input<string>;
     /** A second listener for test traffic, which lifecycle hooks can probe before the shift. @default - none */
     readonly testListenerArn?: pulumi.Input<string>;
     /** CloudWatch dimension values of the load balancer (`app/<name>/<id>`) and the two target groups (`targetgroup/<name>/<id>`). */
     readonly loadBalancerDimension: pulumi.Input<string>;
+    /** `targetgroup/<name>/<id>` of the blue target group, for its unhealthy-host alarm. */
     readonly blueTargetGroupDimension: pulumi.Input<string>;
+    /** `targetgroup/<name>/<id>` of the green target group, for its unhealthy-host alarm. */
     readonly greenTargetGroupDimension: pulumi.Input<string>;
     /** The task's execution and task roles: CodeDeploy and CodePipeline pass exactly these to ECS. */
     readonly taskRoleArns: readonly pulumi.Input<string>[];
@@ -52,6 +58,7 @@ export interface EcsBlueGreenDeploymentArgs extends BaseArgs {
      * @default - each built from its key
      */
     readonly fullNames?: { readonly application?: string; readonly deploymentGroup?: string; readonly role?: string };
+    /** The ECS service, target groups and listeners CodeDeploy deploys to (`IBlueGreenService.target`). */
     readonly target: EcsBlueGreenTarget;
     /**
      * A predefined ECS configuration, e.g. `CodeDeployDefault.ECSCanary10Percent5Minutes`.
@@ -67,12 +74,19 @@ export interface EcsBlueGreenDeploymentArgs extends BaseArgs {
 }
 
 export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
+    /** @internal The CodeDeploy application; read `arn` and `applicationName`. */
     readonly application: aws.codedeploy.Application;
+    /** @internal The deployment group; read `deploymentGroupName`. */
     readonly deploymentGroup: aws.codedeploy.DeploymentGroup;
+    /** @internal CodeDeploy's service role. */
     readonly role: ServiceRole;
+    /** @internal The four rollback alarms (target 5xx, load balancer 5xx, blue and green unhealthy hosts). */
     readonly alarms: aws.cloudwatch.MetricAlarm[];
+    /** The checked application name, known before deployment. */
     readonly applicationName: string;
+    /** The checked deployment group name, known before deployment. */
     readonly deploymentGroupName: string;
+    /** The predefined traffic-shifting configuration the group deploys with. */
     readonly deploymentConfigName: string;
     /** The application's ARN (`arn:aws:codedeploy:<region>:<account>:application:<name>`). */
     readonly arn: pulumi.Output<string>;

@@ -6,7 +6,9 @@ export type { Removal } from "../config/profile";
 
 /** What every component needs: the system's namer (explicit, checked AWS names) and its tags. */
 export interface BaseArgs {
+    /** Builds and checks every AWS name the component gives (`<system>-<key>-<suffix>`). */
     readonly namer: Namer;
+    /** Tags put on every resource that takes them. */
     readonly tags: Tags;
 }
 

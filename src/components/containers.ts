@@ -40,18 +40,21 @@ export interface ContainerSecret {
     readonly name: string;
     /** The secret and its key (e.g. `database.secret`). */
     readonly secret: SecretRef;
-    /** A JSON key inside the secret (e.g. `password`); the whole value when absent. */
+    /** A JSON key inside the secret (e.g. `password`); the whole value when absent. @default - the whole value */
     readonly jsonKey?: string;
 }
 
 export interface LoadBalancerAttachment {
+    /** The target group the service registers its tasks with (the blue one under CodeDeploy). */
     readonly targetGroupArn: pulumi.Input<string>;
 }
 
 export interface ContainerServiceArgs extends BaseArgs {
     /** Private subnets the tasks run in. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** The customer key of the task's log group. */
     readonly kmsKeyArn: pulumi.Input<string>;
+    /** Days the task's logs are kept. */
     readonly logRetentionDays: number;
     /** "enhanced" costs more CloudWatch metrics; "disabled" fails ECS.12. */
     readonly containerInsights: "enabled" | "enhanced" | "disabled";
@@ -64,6 +67,7 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly image?: pulumi.Input<string>;
     /** @default "app" */
     readonly containerName?: string;
+    /** The port the container listens on. */
     readonly containerPort: number;
     /** Numeric `uid[:gid]`, not root (ECS.20). It must match a user the image can run as. */
     readonly user: string;
@@ -71,12 +75,15 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly cpu: number;
     /** MiB, within Fargate's range for `cpu`. */
     readonly memory: number;
+    /** Tasks the service keeps running. */
     readonly desiredCount: number;
     /** @default "X86_64" */
     readonly architecture?: "X86_64" | "ARM64";
+    /** Plain-text environment variables of the container (secrets go in `secrets`). */
     readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
+    /** Secrets the execution role reads and injects as environment variables. */
     readonly secrets: readonly ContainerSecret[];
-    /** ECR repositories the execution role may pull from (none for a public image). */
+    /** ECR repositories the execution role may pull from (none for a public image). @default - none */
     readonly pullRepositoryArns?: readonly pulumi.Input<string>[];
     /**
      * Security groups of the tasks. Made by the caller, so data stores can admit them before
@@ -87,9 +94,11 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly writablePaths?: readonly string[];
     /** "CODE_DEPLOY" hands deployments to CodeDeploy blue/green. @default "ECS" */
     readonly deploymentController?: "ECS" | "CODE_DEPLOY";
+    /** The target group the tasks register with. @default - none: no load balancer */
     readonly loadBalancer?: LoadBalancerAttachment;
     /** Resource key of the service and cluster names. @default "service" / "cluster" */
     readonly serviceName?: string;
+    /** Resource key of the cluster name. @default "cluster" */
     readonly clusterName?: string;
     /**
      * Make `pulumi up` wait until the deployment is steady (the tasks start and pass their health
@@ -118,6 +127,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
     readonly serviceName: string;
     /** The checked cluster name, known before deployment. */
     readonly clusterName: string;
+    /** The task's container, as the load balancer and deployments name it. */
     readonly containerName: string;
     /** The cluster's ARN. */
     readonly clusterArn: pulumi.Output<string>;

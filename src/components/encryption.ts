@@ -48,10 +48,11 @@ export function keyStatement(sid: string, keyArn: pulumi.Input<string> | readonl
 export interface EncryptionKeyArgs extends BaseArgs, StatefulArgs {
     /** Alias resource key: the alias is `alias/<system>-<resource>-<suffix>`. */
     readonly aliasName: string;
+    /** What the key encrypts, in words, for the console. */
     readonly description: string;
     /** Services that use the key on behalf of callers in this account. */
     readonly viaServices: readonly ViaService[];
-    /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. */
+    /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. @default false */
     readonly cloudWatchLogs?: boolean;
     /**
      * Days before a scheduled deletion completes (7–30).

@@ -9,10 +9,15 @@ import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
 
 export interface Statement {
+    /** The statement's id, which reviews and waivers name it by. @default - none */
     readonly Sid?: string;
+    /** @default "Allow" */
     readonly Effect?: "Allow" | "Deny";
+    /** The actions, e.g. `kinesis:GetRecords`. */
     readonly Action: string | readonly string[];
+    /** The ARNs the actions apply to; `*` only where the action supports no resource-level permission. */
     readonly Resource: pulumi.Input<string> | readonly pulumi.Input<string>[];
+    /** Condition operators and their keys, e.g. `{ StringEquals: { "kms:ViaService": ... } }`. @default - none */
     readonly Condition?: Record<string, Record<string, pulumi.Input<string> | readonly pulumi.Input<string>[]>>;
 }
 
@@ -31,6 +36,7 @@ export function policyDocument(statements: readonly Statement[]): pulumi.Output<
  * granted what; the key names the granting resource and the access (`orders-stream-read-write`).
  */
 export interface Grantee {
+    /** Attach `statements` as one customer-managed policy named after `key`. */
     grant(key: string, statements: readonly Statement[]): void;
 }
 
@@ -50,10 +56,11 @@ export interface ServiceRoleArgs extends BaseArgs {
     readonly fullName?: string;
     /** Service principals allowed to assume the role, e.g. `ecs-tasks.amazonaws.com`. */
     readonly services: readonly string[];
-    /** Other principals (ARNs) allowed to assume the role, e.g. a pipeline role for cross-account deploys. */
+    /** Other principals (ARNs) allowed to assume the role, e.g. a pipeline role for cross-account deploys. @default - none */
     readonly awsPrincipals?: readonly pulumi.Input<string>[];
     /** One customer-managed policy per entry, attached to the role. */
     readonly policies: Readonly<Record<string, readonly Statement[]>>;
+    /** What the role is for, in words, for the console. @default - none */
     readonly description?: string;
     /**
      * Restrict the trust to this account with `aws:SourceAccount` (confused-deputy protection).
@@ -63,9 +70,13 @@ export interface ServiceRoleArgs extends BaseArgs {
 }
 
 export class ServiceRole extends pulumi.ComponentResource implements Grantee {
+    /** @internal The IAM role; read `arn` and `name`. */
     readonly role: aws.iam.Role;
+    /** @internal The customer-managed policies attached so far. */
     readonly policies: aws.iam.Policy[] = [];
+    /** The role's ARN. */
     readonly arn: pulumi.Output<string>;
+    /** The role's name as an output, for resources that must wait for the role. */
     readonly name: pulumi.Output<string>;
     /** The role's checked name, known before deployment (its policies are named after it). */
     readonly roleName: string;
@@ -125,6 +136,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
         return new aws.iam.RolePolicyAttachment(`${this.resourceName}-${key}`, { role: this.role.name, policyArn: policy.arn }, opts);
     }
 
+    /** A grant from a component: one more policy `<roleName>-<key>` (see `attachPolicy`). */
     grant(key: string, statements: readonly Statement[]): void {
         this.attachPolicy(key, statements);
     }

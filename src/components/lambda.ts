@@ -225,10 +225,12 @@ export interface ContainerImageFunctionArgs extends FunctionArgs {
     readonly bootstrapImage: BootstrapImageArgs;
     /** @default "x86_64" */
     readonly architecture?: "x86_64" | "arm64";
+    /** Environment variables of the function. */
     readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
     /**
      * Resources the function is created after, e.g. the repository whose policy lets Lambda pull
      * (without that policy in place Lambda writes its own statement into the repository policy).
+     * @default - none
      */
     readonly dependsOn?: readonly pulumi.Resource[];
 }
@@ -246,6 +248,7 @@ export class ContainerImageFunction extends GrantingFunction {
     readonly errorAlarm?: aws.cloudwatch.MetricAlarm;
     /** The checked function name, known before deployment. */
     readonly name: string;
+    /** The function's ARN. */
     readonly arn: pulumi.Output<string>;
     protected readonly resourceName: string;
     protected readonly keyArn: pulumi.Input<string>;
@@ -324,6 +327,7 @@ export class DeployFunction extends GrantingFunction {
     readonly logGroup: aws.cloudwatch.LogGroup;
     /** The checked function name, known before deployment. */
     readonly name: string;
+    /** The function's ARN. */
     readonly arn: pulumi.Output<string>;
     protected readonly resourceName: string;
     protected readonly keyArn: pulumi.Input<string>;

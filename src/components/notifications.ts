@@ -25,11 +25,13 @@ export interface NotificationsArgs extends BaseArgs {
      * @default - `<system>-<topicName>-<suffix>`
      */
     readonly fullName?: string;
+    /** The topic's display name, the sender of its emails. */
     readonly displayName: string;
     /** The customer key: the topic lets its publishers use it (they encrypt what they publish). */
     readonly key: EncryptionKey;
     /** Services that publish, under this account only. */
     readonly publishers: readonly TopicPublisher[];
+    /** An address subscribed by email; pending until its owner confirms. @default - no subscription */
     readonly email?: string;
 }
 

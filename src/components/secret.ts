@@ -12,7 +12,9 @@ import { grantKey, type Grantee, type Statement } from "./iam";
 
 /** A secret as its readers need it: where it is and the key it is encrypted with. */
 export interface SecretRef {
+    /** The secret's ARN. */
     readonly arn: pulumi.Input<string>;
+    /** The customer key it is encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
 }
 
@@ -39,7 +41,9 @@ export interface StoredSecretArgs extends BaseArgs {
      * @default - `<system>-<secretName>-<suffix>`
      */
     readonly fullName?: string;
+    /** What the value is and its form, for whoever sets it. */
     readonly description: string;
+    /** The customer key the secret is encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
      * Days a deleted secret can still be restored; 0 deletes it at once, so a destroyed dev stack

@@ -18,12 +18,15 @@ export const STREAM_WRITE_ACTIONS = ["kinesis:PutRecord", "kinesis:PutRecords", 
 export interface EventStreamArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the stream name. @default "stream" */
     readonly streamName?: string;
+    /** The customer key the records are encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
+    /** Provisioned shards: 1 MB/s or 1,000 records/s of writes each. */
     readonly shardCount: number;
     /** Hours records are kept: 24 (free) to 8760. Kinesis.3 wants 168 in prod. */
     readonly retentionHours: number;
     /** Alarm when the oldest unread record is older than this. @default 60000 */
     readonly iteratorAgeAlarmMs?: number;
+    /** SNS topics the iterator-age alarm notifies. @default - none */
     readonly alarmActions?: readonly pulumi.Input<string>[];
 }
 
@@ -35,6 +38,7 @@ export class EventStream extends pulumi.ComponentResource {
     readonly stream: aws.kinesis.Stream;
     /** The checked stream name, known before deployment. */
     readonly name: string;
+    /** The stream's ARN. */
     readonly arn: pulumi.Output<string>;
     private readonly resourceName: string;
     private readonly kmsKeyArn: pulumi.Input<string>;
@@ -89,6 +93,7 @@ export class EventStream extends pulumi.ComponentResource {
         this.grantStream(grantee, "write", STREAM_WRITE_ACTIONS, ["kms:GenerateDataKey"]);
     }
 
+    /** Both `grantRead` and `grantWrite`, in one policy. */
     grantReadWrite(grantee: Grantee): void {
         this.grantStream(grantee, "read-write", [...STREAM_WRITE_ACTIONS, ...STREAM_READ_ACTIONS], ["kms:GenerateDataKey", "kms:Decrypt"]);
     }

@@ -29,9 +29,11 @@ export type BuildVariable =
     | { readonly name: string; readonly type: "PARAMETER_STORE"; readonly parameterName: string };
 
 export interface BuildVpc {
+    /** The VPC the build runs in. */
     readonly vpcId: pulumi.Input<string>;
     /** Private subnets with a route to the internet or VPC endpoints (CodeBuild gets no public IP). */
     readonly subnetIds: readonly pulumi.Input<string>[];
+    /** Security groups of the build's network interface. */
     readonly securityGroupIds: readonly pulumi.Input<string>[];
 }
 
@@ -41,7 +43,9 @@ export interface BuildVpc {
  * @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html#caching-s3
  */
 export interface BuildCache {
+    /** The cache bucket's name. */
     readonly bucketName: pulumi.Input<string>;
+    /** The cache bucket's ARN, which the role may read and write under `prefix`. */
     readonly bucketArn: pulumi.Input<string>;
     /** Key prefix of this project's cache in the bucket, without a trailing slash. */
     readonly prefix: string;
@@ -50,6 +54,7 @@ export interface BuildCache {
 export interface BuildProjectArgs extends BaseArgs {
     /** Resource key: the project, its role and log group are named from `<system>-<resource>-<suffix>`. */
     readonly projectName: string;
+    /** What the build does, in words, for the console. */
     readonly description: string;
     /** The buildspec, as a typed object (the systems' are in src/buildspecs); the project renders it as YAML. */
     readonly buildspec: Buildspec;
@@ -57,6 +62,7 @@ export interface BuildProjectArgs extends BaseArgs {
     readonly kmsKeyArn: pulumi.Input<string>;
     /** The pipeline's artifact bucket: the build reads its input and writes its output there. */
     readonly artifactBucketArn: pulumi.Input<string>;
+    /** Days the build's log group keeps its events. */
     readonly logRetentionDays: number;
     /** @default "BUILD_GENERAL1_SMALL" */
     readonly computeType?: BuildComputeType;
@@ -67,6 +73,7 @@ export interface BuildProjectArgs extends BaseArgs {
      * @default false
      */
     readonly privilegedMode?: boolean;
+    /** The build's environment: plain text, or read from Secrets Manager or Parameter Store. @default - none */
     readonly environmentVariables?: readonly BuildVariable[];
     /** Run builds inside these private subnets with these security groups. @default - no VPC */
     readonly vpc?: BuildVpc;
