@@ -213,7 +213,7 @@ describe("ContainerRegistry", () => {
     });
 });
 
-describe("EventStream", () => {
+describe("KinesisStream", () => {
     it("consumers read and decrypt, and may not put records", () => {
         const read = granted("readers", "read");
         assert.ok(actionsOf(read.StreamRecords).includes("kinesis:GetRecords"));

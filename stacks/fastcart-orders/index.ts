@@ -10,7 +10,7 @@ import { Network } from "../../src/components/network";
 import { Notifications } from "../../src/components/notifications";
 import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
-import { EventStream } from "../../src/components/stream";
+import { KinesisStream } from "../../src/components/kinesisStream";
 import { systemContext } from "../../src/config/context";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
@@ -47,7 +47,7 @@ const alerts = new Notifications("orders-alerts", {
     email: config.alarmEmail,
 });
 
-const stream = new EventStream("orders-stream", {
+const stream = new KinesisStream("orders-stream", {
     ...base,
     streamName: "orders",
     kmsKeyArn: key.arn,
