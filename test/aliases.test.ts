@@ -6,7 +6,9 @@ import { before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
 import { Namer } from "../src/config/naming";
+import { EncryptionKey } from "../src/components/encryption";
 import { KinesisStream } from "../src/components/kinesisStream";
+import { SnsTopic } from "../src/components/snsTopic";
 
 interface AliasRequest {
     getType(): string;
@@ -35,12 +37,17 @@ before(async () => {
     };
     const base = { namer: new Namer("aliases", "dev"), tags: { Project: "aliases" } };
     new KinesisStream("orders", { ...base, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", shardCount: 1, retentionHours: 24, removal: "destroy" });
+    const key = new EncryptionKey("key", { ...base, aliasName: "key", description: "topic key", viaServices: ["sns"], removal: "destroy" });
+    new SnsTopic("alerts", { ...base, topicName: "alerts", displayName: "Alerts", key, publishers: ["cloudwatch.amazonaws.com"] });
     // Every registration the constructors started, answered.
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 });
 
 describe("renamed components alias their old type token", () => {
-    const cases = [["commerce:kinesis:KinesisStream orders", "commerce:kinesis:EventStream"]] as const;
+    const cases = [
+        ["commerce:kinesis:KinesisStream orders", "commerce:kinesis:EventStream"],
+        ["commerce:sns:SnsTopic alerts", "commerce:sns:Notifications"],
+    ] as const;
     for (const [resource, old] of cases) {
         it(`${resource} was ${old}`, () => {
             assert.ok(aliases.has(resource), `${resource} was not registered: ${[...aliases.keys()].join(", ")}`);

@@ -239,7 +239,7 @@ describe("KinesisStream", () => {
     });
 });
 
-describe("Notifications", () => {
+describe("SnsTopic", () => {
     it("encrypts the topic with its key, lets only its publishers of this account publish, and lets them use the key", () => {
         const { error, of } = built("alarmsTopic");
         assert.equal(error, undefined);

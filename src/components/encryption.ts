@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs, StatefulArgs } from "./common";
 import { lifecycle, TOKEN } from "./common";
 import { grantKey, type Grantee, type Statement } from "./iam";
-import { TOPIC_PUBLISHERS, type TopicPublisher } from "./notifications";
+import { TOPIC_PUBLISHERS, type TopicPublisher } from "./snsTopic";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
 export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
@@ -174,7 +174,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     }
 
     /**
-     * Let AWS services publish to an SNS topic encrypted with this key (a Notifications topic calls
+     * Let AWS services publish to an SNS topic encrypted with this key (an `SnsTopic` calls
      * this with its publishers): SNS needs the publisher itself to generate and decrypt the data key.
      * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
      */

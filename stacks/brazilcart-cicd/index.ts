@@ -8,7 +8,7 @@ import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
 import { EncryptionKey } from "../../src/components/encryption";
 import { Network } from "../../src/components/network";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { securityGroup } from "../../src/components/securityGroup";
 import { buildBuildspec, deployBuildspec } from "../../src/buildspecs/brazilcart";
@@ -47,7 +47,7 @@ const network = new Network("network", {
     interfaceEndpoints: config.vpcEndpoints,
 });
 
-const alerts = new Notifications("alerts", {
+const alerts = new SnsTopic("alerts", {
     ...base,
     topicName: "alerts",
     displayName: `BrazilCart alerts (${config.environmentSuffix})`,
@@ -55,7 +55,7 @@ const alerts = new Notifications("alerts", {
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });
-const approvals = new Notifications("approvals", {
+const approvals = new SnsTopic("approvals", {
     ...base,
     topicName: "approvals",
     displayName: `BrazilCart deployment approvals (${config.environmentSuffix})`,

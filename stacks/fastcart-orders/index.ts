@@ -7,7 +7,7 @@ import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
 import { EncryptionKey } from "../../src/components/encryption";
 import { Network } from "../../src/components/network";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
 import { KinesisStream } from "../../src/components/kinesisStream";
@@ -38,7 +38,7 @@ const network = new Network("orders-network", {
     interfaceEndpoints: config.vpcEndpoints,
 });
 
-const alerts = new Notifications("orders-alerts", {
+const alerts = new SnsTopic("orders-alerts", {
     ...base,
     topicName: "alerts",
     displayName: `FastCart alerts (${config.environmentSuffix})`,

@@ -13,7 +13,7 @@ import { bucketName, SecureBucket } from "../../src/components/bucket";
 import { lifecycle } from "../../src/components/common";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
@@ -35,7 +35,7 @@ const key = new EncryptionKey("pipeline-key", {
     removal,
 });
 
-const notifications = new Notifications("notifications", {
+const notifications = new SnsTopic("notifications", {
     ...base,
     topicName: "notifications",
     fullName: `pipeline-notifications-${env}`,

@@ -11,7 +11,7 @@ import { SecureBucket } from "../../src/components/bucket";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
 import { ContainerImageFunction, DeployFunction } from "../../src/components/lambda";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
@@ -35,7 +35,7 @@ const key = new EncryptionKey("service-key", {
 });
 
 // Alarms, failed executions and approval requests.
-const alerts = new Notifications("service-alerts", {
+const alerts = new SnsTopic("service-alerts", {
     ...base,
     topicName: "alerts",
     displayName: `Service pipeline (${config.environmentSuffix})`,

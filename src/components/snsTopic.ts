@@ -9,14 +9,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import { renamedFrom, TOKEN } from "./common";
 import type { EncryptionKey } from "./encryption";
 
 /** The AWS services that publish to topics here (EventBridge rules, CloudWatch alarms, CodeStar notification rules). */
 export const TOPIC_PUBLISHERS = ["events.amazonaws.com", "cloudwatch.amazonaws.com", "codestar-notifications.amazonaws.com"] as const;
 export type TopicPublisher = (typeof TOPIC_PUBLISHERS)[number];
 
-export interface NotificationsArgs extends BaseArgs {
+export interface SnsTopicArgs extends BaseArgs {
     /** Resource key: the topic is named `<system>-<topicName>-<suffix>`, checked against SNS's rule. */
     readonly topicName: string;
     /**
@@ -35,7 +35,7 @@ export interface NotificationsArgs extends BaseArgs {
     readonly email?: string;
 }
 
-export class Notifications extends pulumi.ComponentResource {
+export class SnsTopic extends pulumi.ComponentResource {
     /** @internal The SNS topic; read `arn`. */
     readonly topic: aws.sns.Topic;
     /** The topic's ARN: what alarms, rules and approvals publish to. */
@@ -45,8 +45,8 @@ export class Notifications extends pulumi.ComponentResource {
     /** The checked topic name, known before deployment. */
     readonly name: string;
 
-    constructor(name: string, args: NotificationsArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`${TOKEN}:sns:Notifications`, name, {}, opts);
+    constructor(name: string, args: SnsTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:sns:SnsTopic`, name, {}, renamedFrom("sns:Notifications", opts));
         this.name = args.fullName !== undefined ? args.namer.custom(args.fullName, args.topicName, "snsTopic") : args.namer.name(args.topicName, "snsTopic");
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
         this.topic = new aws.sns.Topic(
