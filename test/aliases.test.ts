@@ -8,6 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Namer } from "../src/config/naming";
 import { EncryptionKey } from "../src/components/encryption";
 import { KinesisStream } from "../src/components/kinesisStream";
+import { ReleaseFunction, type ContainerImageFunction } from "../src/components/lambda";
+import type { DynamoDbTable } from "../src/components/table";
 import { SnsTopic } from "../src/components/snsTopic";
 
 interface AliasRequest {
@@ -39,6 +41,10 @@ before(async () => {
     new KinesisStream("orders", { ...base, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", shardCount: 1, retentionHours: 24, removal: "destroy" });
     const key = new EncryptionKey("key", { ...base, aliasName: "key", description: "topic key", viaServices: ["sns"], removal: "destroy" });
     new SnsTopic("alerts", { ...base, topicName: "alerts", displayName: "Alerts", key, publishers: ["cloudwatch.amazonaws.com"] });
+    // The release function only reads its target's and table's names and asks them for grants.
+    const target = { name: "aliases-app-dev", grantRelease: () => undefined } as unknown as ContainerImageFunction;
+    const history = { name: "aliases-deployments-dev", grantReadWriteData: () => undefined } as unknown as DynamoDbTable;
+    new ReleaseFunction("deployer", { ...base, functionName: "deploy", description: "release", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", logRetentionDays: 7, target, history, environmentSuffix: "dev" });
     // Every registration the constructors started, answered.
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
 });
@@ -47,6 +53,7 @@ describe("renamed components alias their old type token", () => {
     const cases = [
         ["commerce:kinesis:KinesisStream orders", "commerce:kinesis:EventStream"],
         ["commerce:sns:SnsTopic alerts", "commerce:sns:Notifications"],
+        ["commerce:lambda:ReleaseFunction deployer", "commerce:lambda:DeployFunction"],
     ] as const;
     for (const [resource, old] of cases) {
         it(`${resource} was ${old}`, () => {

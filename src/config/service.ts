@@ -123,7 +123,7 @@ function crossFieldIssues(c: ServiceConfig): ConfigIssue[] {
 
 /**
  * What the Deploy stage's Lambda invoke action passes to the deploy function
- * (src/functions/deploy/README.md): the image and commit the Build stage exported.
+ * (src/functions/lambdaRelease/README.md): the image and commit the Build stage exported.
  */
 export function deployUserParameters(buildNamespace: string): string {
     return JSON.stringify({ imageUri: `#{${buildNamespace}.IMAGE_URI}`, commit: `#{${buildNamespace}.COMMIT}` });

@@ -10,12 +10,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { ContainerImageFunction, DeployFunction } from "../../src/components/lambda";
+import { ContainerImageFunction, ReleaseFunction } from "../../src/components/lambda";
 import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
-import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
+import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/lambdaRelease/history";
 import { systemContext } from "../../src/config/context";
 import { imageBuildspec, testBuildspec } from "../../src/buildspecs/service";
 import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, loadServiceConfig, PROJECT, SYSTEM } from "../../src/config/service";
@@ -78,7 +78,7 @@ const app = new ContainerImageFunction("service-app", {
     errorAlarm: { threshold: config.errorAlarmThreshold, periodSeconds: 300, evaluationPeriods: 1, actions: [alerts.arn] },
 });
 
-const deployer = new DeployFunction("service-deployer", {
+const deployer = new ReleaseFunction("service-deployer", {
     ...base,
     functionName: "deploy",
     description: `Deploy stage of ${PROJECT} (${config.environmentSuffix}): moves ${app.name} to a new image and records it`,
