@@ -14,8 +14,8 @@ import { renderBuildspec } from "../src/aws/buildspec";
 import { unitTestBuildspec } from "../src/buildspecs/payment";
 import { bucketProblems } from "../src/components/bucket";
 import { buildProblems } from "../src/components/pipeline";
-import { WRITER_VARIABLE } from "../src/functions/deployfiles/bundle";
-import { describedTaskDefinition } from "../src/functions/deployfiles/fixtures";
+import { WRITER_VARIABLE } from "../src/functions/codedeployFiles/bundle";
+import { describedTaskDefinition } from "../src/functions/codedeployFiles/fixtures";
 import type { StackPlan } from "../src/offline/model/types";
 import { actionsOf, assertClean, assertTagged, docStatements, input, ofType, one, plan, projectDir, resourcesOf, withAwsName } from "./helpers";
 
@@ -364,7 +364,7 @@ describe("payment-pipeline: the ECS target the stack creates", () => {
             assert.equal(input(svc, "waitForSteadyState"), true, "a first deployment that never gets healthy fails the up");
             const [container] = JSON.parse(input<string>(one(p, "aws:ecs/taskDefinition:TaskDefinition"), "containerDefinitions")) as Record<string, unknown>[];
             assert.match(String(container!.image), /^public\.ecr\.aws\//);
-            // The label lets the first release drop the placeholder's command (src/functions/deployfiles).
+            // The label lets the first release drop the placeholder's command (src/functions/codedeployFiles).
             assert.deepEqual(container!.dockerLabels, { "commerce.placeholder": "python-http-server" });
             assert.deepEqual(input(svc, "deploymentController"), { type: "CODE_DEPLOY" });
             assert.equal(input(svc, "launchType"), "FARGATE");

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "yaml";
 import { renderBuildspec } from "../aws/buildspec";
-import { WRITER_VARIABLE } from "../functions/deployfiles/buildspec";
+import { WRITER_VARIABLE } from "../functions/codedeployFiles/buildspec";
 import { buildBuildspec, deployBuildspec } from "./brazilcart";
 import { dockerBuildBuildspec, unitTestBuildspec } from "./payment";
 import { imageBuildspec, testBuildspec } from "./service";

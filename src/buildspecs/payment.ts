@@ -3,7 +3,7 @@
  * (the Source artifact).
  */
 import type { Buildspec } from "../aws/buildspec";
-import { buildspecWithWriter, WRITER_VARIABLE } from "../functions/deployfiles/buildspec";
+import { buildspecWithWriter, WRITER_VARIABLE } from "../functions/codedeployFiles/buildspec";
 
 /**
  * Unit Tests stage (CodeBuild project `unit-test-project-<env>`). What the repository provides:
@@ -65,7 +65,7 @@ const BUILD_OR_REUSE = [
  * Manager (`docker-registry-credentials-<env>`) so base image pulls are authenticated, builds the
  * image, tags it with the commit hash and `latest`, pushes both to ECR, then writes
  * imagedefinitions.json, taskdef.json and appspec.yaml for the Deploy stage with the bundled
- * deployment-file writer (src/functions/deployfiles), which travels in `DEPLOY_FILES_WRITER`.
+ * deployment-file writer (src/functions/codedeployFiles), which travels in `DEPLOY_FILES_WRITER`.
  *
  * The project sets REPOSITORY_URI, REPOSITORY_NAME, TASK_DEFINITION_FAMILY, CONTAINER_NAME,
  * CONTAINER_PORT, and DOCKER_REGISTRY_USERNAME / DOCKER_REGISTRY_PASSWORD from the secret;

@@ -15,7 +15,7 @@ import { ServiceRole, type Grantee, type Statement } from "./iam";
 import { logGroup } from "./logs";
 import { ECR_LOGIN_STATEMENT, ECR_PULL_ACTIONS } from "./registry";
 import { secretReadStatements, type SecretRef } from "./secret";
-import { PLACEHOLDER_LABEL } from "../functions/deployfiles/files";
+import { PLACEHOLDER_LABEL } from "../functions/codedeployFiles/files";
 
 /**
  * The server a service runs until its own image is deployed: Python's http.server from the

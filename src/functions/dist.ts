@@ -14,7 +14,7 @@ export const RELEASE_FUNCTION_RUNTIME = "nodejs22.x";
 /** Where each bundle is committed. */
 export const BUNDLE_FILES = {
     releaseFunction: path.join(__dirname, "lambdaRelease", "dist", "index.js"),
-    deployFilesWriter: path.join(__dirname, "deployfiles", "dist", "write-deploy-files.cjs"),
+    deployFilesWriter: path.join(__dirname, "codedeployFiles", "dist", "write-deploy-files.cjs"),
 } as const;
 export type BundleName = keyof typeof BUNDLE_FILES;
 

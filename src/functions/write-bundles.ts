@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { BUNDLE_FILES, type BundleName } from "./dist";
 import { bundleReleaseFunction } from "./lambdaRelease/bundle";
-import { bundleDeployFilesWriter } from "./deployfiles/bundle";
+import { bundleDeployFilesWriter } from "./codedeployFiles/bundle";
 
 export const BUILDERS: Readonly<Record<BundleName, () => string>> = { releaseFunction: bundleReleaseFunction, deployFilesWriter: bundleDeployFilesWriter };
 
