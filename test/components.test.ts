@@ -33,6 +33,9 @@ const CASES = {
     writers: { component: "stream", args: { shardCount: 2, retentionHours: 168, grant: "write" } },
     shortRetention: { component: "stream", args: { shardCount: 1, retentionHours: 12 } },
     alarmsTopic: { component: "notifications", args: { publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"], email: "ops@example.com" } },
+    keyNames: { component: "names", args: {} },
+    wholeNames: { component: "names", args: { fullName: "design-fixed" } },
+    badWholeName: { component: "names", args: { fullName: "design fixed" } },
     httpsAlb: { component: "loadBalancer", args: { publicSubnets: 2, certificateArn: "arn:aws:acm:sa-east-1:123456789012:certificate/0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d" } },
     oneZoneAlb: { component: "loadBalancer", args: { publicSubnets: 1, healthCheckPath: "health" } },
 } as const satisfies Record<string, ComponentCase>;
@@ -210,7 +213,7 @@ describe("ContainerRegistry", () => {
     });
 });
 
-describe("EventStream", () => {
+describe("KinesisStream", () => {
     it("consumers read and decrypt, and may not put records", () => {
         const read = granted("readers", "read");
         assert.ok(actionsOf(read.StreamRecords).includes("kinesis:GetRecords"));
@@ -236,7 +239,7 @@ describe("EventStream", () => {
     });
 });
 
-describe("Notifications", () => {
+describe("SnsTopic", () => {
     it("encrypts the topic with its key, lets only its publishers of this account publish, and lets them use the key", () => {
         const { error, of } = built("alarmsTopic");
         assert.equal(error, undefined);
@@ -279,5 +282,44 @@ describe("BlueGreenLoadBalancer", () => {
         const error = built("oneZoneAlb").error ?? "";
         assert.match(error, /at least two availability zones \(ELB\.13\)/);
         assert.match(error, /healthCheck\.path must start with "\/"/);
+    });
+});
+
+describe("names: a <thing>Name is a key, a fullName is the design's whole name", () => {
+    const awsNames = (name: Case) => {
+        const { of } = built(name);
+        return {
+            role: of("aws:iam/role:Role").map((r) => r.inputs.name),
+            topic: of("aws:sns/topic:Topic").map((r) => r.inputs.name),
+            secret: of("aws:secretsmanager/secret:Secret").map((r) => r.inputs.name),
+            application: of("aws:codedeploy/application:Application").map((r) => r.inputs.name),
+            group: of("aws:codedeploy/deploymentGroup:DeploymentGroup").map((r) => r.inputs.deploymentGroupName),
+        };
+    };
+
+    it("names each resource <system>-<key>-<suffix> from its key", () => {
+        assert.equal(built("keyNames").error, undefined);
+        const names = awsNames("keyNames");
+        assert.deepEqual(names.role.sort(), ["keynames-app-codedeploy-dev", "keynames-role-dev"]);
+        assert.deepEqual(
+            [names.topic, names.secret, names.application, names.group],
+            [["keynames-topic-dev"], ["keynames-secret-dev"], ["keynames-app-dev"], ["keynames-group-dev"]],
+        );
+    });
+
+    it("keeps a whole name as given, and names a role's policies after it", () => {
+        assert.equal(built("wholeNames").error, undefined);
+        const names = awsNames("wholeNames");
+        assert.deepEqual(names.role.sort(), ["design-fixed-codedeploy", "design-fixed-role"]);
+        assert.deepEqual(
+            [names.topic, names.secret, names.application, names.group],
+            [["design-fixed-topic"], ["design-fixed-secret"], ["design-fixed-app"], ["design-fixed-group"]],
+        );
+        const policies = built("wholeNames").of("aws:iam/policy:Policy").map((r) => String(r.inputs.name));
+        assert.ok(policies.length > 0 && policies.every((p) => p.startsWith("design-fixed-codedeploy-")), policies.join());
+    });
+
+    it("checks a whole name against AWS's rule for its kind", () => {
+        assert.match(String(built("badWholeName").error), /name "design fixed-role" for role breaks AWS's rule/);
     });
 });

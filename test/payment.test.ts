@@ -10,10 +10,12 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { renderBuildspec } from "../src/aws/buildspec";
+import { unitTestBuildspec } from "../src/buildspecs/payment";
 import { bucketProblems } from "../src/components/bucket";
 import { buildProblems } from "../src/components/pipeline";
-import { WRITER_VARIABLE } from "../src/functions/deployfiles/bundle";
-import { describedTaskDefinition } from "../src/functions/deployfiles/fixtures";
+import { WRITER_VARIABLE } from "../src/functions/codedeployFiles/bundle";
+import { describedTaskDefinition } from "../src/functions/codedeployFiles/fixtures";
 import type { StackPlan } from "../src/offline/model/types";
 import { actionsOf, assertClean, assertTagged, docStatements, input, ofType, one, plan, projectDir, resourcesOf, withAwsName } from "./helpers";
 
@@ -180,10 +182,10 @@ describe("payment-pipeline: the pipeline", () => {
 });
 
 describe("payment-pipeline: CodeBuild", () => {
-    it("runs buildspec-test.yml as committed: Node.js 22, install, lint, audit, unit tests, coverage report", () => {
-        const committed = fs.readFileSync(path.join(projectDir(PROJECT), "buildspec-test.yml"), "utf8");
-        assert.equal(buildspecOf(dev, "unit-test-project-dev"), committed);
-        const spec = parse(committed) as { phases: Record<string, { commands?: string[]; "runtime-versions"?: Record<string, number> }>; reports: Record<string, { "file-format": string }> };
+    it("runs the unit-test buildspec of src/buildspecs/payment.ts: Node.js 22, install, lint, audit, unit tests, coverage report", () => {
+        const registered = buildspecOf(dev, "unit-test-project-dev");
+        assert.equal(registered, renderBuildspec(unitTestBuildspec()));
+        const spec = parse(registered) as { phases: Record<string, { commands?: string[]; "runtime-versions"?: Record<string, number> }>; reports: Record<string, { "file-format": string }> };
         assert.equal(spec.phases.install!["runtime-versions"]!.nodejs, 22);
         const commands = Object.values(spec.phases).flatMap((ph) => ph.commands ?? []).join("\n");
         for (const step of [/npm ci/, /npm run lint/, /npm audit .*--audit-level=high/, /npm run test:coverage/]) assert.match(commands, step);
@@ -192,7 +194,7 @@ describe("payment-pipeline: CodeBuild", () => {
         assert.deepEqual(groups, ["unit-test-project-dev-coverage CODE_COVERAGE", "unit-test-project-dev-unit-tests TEST"]);
     });
 
-    it("runs buildspec-build.yml: registry login from the secret, build, commit and latest tags, push, the three deployment files", () => {
+    it("runs the Docker build buildspec: registry login from the secret, build, commit and latest tags, push, the three deployment files", () => {
         const rendered = parse(buildspecOf(dev, "docker-build-project-dev")) as { phases: Record<string, { commands?: string[] }>; artifacts: { files: string[] } };
         const commands = Object.values(rendered.phases).flatMap((ph) => ph.commands ?? []).join("\n");
         for (const step of [
@@ -362,7 +364,7 @@ describe("payment-pipeline: the ECS target the stack creates", () => {
             assert.equal(input(svc, "waitForSteadyState"), true, "a first deployment that never gets healthy fails the up");
             const [container] = JSON.parse(input<string>(one(p, "aws:ecs/taskDefinition:TaskDefinition"), "containerDefinitions")) as Record<string, unknown>[];
             assert.match(String(container!.image), /^public\.ecr\.aws\//);
-            // The label lets the first release drop the placeholder's command (src/functions/deployfiles).
+            // The label lets the first release drop the placeholder's command (src/functions/codedeployFiles).
             assert.deepEqual(container!.dockerLabels, { "commerce.placeholder": "python-http-server" });
             assert.deepEqual(input(svc, "deploymentController"), { type: "CODE_DEPLOY" });
             assert.equal(input(svc, "launchType"), "FARGATE");

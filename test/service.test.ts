@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
-import { DEPLOYMENT_HISTORY_KEYS } from "../src/functions/deploy/history";
+import { DEPLOYMENT_HISTORY_KEYS } from "../src/functions/lambdaRelease/history";
 import type { PlannedResource, StackPlan } from "../src/offline/model/types";
 import type { Statement } from "../src/offline/policy/documents";
 import { actionsOf, assertClean, assertTagged, byName, docStatements, input, ofType, one, plan, projectDir, resourcesOf } from "./helpers";

@@ -186,6 +186,9 @@ export const NAME_KINDS = {
     kinesisStream: limitOf("aws:kinesis/stream:Stream"),
     eventRule: limitOf("aws:cloudwatch/eventRule:EventRule"),
     snsTopic: limitOf("aws:sns/topic:Topic"),
+    secret: limitOf("aws:secretsmanager/secret:Secret"),
+    codeDeployApplication: limitOf("aws:codedeploy/application:Application"),
+    codeDeployGroup: limitOf("aws:codedeploy/deploymentGroup:DeploymentGroup"),
     generic: GENERIC_NAME,
 } as const satisfies Record<string, NameLimit>;
 

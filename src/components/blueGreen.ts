@@ -21,27 +21,44 @@ import type { CustomAction } from "./pipeline";
 
 /** Where CodeDeploy deploys: an ECS service behind two target groups and a production listener. */
 export interface EcsBlueGreenTarget {
+    /** The ECS cluster the service runs in. */
     readonly clusterName: pulumi.Input<string>;
+    /** The ECS service, under the CODE_DEPLOY deployment controller. */
     readonly serviceName: pulumi.Input<string>;
     /** Target group names: CodeDeploy's `targetGroupPairInfo` takes names, not ARNs. */
     readonly blueTargetGroupName: pulumi.Input<string>;
+    /** The second target group's name, which the new task set registers with. */
     readonly greenTargetGroupName: pulumi.Input<string>;
+    /** The listener production traffic arrives on; CodeDeploy moves its default action from blue to green. */
     readonly productionListenerArn: pulumi.Input<string>;
     /** A second listener for test traffic, which lifecycle hooks can probe before the shift. @default - none */
     readonly testListenerArn?: pulumi.Input<string>;
     /** CloudWatch dimension values of the load balancer (`app/<name>/<id>`) and the two target groups (`targetgroup/<name>/<id>`). */
     readonly loadBalancerDimension: pulumi.Input<string>;
+    /** `targetgroup/<name>/<id>` of the blue target group, for its unhealthy-host alarm. */
     readonly blueTargetGroupDimension: pulumi.Input<string>;
+    /** `targetgroup/<name>/<id>` of the green target group, for its unhealthy-host alarm. */
     readonly greenTargetGroupDimension: pulumi.Input<string>;
     /** The task's execution and task roles: CodeDeploy and CodePipeline pass exactly these to ECS. */
     readonly taskRoleArns: readonly pulumi.Input<string>[];
 }
 
 export interface EcsBlueGreenDeploymentArgs extends BaseArgs {
-    /** Full names the design fixes (`payment-service-app-<env>` ...), checked against the generic rule. */
+    /**
+     * Resource key of the CodeDeploy application: `<system>-<applicationName>-<suffix>`; its
+     * service role is `<system>-<applicationName>-codedeploy-<suffix>`.
+     */
     readonly applicationName: string;
+    /** Resource key of the deployment group: `<system>-<deploymentGroupName>-<suffix>`. */
     readonly deploymentGroupName: string;
-    readonly roleName: string;
+    /**
+     * Whole names the design fixes (`payment-service-app-<env>`, `payment-service-dg-<env>`,
+     * `codedeploy-role-<env>`), checked against CodeDeploy's and IAM's rules instead of built
+     * from the keys.
+     * @default - each built from its key
+     */
+    readonly fullNames?: { readonly application?: string; readonly deploymentGroup?: string; readonly role?: string };
+    /** The ECS service, target groups and listeners CodeDeploy deploys to (`IBlueGreenService.target`). */
     readonly target: EcsBlueGreenTarget;
     /**
      * A predefined ECS configuration, e.g. `CodeDeployDefault.ECSCanary10Percent5Minutes`.
@@ -57,12 +74,19 @@ export interface EcsBlueGreenDeploymentArgs extends BaseArgs {
 }
 
 export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
+    /** @internal The CodeDeploy application; read `arn` and `applicationName`. */
     readonly application: aws.codedeploy.Application;
+    /** @internal The deployment group; read `deploymentGroupName`. */
     readonly deploymentGroup: aws.codedeploy.DeploymentGroup;
+    /** @internal CodeDeploy's service role. */
     readonly role: ServiceRole;
+    /** @internal The four rollback alarms (target 5xx, load balancer 5xx, blue and green unhealthy hosts). */
     readonly alarms: aws.cloudwatch.MetricAlarm[];
+    /** The checked application name, known before deployment. */
     readonly applicationName: string;
+    /** The checked deployment group name, known before deployment. */
     readonly deploymentGroupName: string;
+    /** The predefined traffic-shifting configuration the group deploys with. */
     readonly deploymentConfigName: string;
     /** The application's ARN (`arn:aws:codedeploy:<region>:<account>:application:<name>`). */
     readonly arn: pulumi.Output<string>;
@@ -78,8 +102,11 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
         const tags = args.tags;
         const target = args.target;
         this.target = target;
-        this.applicationName = n.custom(args.applicationName, "CodeDeploy application");
-        this.deploymentGroupName = n.custom(args.deploymentGroupName, "CodeDeploy deployment group");
+        const full = args.fullNames ?? {};
+        this.applicationName =
+            full.application !== undefined ? n.custom(full.application, args.applicationName, "codeDeployApplication") : n.name(args.applicationName, "codeDeployApplication");
+        this.deploymentGroupName =
+            full.deploymentGroup !== undefined ? n.custom(full.deploymentGroup, args.deploymentGroupName, "codeDeployGroup") : n.name(args.deploymentGroupName, "codeDeployGroup");
         this.deploymentConfigName = args.deploymentConfigName;
         this.where = {
             partition: aws.getPartitionOutput({}, child).partition,
@@ -118,7 +145,8 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
             {
                 namer: n,
                 tags,
-                roleName: n.custom(args.roleName, "CodeDeploy role", "iamRole"),
+                roleName: `${args.applicationName}-codedeploy`,
+                fullName: full.role,
                 description: `CodeDeploy blue/green deployments of ${this.deploymentGroupName}`,
                 services: ["codedeploy.amazonaws.com"],
                 policies: codeDeployPolicies(target, this.alarms.map((a) => a.arn), this.where),

@@ -26,6 +26,7 @@ export interface IBlueGreenService {
     readonly taskDefinitionFamily: pulumi.Input<string>;
     /** The container behind the load balancer, and its port. */
     readonly containerName: string;
+    /** The port the container listens on and the target groups route to. */
     readonly containerPort: number;
     /** The URL clients use; undefined for an existing service (its load balancer is not known here). */
     readonly url: pulumi.Output<string> | undefined;
@@ -35,16 +36,27 @@ export interface IBlueGreenService {
 
 /** An existing blue/green service, as its owners describe it. */
 export interface BlueGreenServiceAttributes {
+    /** The existing ECS cluster's name. */
     readonly clusterName: string;
+    /** The existing ECS service's name (deployment controller CODE_DEPLOY). */
     readonly serviceName: string;
+    /** The family whose current revision a build copies into `taskdef.json`. */
     readonly taskDefinitionFamily: string;
+    /** The container behind the load balancer. */
     readonly containerName: string;
+    /** The port that container listens on. */
     readonly containerPort: number;
+    /** The target group serving production traffic now. */
     readonly blueTargetGroupArn: string;
+    /** The idle target group a deployment registers the new tasks with. */
     readonly greenTargetGroupArn: string;
+    /** The listener production traffic arrives on. */
     readonly productionListenerArn: string;
+    /** A listener for test traffic before the shift. @default - none */
     readonly testListenerArn?: string;
+    /** The task's execution role, which CodeDeploy passes to ECS. */
     readonly taskExecutionRoleArn: string;
+    /** The task's application role, passed to ECS with the execution role. @default - none */
     readonly taskRoleArn?: string;
 }
 
@@ -63,20 +75,29 @@ export interface BlueGreenServiceArgs extends BaseArgs {
     readonly description: string;
     /** The VPC the stack creates for the service (flow logs use `kmsKeyArn` and `logRetentionDays`). */
     readonly network: Pick<NetworkArgs, "cidrBlock" | "availabilityZoneCount" | "natGateways" | "interfaceEndpoints">;
+    /** The internet-facing load balancer with the blue and green target groups. */
     readonly loadBalancer: Pick<BlueGreenLoadBalancerArgs, "healthCheck" | "certificateArn" | "accessLogs" | "removal"> & {
         /** Resources the load balancer waits for, e.g. the log bucket's policy it checks when it is created. */
         readonly dependsOn?: readonly pulumi.Resource[];
     };
+    /** The Fargate task: image, container name and port, user, sizes, count, repositories it pulls from. */
     readonly container: Container & { readonly containerPort: number };
+    /** The customer key of the service's log group and the VPC's flow logs. */
     readonly kmsKeyArn: pulumi.Input<string>;
+    /** Days the task and flow logs are kept. */
     readonly logRetentionDays: number;
 }
 
 export class BlueGreenService extends pulumi.ComponentResource implements IBlueGreenService {
+    /** CodeDeploy's view: cluster, service, target groups, listener, alarm dimensions, task roles. */
     readonly target: EcsBlueGreenTarget;
+    /** The family whose current revision a build copies into `taskdef.json`. */
     readonly taskDefinitionFamily: pulumi.Output<string>;
+    /** The container behind the load balancer. */
     readonly containerName: string;
+    /** The port the container listens on. */
     readonly containerPort: number;
+    /** The load balancer's URL (HTTPS with a certificate, else HTTP). */
     readonly url: pulumi.Output<string>;
     private readonly resourceName: string;
 
@@ -109,7 +130,8 @@ export class BlueGreenService extends pulumi.ComponentResource implements IBlueG
         const tasks = securityGroup(
             "service-sg",
             {
-                groupName: args.namer.name("service"),
+                namer: args.namer,
+                groupName: "service",
                 description: `${args.description} tasks: the container port from the load balancer only`,
                 vpcId: network.vpcId,
                 tags: args.tags,
@@ -143,6 +165,7 @@ export class BlueGreenService extends pulumi.ComponentResource implements IBlueG
         this.registerOutputs({ url: this.url, taskDefinitionFamily: this.taskDefinitionFamily });
     }
 
+    /** Read the task definition a deployment starts from (a Docker build writing `taskdef.json`). */
     grantTaskDefinitionRead(grantee: Grantee): void {
         grantTaskDefinitionRead(this.resourceName, grantee);
     }

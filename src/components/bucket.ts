@@ -54,15 +54,16 @@ export interface SecureBucketArgs extends BaseArgs, StatefulArgs {
     readonly exactName?: boolean;
     /** @default "data" */
     readonly purpose?: BucketPurpose;
-    /** The customer key for SSE-KMS. Required for `data`; not allowed for `accessLogs` (log delivery cannot use it). */
+    /** The customer key for SSE-KMS. Required for `data`; not allowed for `accessLogs` (log delivery cannot use it). @default - none: SSE-S3, for an `accessLogs` bucket */
     readonly kmsKeyArn?: pulumi.Input<string>;
+    /** Expiry of current and noncurrent object versions. */
     readonly lifecycle: BucketLifecycle;
     /**
      * Server access logging (S3.9) into this bucket (its name), under `<prefix>`.
      * @default - no access logging; only an `accessLogs` bucket should go without it
      */
     readonly accessLogs?: { readonly targetBucket: pulumi.Input<string>; readonly prefix?: string };
-    /** Extra statements for the bucket policy (e.g. a service principal allowed to write), after the TLS deny. */
+    /** Extra statements for the bucket policy (e.g. a service principal allowed to write), after the TLS deny. @default - none */
     readonly policyStatements?: readonly BucketPolicyStatement[];
     /**
      * An `accessLogs` bucket: let the region's Application Load Balancers deliver their access
@@ -81,6 +82,7 @@ export interface SecureBucketArgs extends BaseArgs, StatefulArgs {
 
 /** A bucket-policy statement: an IAM statement with a principal. */
 export interface BucketPolicyStatement extends Statement {
+    /** Who the statement is for: everyone (`*`, for denies), a service or an account's principals. */
     readonly Principal: "*" | { readonly Service?: string | readonly string[]; readonly AWS?: pulumi.Input<string> | readonly pulumi.Input<string>[] };
 }
 
@@ -88,11 +90,15 @@ export interface BucketPolicyStatement extends Statement {
 export const ACCESS_LOG_PREFIX = "s3-access-logs/";
 
 export class SecureBucket extends pulumi.ComponentResource {
+    /** @internal The S3 bucket; read `name` and `arn`. */
     readonly bucket: aws.s3.Bucket;
+    /** @internal The bucket policy (TLS only, and the extra statements). */
     readonly policy: aws.s3.BucketPolicy;
     /** The bucket's name (its id): the design's name, then `-<account>-<region>` unless `exactName`. */
     readonly name: pulumi.Output<string>;
+    /** The bucket's ARN. */
     readonly arn: pulumi.Output<string>;
+    /** What the bucket holds: `data` (SSE-KMS) or `accessLogs` (SSE-S3, written by log delivery). */
     readonly purpose: BucketPurpose;
 
     constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -192,9 +198,13 @@ export class SecureBucket extends pulumi.ComponentResource {
 const UNIQUE_TAIL_MAX = 1 + 12 + 1 + Math.max(...AWS_REGIONS.map((r) => r.length));
 
 export interface BucketNameArgs {
+    /** The system's namer. */
     readonly namer: Namer;
+    /** The bucket's resource key, as `SecureBucketArgs.bucketName`. */
     readonly bucketName: string;
+    /** The design's name, as `SecureBucketArgs.fullName`. @default - `<system>-<bucketName>-<suffix>` */
     readonly fullName?: string;
+    /** The design's name without `-<account>-<region>`, as `SecureBucketArgs.exactName`. @default false */
     readonly exactName?: boolean;
 }
 

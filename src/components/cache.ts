@@ -16,13 +16,17 @@ import { secretReadStatements, type SecretRef } from "./secret";
 import { addRules, securityGroup } from "./securityGroup";
 
 export interface RedisCacheArgs extends BaseArgs, StatefulArgs {
+    /** The VPC of the cache's security group. */
     readonly vpcId: pulumi.Input<string>;
+    /** Private subnets of the cache's subnet group, one per availability zone it may use. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** The customer key for data at rest, the snapshots and the auth token's secret. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** @default "redis" */
     readonly engine?: CacheEngine;
     /** @default "7.1" for redis, "8.0" for valkey */
     readonly engineVersion?: string;
+    /** The node type, e.g. `cache.t3.micro`. */
     readonly nodeType: string;
     /** Primary plus replicas. 2+ turns on automatic failover and Multi-AZ. */
     readonly numCacheClusters: number;
@@ -32,6 +36,7 @@ export interface RedisCacheArgs extends BaseArgs, StatefulArgs {
     readonly snapshotRetentionDays?: number;
     /** @default 80 */
     readonly memoryAlarmThreshold?: number;
+    /** SNS topics the memory alarm notifies. @default - none */
     readonly alarmActions?: readonly pulumi.Input<string>[];
 }
 
@@ -48,6 +53,7 @@ export class RedisCache extends pulumi.ComponentResource {
     readonly authToken: SecretRef;
     /** The primary's DNS name (clients connect with TLS). */
     readonly primaryEndpoint: pulumi.Output<string>;
+    /** The port clients connect on. */
     readonly port: pulumi.Output<number>;
     /** The checked replication group id, known before deployment. */
     readonly replicationGroupId: string;
@@ -78,7 +84,8 @@ export class RedisCache extends pulumi.ComponentResource {
         this.securityGroup = securityGroup(
             `${name}-sg`,
             {
-                groupName: args.namer.name("redis"),
+                namer: args.namer,
+                groupName: "redis",
                 description: `${engine} ${this.replicationGroupId}: clients on ${port} only`,
                 vpcId: args.vpcId,
                 tags,

@@ -1,3 +1,4 @@
+import type * as pulumi from "@pulumi/pulumi";
 import type { Namer } from "../config/naming";
 import type { Removal } from "../config/profile";
 import type { Tags } from "../config/tags";
@@ -6,7 +7,9 @@ export type { Removal } from "../config/profile";
 
 /** What every component needs: the system's namer (explicit, checked AWS names) and its tags. */
 export interface BaseArgs {
+    /** Builds and checks every AWS name the component gives (`<system>-<key>-<suffix>`). */
     readonly namer: Namer;
+    /** Tags put on every resource that takes them. */
     readonly tags: Tags;
 }
 
@@ -47,3 +50,12 @@ export function lifecycle(removal: Removal): Lifecycle {
 
 /** The type-token prefix of this library's components. */
 export const TOKEN = "commerce";
+
+/**
+ * The options of a component whose class was renamed (`oldType` is `<module>:<old class>`): its type token changes with the class, so
+ * an alias to the old token keeps deployed stacks' resources (the component and every child)
+ * instead of replacing them.
+ */
+export function renamedFrom(oldType: `${string}:${string}`, opts: pulumi.ComponentResourceOptions | undefined): pulumi.ComponentResourceOptions {
+    return { ...opts, aliases: [...(opts?.aliases ?? []), { type: `${TOKEN}:${oldType}` }] };
+}

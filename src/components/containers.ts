@@ -16,7 +16,7 @@ import { ServiceRole, type Grantee, type Statement } from "./iam";
 import { logGroup } from "./logs";
 import { ECR_LOGIN_STATEMENT, ECR_PULL_ACTIONS } from "./registry";
 import { secretReadStatements, type SecretRef } from "./secret";
-import { PLACEHOLDER_LABEL } from "../functions/deployfiles/files";
+import { PLACEHOLDER_LABEL } from "../functions/codedeployFiles/files";
 
 /**
  * The server a service runs until its own image is deployed: Python's http.server from the
@@ -41,7 +41,7 @@ export interface ContainerSecret {
     readonly name: string;
     /** The secret and its key (e.g. `database.secret`). */
     readonly secret: SecretRef;
-    /** A JSON key inside the secret (e.g. `password`); the whole value when absent. */
+    /** A JSON key inside the secret (e.g. `password`); the whole value when absent. @default - the whole value */
     readonly jsonKey?: string;
 }
 
@@ -100,13 +100,16 @@ function healthCheckDefinition(check: ContainerHealthCheck) {
 }
 
 export interface LoadBalancerAttachment {
+    /** The target group the service registers its tasks with (the blue one under CodeDeploy). */
     readonly targetGroupArn: pulumi.Input<string>;
 }
 
 export interface ContainerServiceArgs extends BaseArgs {
     /** Private subnets the tasks run in. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** The customer key of the task's log group. */
     readonly kmsKeyArn: pulumi.Input<string>;
+    /** Days the task's logs are kept. */
     readonly logRetentionDays: number;
     /** "enhanced" costs more CloudWatch metrics; "disabled" fails ECS.12. */
     readonly containerInsights: "enabled" | "enhanced" | "disabled";
@@ -119,6 +122,7 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly image?: pulumi.Input<string>;
     /** @default "app" */
     readonly containerName?: string;
+    /** The port the container listens on. */
     readonly containerPort: number;
     /** Numeric `uid[:gid]`, not root (ECS.20). It must match a user the image can run as. */
     readonly user: string;
@@ -126,12 +130,15 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly cpu: number;
     /** MiB, within Fargate's range for `cpu`. */
     readonly memory: number;
+    /** Tasks the service keeps running. */
     readonly desiredCount: number;
     /** @default "X86_64" */
     readonly architecture?: "X86_64" | "ARM64";
+    /** Plain-text environment variables of the container (secrets go in `secrets`). */
     readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
+    /** Secrets the execution role reads and injects as environment variables. */
     readonly secrets: readonly ContainerSecret[];
-    /** ECR repositories the execution role may pull from (none for a public image). */
+    /** ECR repositories the execution role may pull from (none for a public image). @default - none */
     readonly pullRepositoryArns?: readonly pulumi.Input<string>[];
     /**
      * Security groups of the tasks. Made by the caller, so data stores can admit them before
@@ -142,9 +149,11 @@ export interface ContainerServiceArgs extends BaseArgs {
     readonly writablePaths?: readonly string[];
     /** "CODE_DEPLOY" hands deployments to CodeDeploy blue/green. @default "ECS" */
     readonly deploymentController?: "ECS" | "CODE_DEPLOY";
+    /** The target group the tasks register with. @default - none: no load balancer */
     readonly loadBalancer?: LoadBalancerAttachment;
     /** Resource key of the service and cluster names. @default "service" / "cluster" */
     readonly serviceName?: string;
+    /** Resource key of the cluster name. @default "cluster" */
     readonly clusterName?: string;
     /**
      * Make `pulumi up` wait until the deployment is steady (the tasks start and pass their health
@@ -160,7 +169,7 @@ export interface ContainerServiceArgs extends BaseArgs {
      * counts as failed for the deployment circuit breaker, which rolls back, and
      * `waitForSteadyState` waits for healthy tasks. With CODE_DEPLOY the target group's check is
      * what CodeDeploy watches, and every release's task definition copies this container
-     * definition (`src/functions/deployfiles`), so the command must be in every released image too.
+     * definition (`src/functions/codedeployFiles`), so the command must be in every released image too.
      * @default - none: a task is healthy while its essential container runs (and, behind a load
      * balancer, while the target group's check passes)
      */
@@ -184,6 +193,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
     readonly serviceName: string;
     /** The checked cluster name, known before deployment. */
     readonly clusterName: string;
+    /** The task's container, as the load balancer and deployments name it. */
     readonly containerName: string;
     /** The cluster's ARN. */
     readonly clusterArn: pulumi.Output<string>;
@@ -238,7 +248,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
             {
                 namer: n,
                 tags,
-                roleName: n.name("task-execution", "iamRole"),
+                roleName: "task-execution",
                 description: `Pulls the image, writes logs and reads the secrets of ${this.serviceName}`,
                 services: ["ecs-tasks.amazonaws.com"],
                 policies: {
@@ -257,7 +267,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
             {
                 namer: n,
                 tags,
-                roleName: n.name("task", "iamRole"),
+                roleName: "task",
                 description: `The application permissions of ${this.serviceName}`,
                 services: ["ecs-tasks.amazonaws.com"],
                 policies: {},

@@ -15,8 +15,11 @@ import { secretReadStatements, type SecretRef } from "./secret";
 import { addRules, securityGroup } from "./securityGroup";
 
 export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
+    /** The VPC of the database's security group. */
     readonly vpcId: pulumi.Input<string>;
+    /** Private subnets of the DB subnet group, in at least two availability zones. */
     readonly subnetIds: pulumi.Input<string>[];
+    /** The customer key for storage, Performance Insights, the master secret and the log groups. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
      * Major version only, so RDS picks a supported minor and upgrades it (15.4 can no longer be
@@ -24,12 +27,17 @@ export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
      * @default "15"
      */
     readonly engineVersion?: string;
+    /** The instance class, e.g. `db.t3.micro`. */
     readonly instanceClass: string;
+    /** Storage at creation, in GiB. */
     readonly allocatedStorageGb: number;
     /** Storage autoscaling ceiling. @default - 2 × allocatedStorageGb */
     readonly maxAllocatedStorageGb?: number;
+    /** A standby in a second availability zone. */
     readonly multiAz: boolean;
+    /** Days automated backups are kept. */
     readonly backupRetentionDays: number;
+    /** The database created in the instance. */
     readonly databaseName: string;
     /** Not `postgres`, the engine's default administrator (RDS.25). */
     readonly masterUsername: string;
@@ -48,6 +56,7 @@ export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
     readonly monitoringLogGroup?: "create" | "existing";
     /** Percentage of CPU above which the alarm fires. @default 80 */
     readonly cpuAlarmThreshold?: number;
+    /** SNS topics the CPU alarm notifies. @default - none */
     readonly alarmActions?: readonly pulumi.Input<string>[];
     /** Retention of the log groups RDS writes to (exports and enhanced monitoring). */
     readonly logRetentionDays: number;
@@ -69,6 +78,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
     readonly endpoint: pulumi.Output<string>;
     /** The instance's DNS name. */
     readonly address: pulumi.Output<string>;
+    /** The port clients connect on. */
     readonly port: pulumi.Output<number>;
     /** The checked instance identifier, known before deployment. */
     readonly identifier: string;
@@ -95,7 +105,8 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         this.securityGroup = securityGroup(
             `${name}-sg`,
             {
-                groupName: args.namer.name("postgres"),
+                namer: args.namer,
+                groupName: "postgres",
                 description: `PostgreSQL ${this.identifier}: clients on ${port} only`,
                 vpcId: args.vpcId,
                 tags,
@@ -148,7 +159,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                       {
                           namer: args.namer,
                           tags,
-                          roleName: args.namer.name("rds-monitoring", "iamRole"),
+                          roleName: "rds-monitoring",
                           description: `Enhanced monitoring of ${this.identifier}`,
                           services: ["monitoring.rds.amazonaws.com"],
                           policies: {

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs, StatefulArgs } from "./common";
 import { lifecycle, TOKEN } from "./common";
 import { grantKey, type Grantee, type Statement } from "./iam";
-import { TOPIC_PUBLISHERS, type TopicPublisher } from "./notifications";
+import { TOPIC_PUBLISHERS, type TopicPublisher } from "./snsTopic";
 
 /** Services that use the key through `kms:ViaService` on behalf of callers in the account. */
 export const VIA_SERVICES = ["secretsmanager", "rds", "elasticache", "kinesis", "ecr", "s3", "sns", "sqs", "dynamodb", "lambda", "codebuild", "codepipeline", "codecommit"] as const;
@@ -48,10 +48,11 @@ export function keyStatement(sid: string, keyArn: pulumi.Input<string> | readonl
 export interface EncryptionKeyArgs extends BaseArgs, StatefulArgs {
     /** Alias resource key: the alias is `alias/<system>-<resource>-<suffix>`. */
     readonly aliasName: string;
+    /** What the key encrypts, in words, for the console. */
     readonly description: string;
     /** Services that use the key on behalf of callers in this account. */
     readonly viaServices: readonly ViaService[];
-    /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. */
+    /** Let CloudWatch Logs in this region encrypt log groups of this account with the key. @default false */
     readonly cloudWatchLogs?: boolean;
     /**
      * Days before a scheduled deletion completes (7–30).
@@ -173,7 +174,7 @@ export class EncryptionKey extends pulumi.ComponentResource {
     }
 
     /**
-     * Let AWS services publish to an SNS topic encrypted with this key (a Notifications topic calls
+     * Let AWS services publish to an SNS topic encrypted with this key (an `SnsTopic` calls
      * this with its publishers): SNS needs the publisher itself to generate and decrypt the data key.
      * @see https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
      */

@@ -9,10 +9,15 @@ import type { BaseArgs } from "./common";
 import { TOKEN } from "./common";
 
 export interface Statement {
+    /** The statement's id, which reviews and waivers name it by. @default - none */
     readonly Sid?: string;
+    /** @default "Allow" */
     readonly Effect?: "Allow" | "Deny";
+    /** The actions, e.g. `kinesis:GetRecords`. */
     readonly Action: string | readonly string[];
+    /** The ARNs the actions apply to; `*` only where the action supports no resource-level permission. */
     readonly Resource: pulumi.Input<string> | readonly pulumi.Input<string>[];
+    /** Condition operators and their keys, e.g. `{ StringEquals: { "kms:ViaService": ... } }`. @default - none */
     readonly Condition?: Record<string, Record<string, pulumi.Input<string> | readonly pulumi.Input<string>[]>>;
 }
 
@@ -31,6 +36,7 @@ export function policyDocument(statements: readonly Statement[]): pulumi.Output<
  * granted what; the key names the granting resource and the access (`orders-stream-read-write`).
  */
 export interface Grantee {
+    /** Attach `statements` as one customer-managed policy named after `key`. */
     grant(key: string, statements: readonly Statement[]): void;
 }
 
@@ -40,14 +46,21 @@ export function grantKey(resourceName: string, access: string): string {
 }
 
 export interface ServiceRoleArgs extends BaseArgs {
-    /** The role's resource key in `<system>-<resource>-<suffix>`, or a full name the design fixes. */
+    /** Resource key: the role is named `<system>-<roleName>-<suffix>`, checked against IAM's rule. */
     readonly roleName: string;
+    /**
+     * The role's whole name, when the design fixes one (`codebuild-role-<env>`), checked against
+     * IAM's rule instead of built from `roleName`.
+     * @default - `<system>-<roleName>-<suffix>`
+     */
+    readonly fullName?: string;
     /** Service principals allowed to assume the role, e.g. `ecs-tasks.amazonaws.com`. */
     readonly services: readonly string[];
-    /** Other principals (ARNs) allowed to assume the role, e.g. a pipeline role for cross-account deploys. */
+    /** Other principals (ARNs) allowed to assume the role, e.g. a pipeline role for cross-account deploys. @default - none */
     readonly awsPrincipals?: readonly pulumi.Input<string>[];
     /** One customer-managed policy per entry, attached to the role. */
     readonly policies: Readonly<Record<string, readonly Statement[]>>;
+    /** What the role is for, in words, for the console. @default - none */
     readonly description?: string;
     /**
      * Restrict the trust to this account with `aws:SourceAccount` (confused-deputy protection).
@@ -57,11 +70,15 @@ export interface ServiceRoleArgs extends BaseArgs {
 }
 
 export class ServiceRole extends pulumi.ComponentResource implements Grantee {
+    /** @internal The IAM role; read `arn` and `name`. */
     readonly role: aws.iam.Role;
+    /** @internal The customer-managed policies attached so far. */
     readonly policies: aws.iam.Policy[] = [];
+    /** The role's ARN. */
     readonly arn: pulumi.Output<string>;
+    /** The role's name as an output, for resources that must wait for the role. */
     readonly name: pulumi.Output<string>;
-    /** The role's name as given, known before deployment. */
+    /** The role's checked name, known before deployment (its policies are named after it). */
     readonly roleName: string;
     private readonly resourceName: string;
     private readonly tags: BaseArgs["tags"];
@@ -69,7 +86,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
 
     constructor(name: string, args: ServiceRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:iam:ServiceRole`, name, {}, opts);
-        this.roleName = args.roleName;
+        this.roleName = args.fullName !== undefined ? args.namer.custom(args.fullName, args.roleName, "iamRole") : args.namer.name(args.roleName, "iamRole");
         this.resourceName = name;
         this.tags = args.tags;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
@@ -87,7 +104,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
         this.role = new aws.iam.Role(
             name,
             {
-                name: args.roleName,
+                name: this.roleName,
                 description: args.description,
                 assumeRolePolicy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: trust }),
                 maxSessionDuration: 3600,
@@ -119,6 +136,7 @@ export class ServiceRole extends pulumi.ComponentResource implements Grantee {
         return new aws.iam.RolePolicyAttachment(`${this.resourceName}-${key}`, { role: this.role.name, policyArn: policy.arn }, opts);
     }
 
+    /** A grant from a component: one more policy `<roleName>-<key>` (see `attachPolicy`). */
     grant(key: string, statements: readonly Statement[]): void {
         this.attachPolicy(key, statements);
     }

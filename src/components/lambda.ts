@@ -7,7 +7,8 @@
  *   and pushes a small bootstrap image with `docker-build` in the same `pulumi up` and creates the
  *   function from it. After that the image belongs to the release pipeline: `imageUri` is ignored
  *   on later updates, so `pulumi up` never rolls a released service back to the bootstrap image.
- * - `DeployFunction`: the zip-packaged deploy function of src/functions/deploy, from its bundle
+ * - `ReleaseFunction`: the zip-packaged function of src/functions/lambdaRelease (the service pipeline's
+ *   Deploy stage: it releases an image to a target function and records it), from its bundle
  *   committed by `npm run bundles`, with exactly the permissions its README lists.
  */
 import { createHash } from "node:crypto";
@@ -16,9 +17,9 @@ import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as dockerBuild from "@pulumi/docker-build";
 import * as pulumi from "@pulumi/pulumi";
-import { DEPLOY_FUNCTION_HANDLER, DEPLOY_FUNCTION_RUNTIME, readBundle } from "../functions/dist";
+import { RELEASE_FUNCTION_HANDLER, RELEASE_FUNCTION_RUNTIME, readBundle } from "../functions/dist";
 import type { BaseArgs } from "./common";
-import { TOKEN } from "./common";
+import { renamedFrom, TOKEN } from "./common";
 import { grantKey, ServiceRole, type Grantee, type Statement } from "./iam";
 import { logGroup, metricAlarm } from "./logs";
 import type { DynamoDbTable } from "./table";
@@ -131,7 +132,7 @@ class FunctionParts {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.namer.name(`${args.functionName}-fn`, "iamRole"),
+                roleName: `${args.functionName}-fn`,
                 description: `Execution role of the ${this.name} function`,
                 services: ["lambda.amazonaws.com"],
                 policies: {
@@ -225,10 +226,12 @@ export interface ContainerImageFunctionArgs extends FunctionArgs {
     readonly bootstrapImage: BootstrapImageArgs;
     /** @default "x86_64" */
     readonly architecture?: "x86_64" | "arm64";
+    /** Environment variables of the function. */
     readonly environment: Readonly<Record<string, pulumi.Input<string>>>;
     /**
      * Resources the function is created after, e.g. the repository whose policy lets Lambda pull
      * (without that policy in place Lambda writes its own statement into the repository policy).
+     * @default - none
      */
     readonly dependsOn?: readonly pulumi.Resource[];
 }
@@ -246,6 +249,7 @@ export class ContainerImageFunction extends GrantingFunction {
     readonly errorAlarm?: aws.cloudwatch.MetricAlarm;
     /** The checked function name, known before deployment. */
     readonly name: string;
+    /** The function's ARN. */
     readonly arn: pulumi.Output<string>;
     protected readonly resourceName: string;
     protected readonly keyArn: pulumi.Input<string>;
@@ -292,7 +296,7 @@ export class ContainerImageFunction extends GrantingFunction {
     }
 }
 
-export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "timeoutSeconds"> {
+export interface ReleaseFunctionArgs extends Omit<FunctionArgs, "memorySize" | "timeoutSeconds"> {
     /** The application function it deploys (`TARGET_FUNCTION_NAME`); it grants the release. */
     readonly target: ContainerImageFunction;
     /** The deployment history table (`DEPLOYMENT_TABLE_NAME`); it grants reading and recording. */
@@ -303,7 +307,7 @@ export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "t
     readonly memorySize?: number;
     /**
      * Above the slowest image update expected plus the 10 s the function keeps back to record and
-     * report (src/functions/deploy/README.md).
+     * report (src/functions/lambdaRelease/README.md).
      * @default 300
      */
     readonly timeoutSeconds?: number;
@@ -315,7 +319,7 @@ export interface DeployFunctionArgs extends Omit<FunctionArgs, "memorySize" | "t
  */
 const REPORT_JOBS: Statement = { Sid: "ReportJobResults", Action: ["codepipeline:PutJobSuccessResult", "codepipeline:PutJobFailureResult"], Resource: "*" };
 
-export class DeployFunction extends GrantingFunction {
+export class ReleaseFunction extends GrantingFunction {
     /** @internal */
     readonly function: aws.lambda.Function;
     /** @internal The execution role: grant to the function itself (it is a Grantee). */
@@ -324,12 +328,13 @@ export class DeployFunction extends GrantingFunction {
     readonly logGroup: aws.cloudwatch.LogGroup;
     /** The checked function name, known before deployment. */
     readonly name: string;
+    /** The function's ARN. */
     readonly arn: pulumi.Output<string>;
     protected readonly resourceName: string;
     protected readonly keyArn: pulumi.Input<string>;
 
-    constructor(name: string, args: DeployFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
-        super(`${TOKEN}:lambda:DeployFunction`, name, {}, opts);
+    constructor(name: string, args: ReleaseFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(`${TOKEN}:lambda:ReleaseFunction`, name, {}, renamedFrom("lambda:DeployFunction", opts));
         this.resourceName = name;
         this.keyArn = args.kmsKeyArn;
         const settings: FunctionArgs = { ...args, memorySize: args.memorySize ?? 256, timeoutSeconds: args.timeoutSeconds ?? 300 };
@@ -339,9 +344,9 @@ export class DeployFunction extends GrantingFunction {
             {
                 ...parts.common(settings),
                 packageType: "Zip",
-                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(readBundle("deployFunction")) }),
-                handler: DEPLOY_FUNCTION_HANDLER,
-                runtime: DEPLOY_FUNCTION_RUNTIME,
+                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(readBundle("releaseFunction")) }),
+                handler: RELEASE_FUNCTION_HANDLER,
+                runtime: RELEASE_FUNCTION_RUNTIME,
                 // Plain JavaScript runs anywhere; Graviton costs about 20% less per GB-second.
                 architectures: ["arm64"],
                 environment: {

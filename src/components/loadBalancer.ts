@@ -31,6 +31,7 @@ export interface HealthCheck {
 }
 
 export interface BlueGreenLoadBalancerArgs extends BaseArgs, StatefulArgs {
+    /** The VPC of the target groups and the load balancer's security group. */
     readonly vpcId: pulumi.Input<string>;
     /** The VPC's block: the load balancer may reach the targets' port inside it only. */
     readonly vpcCidr: string;
@@ -38,6 +39,7 @@ export interface BlueGreenLoadBalancerArgs extends BaseArgs, StatefulArgs {
     readonly publicSubnetIds: readonly pulumi.Input<string>[];
     /** The port the containers listen on; the target groups route to it. */
     readonly targetPort: number;
+    /** The target groups' health check. @default - each field's default in HealthCheck */
     readonly healthCheck?: HealthCheck;
     /**
      * An ACM certificate in the stack's region: the listener is HTTPS on 443.
@@ -57,17 +59,25 @@ export interface BlueGreenLoadBalancerArgs extends BaseArgs, StatefulArgs {
 }
 
 export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
+    /** @internal The Application Load Balancer. */
     readonly loadBalancer: aws.lb.LoadBalancer;
+    /** @internal The load balancer's security group: tasks admit traffic from it. */
     readonly securityGroup: aws.ec2.SecurityGroup;
+    /** @internal The target group serving traffic at first. */
     readonly blue: aws.lb.TargetGroup;
+    /** @internal The target group a deployment shifts traffic to. */
     readonly green: aws.lb.TargetGroup;
     /** The production listener: CodeDeploy points its default action at blue or green. */
     readonly listener: aws.lb.Listener;
+    /** `HTTPS` with a certificate, else `HTTP`. */
     readonly protocol: "HTTPS" | "HTTP";
+    /** The listener's port: 443 for HTTPS, 80 for HTTP. */
     readonly port: number;
     /** Checked names, known before deployment (CodeDeploy names target groups by name). */
     readonly loadBalancerName: string;
+    /** The blue target group's checked name. */
     readonly blueName: string;
+    /** The green target group's checked name. */
     readonly greenName: string;
 
     constructor(name: string, args: BlueGreenLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -86,7 +96,8 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
         this.securityGroup = securityGroup(
             `${name}-sg`,
             {
-                groupName: n.name("alb"),
+                namer: n,
+                groupName: "alb",
                 description: `${this.loadBalancerName}: ${this.protocol} from the internet, to the tasks inside the VPC`,
                 vpcId: args.vpcId,
                 tags,

@@ -8,9 +8,11 @@ import type { Tags } from "../config/tags";
 export interface LogGroupArgs {
     /** The full log group name, e.g. `/ecs/fastcart-orders-dev`. */
     readonly logGroupName: string;
+    /** Days events are kept (one of the values CloudWatch Logs accepts). */
     readonly retentionInDays: number;
     /** A KMS key whose policy lets `logs.<region>.amazonaws.com` use it (see EncryptionKey). */
     readonly kmsKeyArn: pulumi.Input<string>;
+    /** Tags of the log group. */
     readonly tags: Tags;
 }
 
@@ -23,20 +25,29 @@ export function logGroup(name: string, args: LogGroupArgs, opts?: pulumi.CustomR
 }
 
 export interface AlarmArgs {
+    /** The alarm's full name. */
     readonly alarmName: string;
+    /** What firing means and what to do, for the notification. */
     readonly description: string;
+    /** The metric's namespace, e.g. `AWS/Kinesis`. */
     readonly namespace: string;
+    /** The metric, e.g. `GetRecords.IteratorAgeMilliseconds`. */
     readonly metricName: string;
+    /** The metric's dimensions, e.g. `{ StreamName: ... }`. */
     readonly dimensions: Record<string, pulumi.Input<string>>;
+    /** How each period's datapoints are combined. */
     readonly statistic: "Average" | "Maximum" | "Sum" | "Minimum";
+    /** The value the statistic is compared with. */
     readonly threshold: number;
+    /** @default "GreaterThanThreshold" */
     readonly comparisonOperator?: "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold";
     /** @default 300 */
     readonly periodSeconds?: number;
     /** @default 2 */
     readonly evaluationPeriods?: number;
-    /** SNS topics to notify. */
+    /** SNS topics to notify. @default - none */
     readonly actions?: readonly pulumi.Input<string>[];
+    /** Tags of the alarm. */
     readonly tags: Tags;
 }
 

@@ -28,6 +28,7 @@ export const ECR_LOGIN_STATEMENT: Statement = { Sid: "EcrLogin", Action: "ecr:Ge
 export interface ContainerRegistryArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the repository name. @default "app" */
     readonly repositoryName?: string;
+    /** The customer key the images are encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** prod: true, so a tag always means the same image (ECR.2). */
     readonly immutableTags: boolean;
@@ -83,6 +84,7 @@ export class ContainerRegistry extends pulumi.ComponentResource {
     readonly repository: aws.ecr.Repository;
     /** `<account>.dkr.ecr.<region>.amazonaws.com/<name>`: what images are tagged with. */
     readonly repositoryUrl: pulumi.Output<string>;
+    /** The repository's ARN. */
     readonly arn: pulumi.Output<string>;
     /** The checked repository name, known before deployment. */
     readonly name: string;

@@ -12,7 +12,9 @@ import { grantKey, type Grantee, type Statement } from "./iam";
 
 /** A secret as its readers need it: where it is and the key it is encrypted with. */
 export interface SecretRef {
+    /** The secret's ARN. */
     readonly arn: pulumi.Input<string>;
+    /** The customer key it is encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
 }
 
@@ -31,9 +33,17 @@ export function secretReadStatements(secrets: readonly SecretRef[], region: pulu
 }
 
 export interface StoredSecretArgs extends BaseArgs {
-    /** The secret's full name when the design fixes one, checked against the generic rule. */
+    /** Resource key: the secret is named `<system>-<secretName>-<suffix>`, checked against Secrets Manager's rule. */
     readonly secretName: string;
+    /**
+     * The secret's whole name, when the design fixes one (`docker-registry-credentials-<env>`),
+     * checked against Secrets Manager's rule instead of built from `secretName`.
+     * @default - `<system>-<secretName>-<suffix>`
+     */
+    readonly fullName?: string;
+    /** What the value is and its form, for whoever sets it. */
     readonly description: string;
+    /** The customer key the secret is encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
      * Days a deleted secret can still be restored; 0 deletes it at once, so a destroyed dev stack
@@ -57,7 +67,7 @@ export class StoredSecret extends pulumi.ComponentResource implements SecretRef 
     constructor(name: string, args: StoredSecretArgs, opts?: pulumi.ComponentResourceOptions) {
         super(`${TOKEN}:secretsmanager:StoredSecret`, name, {}, opts);
         this.resourceName = name;
-        this.name = args.namer.custom(args.secretName, "secret");
+        this.name = args.fullName !== undefined ? args.namer.custom(args.fullName, args.secretName, "secret") : args.namer.name(args.secretName, "secret");
         this.kmsKeyArn = args.kmsKeyArn;
         this.region = aws.getRegionOutput({}, { parent: this }).region;
         const secret = new aws.secretsmanager.Secret(

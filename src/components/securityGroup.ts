@@ -5,31 +5,41 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { withName, type Tags } from "../config/tags";
+import type { BaseArgs } from "./common";
 
 export interface Rule {
+    /** What the rule is for, shown in the console. */
     readonly description: string;
+    /** The port, or the first of a range. */
     readonly port: number;
     /** @default port */
     readonly toPort?: number;
     /** @default "tcp" */
     readonly protocol?: "tcp" | "udp" | "-1";
+    /** The IPv4 block allowed (exactly one of `cidr` and `securityGroupId`). @default - none */
     readonly cidr?: pulumi.Input<string>;
+    /** The security group allowed (exactly one of `cidr` and `securityGroupId`). @default - none */
     readonly securityGroupId?: pulumi.Input<string>;
 }
 
-export interface SecurityGroupArgs {
+export interface SecurityGroupArgs extends BaseArgs {
+    /** Resource key: the group is named `<system>-<groupName>-<suffix>`. */
     readonly groupName: string;
+    /** What the group admits, in words. */
     readonly description: string;
+    /** The VPC of the group. */
     readonly vpcId: pulumi.Input<string>;
+    /** Inbound rules. @default - none: nothing is admitted */
     readonly ingress?: readonly Rule[];
+    /** Outbound rules. @default - none: nothing may leave */
     readonly egress?: readonly Rule[];
-    readonly tags: Tags;
 }
 
 export function securityGroup(name: string, args: SecurityGroupArgs, opts: pulumi.CustomResourceOptions): aws.ec2.SecurityGroup {
+    const groupName = args.namer.name(args.groupName);
     const sg = new aws.ec2.SecurityGroup(
         name,
-        { name: args.groupName, description: args.description, vpcId: args.vpcId, tags: withName(args.tags, args.groupName) },
+        { name: groupName, description: args.description, vpcId: args.vpcId, tags: withName(args.tags, groupName) },
         opts,
     );
     addRules(name, sg, "ingress", args.ingress ?? [], args.tags, opts);

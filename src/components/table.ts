@@ -18,21 +18,28 @@ export const TABLE_WRITE_ACTIONS = ["dynamodb:PutItem", "dynamodb:UpdateItem"] a
 
 /** A key attribute: DynamoDB types only the key attributes, as S (string), N (number) or B (binary). */
 export interface KeyAttribute {
+    /** The attribute's name. */
     readonly name: string;
+    /** Its type: S (string), N (number) or B (binary). */
     readonly type: "S" | "N" | "B";
 }
 
 /** The table's primary key, in the shape the table's client code exports. */
 export interface KeySchema {
+    /** The partition key's attribute name. */
     readonly hashKey: string;
+    /** The sort key's attribute name. @default - none */
     readonly rangeKey?: string;
+    /** The key attributes with their types. */
     readonly attributes: readonly KeyAttribute[];
 }
 
 export interface DynamoDbTableArgs extends BaseArgs, StatefulArgs {
     /** Resource key of the table name: `<system>-<tableName>-<suffix>`. */
     readonly tableName: string;
+    /** The table's key schema. */
     readonly keys: KeySchema;
+    /** The customer key the table is encrypted with. */
     readonly kmsKeyArn: pulumi.Input<string>;
 }
 
@@ -58,6 +65,7 @@ export class DynamoDbTable extends pulumi.ComponentResource {
     readonly table: aws.dynamodb.Table;
     /** The table's name. */
     readonly name: pulumi.Output<string>;
+    /** The table's ARN. */
     readonly arn: pulumi.Output<string>;
     private readonly resourceName: string;
     private readonly kmsKeyArn: pulumi.Input<string>;

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { buildspec, DEFAULT_BUILD_COMMANDS, loadBrazilcartConfig } from "./brazilcart";
+import { DEFAULT_BUILD_COMMANDS, loadBrazilcartConfig } from "./brazilcart";
 import type { ConfigError } from "./load";
 import { configReader as reader, rejection } from "./testing";
 
@@ -110,12 +110,5 @@ describe("brazilcart config: each bad value is rejected with its own message", (
         assert.deepEqual(error.issues.map((i) => i.key).sort(), ["aws:region", "cacheNodes", "dbInstanceClass", "githubRepository"].sort());
         assert.match(error.message, /4 problems/);
         assert.match(error.message, /"mars-1"/, "the message quotes the bad value");
-    });
-});
-
-describe("brazilcart buildspec", () => {
-    it("runs the commands in the build phase and exports the workspace only when asked", () => {
-        assert.equal(buildspec(["npm ci", 'echo "ok"'], true), 'version: 0.2\nphases:\n  build:\n    commands:\n      - "npm ci"\n      - "echo \\"ok\\""\nartifacts:\n  files:\n    - "**/*"\n');
-        assert.doesNotMatch(buildspec(["./migrate"], false), /artifacts/);
     });
 });

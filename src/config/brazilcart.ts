@@ -6,8 +6,7 @@
  */
 import type { AwsRegion } from "../aws/regions";
 import { z } from "zod";
-import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
-import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
+import { CONFIGURABLE_COMPUTE_TYPES, DEFAULT_BUILD_IMAGE } from "../aws/codebuild";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
@@ -140,11 +139,4 @@ function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
         issues.push({ key: "githubRepository", value: c.githubRepository, message: 'is used only with sourceProvider "github"; remove it or set sourceProvider' });
     }
     return issues;
-}
-
-/** A buildspec running `commands` in the build phase, exporting the whole workspace as the artifact. */
-export function buildspec(commands: readonly string[], artifacts: boolean): string {
-    const lines = ["version: 0.2", "phases:", "  build:", "    commands:", ...commands.map((c) => `      - ${JSON.stringify(c)}`)];
-    if (artifacts) lines.push("artifacts:", "  files:", '    - "**/*"');
-    return lines.join("\n") + "\n";
 }

@@ -4,13 +4,10 @@
  * thing.
  */
 import type { AwsRegion } from "../aws/regions";
-import { stringify } from "yaml";
 import { z } from "zod";
-import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
-import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
-import type { SourceSpec } from "../components/pipeline/source";
+import { CONFIGURABLE_COMPUTE_TYPES, DEFAULT_BUILD_IMAGE } from "../aws/codebuild";
 import { baseConfigShape, baseSources } from "./base";
-import { ConfigError, type ConfigIssue, type RawReader } from "./load";
+import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
 import { bucketNames, email, logRetentionDays } from "./shapes";
 import { profileSettings } from "./profile";
@@ -102,15 +99,6 @@ export function loadServiceConfig(stack: string, read?: RawReader, env?: NodeJS.
     );
 }
 
-/** The pipeline source the config chose: the GitHub repository through a connection, or a new CodeCommit repository. */
-export function sourceSpec(c: ServiceConfig): SourceSpec {
-    if (c.sourceProvider === "codecommit") {
-        return { provider: "CodeCommit", repositoryName: CODECOMMIT_RESOURCE, description: `Source of the service released by ${PROJECT} (${c.environmentSuffix})`, branch: c.branch };
-    }
-    if (c.githubRepository === undefined) throw new ConfigError(PROJECT, [githubRepositoryMissing]);
-    return { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: c.githubRepository, branch: c.branch };
-}
-
 const githubRepositoryMissing: ConfigIssue = {
     key: "githubRepository",
     value: undefined,
@@ -134,77 +122,9 @@ function crossFieldIssues(c: ServiceConfig): ConfigIssue[] {
     return issues;
 }
 
-/** YAML without folded lines, so a buildspec reads as the commands it runs. */
-function buildspec(spec: object): string {
-    return stringify(spec, { lineWidth: 0 });
-}
-
-/**
- * A buildx builder image from Amazon ECR Public: CodeBuild's shared addresses hit Docker Hub's
- * anonymous pull limit, which would fail the build before it starts.
- */
-export const BUILDKIT_IMAGE = "public.ecr.aws/vend/moby/buildkit:buildx-stable-1";
-
-/** Where the Build stage keeps its Docker layer cache on the build host; CodeBuild syncs it with the S3 cache bucket. */
-export const LAYER_CACHE_DIR = "/root/.buildx-cache";
-
-/**
- * The Build stage: build the application's `Dockerfile` with a layer cache, push it to ECR under
- * `<commit>-<build number>` (unique, so immutable tags never collide on a retry), and export the
- * pushed image by digest as `IMAGE_URI` with the commit as `COMMIT`, for the Deploy stage.
- * Expects `REPOSITORY_URI` in the environment.
- *
- * Lambda accepts only single-platform image manifests, so provenance and SBOM attestations (which
- * turn the push into an image index) are off.
- */
-export function imageBuildspec(): string {
-    const next = `${LAYER_CACHE_DIR}-next`;
-    return buildspec({
-        version: 0.2,
-        env: { "exported-variables": ["IMAGE_URI", "COMMIT"] },
-        phases: {
-            pre_build: {
-                commands: [
-                    'COMMIT="${CODEBUILD_RESOLVED_SOURCE_VERSION:-unknown}"',
-                    'IMAGE_TAG="${COMMIT:0:12}-${CODEBUILD_BUILD_NUMBER}"',
-                    'aws ecr get-login-password --region "$AWS_REGION" | docker login --username AWS --password-stdin "${REPOSITORY_URI%%/*}"',
-                    // The default docker driver cannot export a cache; a docker-container builder can.
-                    `docker buildx create --name layer-cache --driver docker-container --driver-opt image=${BUILDKIT_IMAGE} --use`,
-                ],
-            },
-            build: {
-                commands: [
-                    [
-                        "docker buildx build --platform linux/amd64 --provenance=false --sbom=false",
-                        `--cache-from type=local,src=${LAYER_CACHE_DIR}`,
-                        `--cache-to type=local,dest=${next},mode=max`,
-                        '--tag "$REPOSITORY_URI:$IMAGE_TAG" --metadata-file image-metadata.json --push .',
-                    ].join(" "),
-                    // A fresh export each build keeps the cache from growing with layers no longer used.
-                    `rm -rf ${LAYER_CACHE_DIR} && mv ${next} ${LAYER_CACHE_DIR}`,
-                    `IMAGE_URI="$REPOSITORY_URI@$(jq -r '."containerimage.digest"' image-metadata.json)"`,
-                    'echo "Pushed $IMAGE_URI"',
-                ],
-            },
-        },
-        cache: { paths: [`${LAYER_CACHE_DIR}/**/*`] },
-    });
-}
-
-/** The Test stage: the application's test suite on the source, with Node.js 22. */
-export function testBuildspec(commands: readonly string[]): string {
-    return buildspec({
-        version: 0.2,
-        phases: {
-            install: { "runtime-versions": { nodejs: 22 } },
-            build: { commands: [...commands] },
-        },
-    });
-}
-
 /**
  * What the Deploy stage's Lambda invoke action passes to the deploy function
- * (src/functions/deploy/README.md): the image and commit the Build stage exported.
+ * (src/functions/lambdaRelease/README.md): the image and commit the Build stage exported.
  */
 export function deployUserParameters(buildNamespace: string): string {
     return JSON.stringify({ imageUri: `#{${buildNamespace}.IMAGE_URI}`, commit: `#{${buildNamespace}.COMMIT}` });

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { LOG_RETENTION_DAYS } from "../aws/logs";
-import { defaultLayout, layoutProblems, parseCidr } from "../components/network/cidr";
+import { defaultLayout, layoutProblems, parseCidr } from "../aws/cidr";
 import type { ConfigIssue } from "./load";
 
 export const cidrBlock = z.string().superRefine((value, ctx) => {

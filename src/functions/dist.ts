@@ -7,14 +7,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 
 /** The Lambda handler setting that matches the deploy function's bundle stored as `index.js`. */
-export const DEPLOY_FUNCTION_HANDLER = "index.handler";
+export const RELEASE_FUNCTION_HANDLER = "index.handler";
 /** The runtime the deploy function's bundle targets. */
-export const DEPLOY_FUNCTION_RUNTIME = "nodejs22.x";
+export const RELEASE_FUNCTION_RUNTIME = "nodejs22.x";
 
 /** Where each bundle is committed. */
 export const BUNDLE_FILES = {
-    deployFunction: path.join(__dirname, "deploy", "dist", "index.js"),
-    deployFilesWriter: path.join(__dirname, "deployfiles", "dist", "write-deploy-files.cjs"),
+    releaseFunction: path.join(__dirname, "lambdaRelease", "dist", "index.js"),
+    deployFilesWriter: path.join(__dirname, "codedeployFiles", "dist", "write-deploy-files.cjs"),
 } as const;
 export type BundleName = keyof typeof BUNDLE_FILES;
 

@@ -2,10 +2,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { BUNDLE_FILES, type BundleName } from "./dist";
-import { bundleDeployFunction } from "./deploy/bundle";
-import { bundleDeployFilesWriter } from "./deployfiles/bundle";
+import { bundleReleaseFunction } from "./lambdaRelease/bundle";
+import { bundleDeployFilesWriter } from "./codedeployFiles/bundle";
 
-export const BUILDERS: Readonly<Record<BundleName, () => string>> = { deployFunction: bundleDeployFunction, deployFilesWriter: bundleDeployFilesWriter };
+export const BUILDERS: Readonly<Record<BundleName, () => string>> = { releaseFunction: bundleReleaseFunction, deployFilesWriter: bundleDeployFilesWriter };
 
 if (require.main === module) {
     for (const [name, build] of Object.entries(BUILDERS) as [BundleName, () => string][]) {

@@ -8,14 +8,15 @@ import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
 import { EncryptionKey } from "../../src/components/encryption";
 import { Network } from "../../src/components/network";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { securityGroup } from "../../src/components/securityGroup";
-import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
+import { buildBuildspec, deployBuildspec } from "../../src/buildspecs/brazilcart";
+import { CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
 import { bucketNaming } from "../../src/config/shapes";
 
-const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
 const removal = settings.removal;
 
 // Two keys: the data stores' and the pipeline's, so a pipeline role never holds the key of the data.
@@ -47,17 +48,17 @@ const network = new Network("network", {
     interfaceEndpoints: config.vpcEndpoints,
 });
 
-const alerts = new Notifications("alerts", {
+const alerts = new SnsTopic("alerts", {
     ...base,
-    topicName: namer.name("alerts"),
+    topicName: "alerts",
     displayName: `BrazilCart alerts (${config.environmentSuffix})`,
     key: dataKey,
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });
-const approvals = new Notifications("approvals", {
+const approvals = new SnsTopic("approvals", {
     ...base,
-    topicName: namer.name("approvals"),
+    topicName: "approvals",
     displayName: `BrazilCart deployment approvals (${config.environmentSuffix})`,
     key: pipelineKey,
     publishers: ["events.amazonaws.com"],
@@ -67,10 +68,10 @@ const approvals = new Notifications("approvals", {
 const appSg = securityGroup(
     "app-sg",
     {
-        groupName: namer.name("app"),
+        ...base,
+        groupName: "app",
         description: "BrazilCart application: its port from inside the VPC only",
         vpcId: network.vpcId,
-        tags,
         ingress: [{ description: "Application port from inside the VPC", port: config.appPort, cidr: config.vpcCidr }],
         egress: [
             { description: "HTTPS to AWS APIs", port: 443, cidr: "0.0.0.0/0" },
@@ -83,10 +84,10 @@ const appSg = securityGroup(
 const deploySg = securityGroup(
     "deploy-sg",
     {
-        groupName: namer.name("deploy"),
+        ...base,
+        groupName: "deploy",
         description: "BrazilCart deploy builds: no inbound traffic",
         vpcId: network.vpcId,
-        tags,
         egress: [
             { description: "HTTPS to AWS APIs, GitHub and package registries", port: 443, cidr: "0.0.0.0/0" },
             { description: "PostgreSQL inside the VPC", port: 5432, cidr: config.vpcCidr },
@@ -164,7 +165,7 @@ const build = new BuildProject("build", {
     ...pipelineBase,
     projectName: "build",
     description: "Installs, tests and packages the BrazilCart application",
-    buildspec: buildspec(config.buildCommands, true),
+    buildspec: buildBuildspec(config.buildCommands),
     computeType: config.buildComputeType,
     environmentVariables: [{ name: "ENVIRONMENT", value: config.environmentSuffix }],
 });
@@ -172,7 +173,7 @@ const deploy = new BuildProject("deploy", {
     ...pipelineBase,
     projectName: "deploy",
     description: "Migrates the database and releases the application, from inside the private subnets",
-    buildspec: buildspec(config.deployCommands, false),
+    buildspec: deployBuildspec(config.deployCommands),
     computeType: config.buildComputeType,
     vpc: { vpcId: network.vpcId, subnetIds: network.privateSubnetIds, securityGroupIds: [deploySg.id] },
     environmentVariables: [

@@ -7,15 +7,15 @@ import { RedisCache } from "../../src/components/cache";
 import { PostgresDatabase } from "../../src/components/database";
 import { EncryptionKey } from "../../src/components/encryption";
 import { Network } from "../../src/components/network";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
-import { EventStream } from "../../src/components/stream";
+import { KinesisStream } from "../../src/components/kinesisStream";
 import { systemContext } from "../../src/config/context";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
 
-const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
 const removal = settings.removal;
 
 const key = new EncryptionKey("orders-key", {
@@ -38,16 +38,16 @@ const network = new Network("orders-network", {
     interfaceEndpoints: config.vpcEndpoints,
 });
 
-const alerts = new Notifications("orders-alerts", {
+const alerts = new SnsTopic("orders-alerts", {
     ...base,
-    topicName: namer.name("alerts"),
+    topicName: "alerts",
     displayName: `FastCart alerts (${config.environmentSuffix})`,
     key,
     publishers: ["cloudwatch.amazonaws.com"],
     email: config.alarmEmail,
 });
 
-const stream = new EventStream("orders-stream", {
+const stream = new KinesisStream("orders-stream", {
     ...base,
     streamName: "orders",
     kmsKeyArn: key.arn,
@@ -77,10 +77,10 @@ const image =
 const serviceSg = securityGroup(
     "orders-service-sg",
     {
-        groupName: namer.name("service"),
+        ...base,
+        groupName: "service",
         description: "Order service tasks: HTTP from inside the VPC only",
         vpcId: network.vpcId,
-        tags,
         ingress: [{ description: "HTTP from inside the VPC", port: config.containerPort, cidr: config.vpcCidr }],
         egress: [
             { description: "HTTPS to AWS APIs and the image registry", port: 443, cidr: "0.0.0.0/0" },

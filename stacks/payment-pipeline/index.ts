@@ -4,30 +4,27 @@
  * otherwise the stack creates one (VPC, ALB, blue and green target groups, Fargate service under
  * the CODE_DEPLOY controller), so one `pulumi up` on an empty account gives a working pipeline.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { dockerBuildBuildspec, unitTestBuildspec } from "../../src/buildspecs/payment";
 import { EcsBlueGreenDeployment } from "../../src/components/blueGreen";
 import { BlueGreenService, type IBlueGreenService } from "../../src/components/blueGreenService";
 import { bucketName, SecureBucket } from "../../src/components/bucket";
 import { lifecycle } from "../../src/components/common";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { Notifications } from "../../src/components/notifications";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
 import { systemContext } from "../../src/config/context";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
 import { bucketNaming, taskSettings } from "../../src/config/shapes";
-import { buildspecWithWriter } from "../../src/functions/deployfiles/buildspec";
 
-const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadPaymentConfig);
 const removal = settings.removal;
 const env = config.environmentSuffix;
 const partition = aws.getPartitionOutput().partition;
-const buildspec = (file: string) => fs.readFileSync(path.join(__dirname, file), "utf8");
 
 const key = new EncryptionKey("pipeline-key", {
     ...base,
@@ -38,9 +35,10 @@ const key = new EncryptionKey("pipeline-key", {
     removal,
 });
 
-const notifications = new Notifications("notifications", {
+const notifications = new SnsTopic("notifications", {
     ...base,
-    topicName: namer.custom(`pipeline-notifications-${env}`, "notifications topic"),
+    topicName: "notifications",
+    fullName: `pipeline-notifications-${env}`,
     displayName: `Payment pipeline (${env})`,
     key,
     publishers: ["events.amazonaws.com", "cloudwatch.amazonaws.com"],
@@ -81,7 +79,8 @@ const registry = new ContainerRegistry("registry", {
 // The value (JSON {"username", "password"}) is set outside Pulumi, so it never enters the state.
 const registryCredentials = new StoredSecret("docker-registry-credentials", {
     ...base,
-    secretName: `docker-registry-credentials-${env}`,
+    secretName: "docker-registry-credentials",
+    fullName: `docker-registry-credentials-${env}`,
     description: 'Docker registry login for the payment image build: JSON {"username": "...", "password": "..."}',
     kmsKeyArn: key.arn,
     recoveryWindowDays: lifecycle(removal).secretRecoveryWindowDays,
@@ -109,9 +108,9 @@ const target: IBlueGreenService = config.ecsTarget
 
 const deployment = new EcsBlueGreenDeployment("deployment", {
     ...base,
-    applicationName: `payment-service-app-${env}`,
-    deploymentGroupName: `payment-service-dg-${env}`,
-    roleName: `codedeploy-role-${env}`,
+    applicationName: "service",
+    deploymentGroupName: "service",
+    fullNames: { application: `payment-service-app-${env}`, deploymentGroup: `payment-service-dg-${env}`, role: `codedeploy-role-${env}` },
     target: target.target,
     deploymentConfigName: TRAFFIC_SHIFTING[config.trafficShifting],
     terminationWaitMinutes: config.terminationWaitMinutes,
@@ -120,7 +119,8 @@ const deployment = new EcsBlueGreenDeployment("deployment", {
 
 const buildRole = new ServiceRole("codebuild-role", {
     ...base,
-    roleName: namer.custom(`codebuild-role-${env}`, "CodeBuild role", "iamRole"),
+    roleName: "codebuild",
+    fullName: `codebuild-role-${env}`,
     description: `The payment pipeline's builds (${env}); each project adds its own policies`,
     services: ["codebuild.amazonaws.com"],
     policies: {},
@@ -131,7 +131,7 @@ const unitTests = new BuildProject("unit-tests", {
     projectName: "unit-test",
     fullNames: { project: `unit-test-project-${env}`, logGroup: `/aws/codebuild/unit-test-${env}` },
     description: "Payment service: install, lint, dependency audit, unit tests and coverage on Node.js 22",
-    buildspec: buildspec("buildspec-test.yml"),
+    buildspec: unitTestBuildspec(),
     reportGroups: { "unit-tests": "TEST", coverage: "CODE_COVERAGE" },
     buildTimeoutMinutes: 30,
 });
@@ -140,7 +140,7 @@ const dockerBuild = new BuildProject("docker-build", {
     projectName: "docker-build",
     fullNames: { project: `docker-build-project-${env}`, logGroup: `/aws/codebuild/docker-build-${env}` },
     description: "Payment service: build and push the image, write the blue/green deployment files",
-    buildspec: buildspecWithWriter(buildspec("buildspec-build.yml")),
+    buildspec: dockerBuildBuildspec(),
     privilegedMode: true,
     environmentVariables: [
         { name: "REPOSITORY_URI", value: registry.repositoryUrl },
@@ -164,7 +164,7 @@ const source = new PipelineSource("source", {
 const pipeline = new Pipeline("pipeline", {
     ...base,
     pipelineName: "service-pipeline",
-    roleName: `codepipeline-role-${env}`,
+    fullNames: { role: `codepipeline-role-${env}` },
     source,
     sourceNamespace: "SourceVariables",
     artifactBucket: artifacts,

@@ -10,17 +10,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../../src/components/bucket";
 import { EncryptionKey } from "../../src/components/encryption";
 import { ServiceRole } from "../../src/components/iam";
-import { ContainerImageFunction, DeployFunction } from "../../src/components/lambda";
-import { Notifications } from "../../src/components/notifications";
+import { ContainerImageFunction, ReleaseFunction } from "../../src/components/lambda";
+import { SnsTopic } from "../../src/components/snsTopic";
 import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pipeline";
 import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
-import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
+import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/lambdaRelease/history";
 import { systemContext } from "../../src/config/context";
-import { deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, sourceSpec, SYSTEM, testBuildspec } from "../../src/config/service";
+import { imageBuildspec, testBuildspec } from "../../src/buildspecs/service";
+import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, loadServiceConfig, PROJECT, SYSTEM } from "../../src/config/service";
 import { bucketNaming } from "../../src/config/shapes";
 
-const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
+const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
 const removal = settings.removal;
 const account = aws.getCallerIdentityOutput().accountId;
 const partition = aws.getPartitionOutput().partition;
@@ -35,9 +36,9 @@ const key = new EncryptionKey("service-key", {
 });
 
 // Alarms, failed executions and approval requests.
-const alerts = new Notifications("service-alerts", {
+const alerts = new SnsTopic("service-alerts", {
     ...base,
-    topicName: namer.name("alerts"),
+    topicName: "alerts",
     displayName: `Service pipeline (${config.environmentSuffix})`,
     key,
     publishers: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
@@ -78,7 +79,7 @@ const app = new ContainerImageFunction("service-app", {
     errorAlarm: { threshold: config.errorAlarmThreshold, periodSeconds: 300, evaluationPeriods: 1, actions: [alerts.arn] },
 });
 
-const deployer = new DeployFunction("service-deployer", {
+const deployer = new ReleaseFunction("service-deployer", {
     ...base,
     functionName: "deploy",
     description: `Deploy stage of ${PROJECT} (${config.environmentSuffix}): moves ${app.name} to a new image and records it`,
@@ -94,7 +95,7 @@ const deployer = new DeployFunction("service-deployer", {
 const trustedAccount = config.trustedAccountId ?? account;
 const deploymentRole = new ServiceRole("service-deployment-role", {
     ...base,
-    roleName: namer.name("deployment", "iamRole"),
+    roleName: "deployment",
     description: `Releases ${app.name} for CodePipeline, also from account ${config.trustedAccountId ?? "(this account)"}`,
     services: ["codepipeline.amazonaws.com"],
     awsPrincipals: [pulumi.interpolate`arn:${partition}:iam::${trustedAccount}:root`],
@@ -131,7 +132,14 @@ const buildCache = new SecureBucket("service-build-cache", {
     removal,
 });
 
-const source = new PipelineSource("service-source", { ...base, spec: sourceSpec(config), removal });
+const source = new PipelineSource("service-source", {
+    ...base,
+    spec:
+        config.sourceProvider === "connection"
+            ? { provider: "CodeStarConnection", connectionName: CONNECTION_RESOURCE, providerType: "GitHub", fullRepositoryId: config.githubRepository!, branch: config.branch }
+            : { provider: "CodeCommit", repositoryName: CODECOMMIT_RESOURCE, description: `Source of the service released by ${PROJECT} (${config.environmentSuffix})`, branch: config.branch },
+    removal,
+});
 
 const buildDefaults = { ...base, kmsKeyArn: key.arn, artifactBucketArn: artifacts.arn, logRetentionDays: config.logRetentionDays, image: config.buildImage };
 const imageBuild = new BuildProject("service-image-build", {

@@ -12,7 +12,7 @@ import type { BaseArgs } from "../common";
 import { TOKEN } from "../common";
 import { ServiceRole } from "../iam";
 import { logGroup } from "../logs";
-import { defaultLayout, layoutProblems } from "./cidr";
+import { defaultLayout, layoutProblems } from "../../aws/cidr";
 
 /**
  * - `none`: private subnets have no route to the internet.
@@ -26,6 +26,7 @@ export type NatStrategy = "none" | "single" | "perAz";
 export type InterfaceEndpoint = "ecr.api" | "ecr.dkr" | "logs" | "secretsmanager" | "kinesis-streams" | "kms" | "sts";
 
 export interface NetworkArgs extends BaseArgs {
+    /** The VPC's IPv4 block, /16 to /28. */
     readonly cidrBlock: string;
     /**
      * How many of the region's available zones to spread over (the first ones, in AWS's order):
@@ -36,7 +37,9 @@ export interface NetworkArgs extends BaseArgs {
     readonly publicSubnetCidrs?: readonly string[];
     /** Explicit private subnet blocks, one per AZ. @default - carved by `defaultLayout` */
     readonly privateSubnetCidrs?: readonly string[];
+    /** NAT gateways for the private subnets: none, one shared, or one per availability zone. */
     readonly natGateways: NatStrategy;
+    /** VPC flow logs to an encrypted CloudWatch log group (EC2.6). */
     readonly flowLogs: {
         readonly kmsKeyArn: pulumi.Input<string>;
         readonly retentionInDays: number;
@@ -54,6 +57,7 @@ export interface NetworkArgs extends BaseArgs {
 export class Network extends pulumi.ComponentResource {
     /** @internal */
     readonly vpc: aws.ec2.Vpc;
+    /** The VPC's id. */
     readonly vpcId: pulumi.Output<string>;
     /** @internal Read `publicSubnetIds`. */
     readonly publicSubnets: aws.ec2.Subnet[] = [];
@@ -162,7 +166,7 @@ export class Network extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags,
-                roleName: args.namer.name("flow-logs", "iamRole"),
+                roleName: "flow-logs",
                 description: `VPC flow logs of ${vpcName} to CloudWatch Logs`,
                 services: ["vpc-flow-logs.amazonaws.com"],
                 policies: {

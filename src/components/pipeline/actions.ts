@@ -19,26 +19,33 @@ interface ActionBase {
 
 /** Runs a BuildProject (category Build, or Test for test-only projects). */
 export interface BuildAction extends ActionBase {
+    /** Which action this is. */
     readonly kind: "build";
+    /** The CodeBuild project the action runs; the pipeline's role may start it. */
     readonly project: BuildProject;
+    /** Artifacts the build runs on; the first is its primary source. */
     readonly inputArtifacts: readonly string[];
+    /** Artifacts the build produces for later stages. @default - none */
     readonly outputArtifacts?: readonly string[];
     /** @default "Build" */
     readonly category?: "Build" | "Test";
-    /** Variables for this run, on top of the project's (plain text). */
+    /** Variables for this run, on top of the project's (plain text). @default - none */
     readonly variables?: Readonly<Record<string, pulumi.Input<string>>>;
-    /** Namespace under which the build's exported variables are visible to later actions. */
+    /** Namespace under which the build's exported variables are visible to later actions. @default - none */
     readonly namespace?: string;
 }
 
 /** Waits for a person to approve, announcing it on an SNS topic. */
 export interface ApprovalAction extends ActionBase {
+    /** Which action this is. */
     readonly kind: "approval";
+    /** The SNS topic that announces the approval request. */
     readonly topicArn: pulumi.Input<string>;
-    /** The topic's customer key: publishing to an encrypted topic needs it. */
+    /** The topic's customer key: publishing to an encrypted topic needs it. @default - an unencrypted topic */
     readonly topicKmsKeyArn?: pulumi.Input<string>;
+    /** What the approver is asked, in the request. */
     readonly message: string;
-    /** A link the approver should look at (a change log, a test report). */
+    /** A link the approver should look at (a change log, a test report). @default - none */
     readonly externalEntityLink?: pulumi.Input<string>;
     /** @default 1440 (a day; CodePipeline's maximum is 7 days) */
     readonly timeoutMinutes?: number;
@@ -46,30 +53,43 @@ export interface ApprovalAction extends ActionBase {
 
 /** Invokes a Lambda function, which must report back with PutJobSuccessResult/PutJobFailureResult. */
 export interface LambdaInvokeAction extends ActionBase {
+    /** Which action this is. */
     readonly kind: "lambdaInvoke";
+    /** The function the action invokes. */
     readonly functionName: pulumi.Input<string>;
+    /** Its ARN, which the pipeline's role may invoke. */
     readonly functionArn: pulumi.Input<string>;
+    /** A string passed to the function as the job's UserParameters. @default - none */
     readonly userParameters?: pulumi.Input<string>;
+    /** Artifacts passed to the function. @default - none */
     readonly inputArtifacts?: readonly string[];
+    /** Artifacts the function writes. @default - none */
     readonly outputArtifacts?: readonly string[];
 }
 
 /** Any other action (e.g. CodeDeploy to ECS), with the statements the pipeline's role needs for it. */
 export interface CustomAction {
+    /** Which action this is. */
     readonly kind: "custom";
+    /** The action as CodePipeline takes it. */
     readonly action: StageAction;
+    /** What the pipeline's role needs to run the action. */
     readonly statements: readonly Statement[];
 }
 
 export type PipelineAction = BuildAction | ApprovalAction | LambdaInvokeAction | CustomAction;
 
 export interface PipelineStageSpec {
+    /** The stage's name. */
     readonly name: string;
+    /** The stage's actions. */
     readonly actions: readonly PipelineAction[];
 }
 
 export interface Rendered {
+    /** The action as CodePipeline takes it. */
     readonly action: StageAction;
+    /** What the pipeline's role needs to run it. */
     readonly statements: readonly Statement[];
 }
 

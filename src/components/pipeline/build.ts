@@ -18,11 +18,8 @@ import { KEY_USE_ACTIONS } from "../encryption";
 
 /** CodeBuild's Linux compute types. @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html */
 export type { BuildComputeType } from "../../aws/codebuild";
-import type { BuildComputeType } from "../../aws/codebuild";
-
-/** The current Amazon Linux standard image (x86_64). @see https://docs.aws.amazon.com/codebuild/latest/userguide/ec2-compute-images.html */
-export const DEFAULT_BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
-
+import { renderBuildspec, type Buildspec } from "../../aws/buildspec";
+import { DEFAULT_BUILD_IMAGE, type BuildComputeType } from "../../aws/codebuild";
 
 export type BuildVariable =
     | { readonly name: string; readonly type?: "PLAINTEXT"; readonly value: pulumi.Input<string> }
@@ -32,9 +29,11 @@ export type BuildVariable =
     | { readonly name: string; readonly type: "PARAMETER_STORE"; readonly parameterName: string };
 
 export interface BuildVpc {
+    /** The VPC the build runs in. */
     readonly vpcId: pulumi.Input<string>;
     /** Private subnets with a route to the internet or VPC endpoints (CodeBuild gets no public IP). */
     readonly subnetIds: readonly pulumi.Input<string>[];
+    /** Security groups of the build's network interface. */
     readonly securityGroupIds: readonly pulumi.Input<string>[];
 }
 
@@ -44,7 +43,9 @@ export interface BuildVpc {
  * @see https://docs.aws.amazon.com/codebuild/latest/userguide/build-caching.html#caching-s3
  */
 export interface BuildCache {
+    /** The cache bucket's name. */
     readonly bucketName: pulumi.Input<string>;
+    /** The cache bucket's ARN, which the role may read and write under `prefix`. */
     readonly bucketArn: pulumi.Input<string>;
     /** Key prefix of this project's cache in the bucket, without a trailing slash. */
     readonly prefix: string;
@@ -53,13 +54,15 @@ export interface BuildCache {
 export interface BuildProjectArgs extends BaseArgs {
     /** Resource key: the project, its role and log group are named from `<system>-<resource>-<suffix>`. */
     readonly projectName: string;
+    /** What the build does, in words, for the console. */
     readonly description: string;
-    /** The buildspec, as YAML text. */
-    readonly buildspec: pulumi.Input<string>;
+    /** The buildspec, as a typed object (the systems' are in src/buildspecs); the project renders it as YAML. */
+    readonly buildspec: Buildspec;
     /** The customer key: artifacts, logs and the secrets it reads are encrypted with it. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /** The pipeline's artifact bucket: the build reads its input and writes its output there. */
     readonly artifactBucketArn: pulumi.Input<string>;
+    /** Days the build's log group keeps its events. */
     readonly logRetentionDays: number;
     /** @default "BUILD_GENERAL1_SMALL" */
     readonly computeType?: BuildComputeType;
@@ -70,6 +73,7 @@ export interface BuildProjectArgs extends BaseArgs {
      * @default false
      */
     readonly privilegedMode?: boolean;
+    /** The build's environment: plain text, or read from Secrets Manager or Parameter Store. @default - none */
     readonly environmentVariables?: readonly BuildVariable[];
     /** Run builds inside these private subnets with these security groups. @default - no VPC */
     readonly vpc?: BuildVpc;
@@ -191,7 +195,7 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 {
                     namer: args.namer,
                     tags: args.tags,
-                    roleName: args.namer.name(args.projectName, "iamRole"),
+                    roleName: args.projectName,
                     description: `CodeBuild project ${this.projectName}`,
                     services: ["codebuild.amazonaws.com"],
                     policies,
@@ -210,7 +214,7 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 encryptionKey: args.kmsKeyArn,
                 buildTimeout: args.buildTimeoutMinutes ?? 60,
                 queuedTimeout: args.queuedTimeoutMinutes ?? 480,
-                source: { type: "CODEPIPELINE", buildspec: args.buildspec },
+                source: { type: "CODEPIPELINE", buildspec: renderBuildspec(args.buildspec) },
                 artifacts: { type: "CODEPIPELINE" },
                 ...(args.cache ? { cache: { type: "S3", location: pulumi.interpolate`${args.cache.bucketName}/${args.cache.prefix}` } } : {}),
                 environment: {

@@ -21,13 +21,16 @@ import { render, stageProblems, type PipelineStageSpec } from "./actions";
 
 /** The artifact bucket as the pipeline needs it (a SecureBucket). */
 export interface ArtifactStore {
+    /** The bucket's name. */
     readonly name: pulumi.Input<string>;
+    /** The bucket's ARN. */
     readonly arn: pulumi.Input<string>;
 }
 
 export interface PipelineArgs extends BaseArgs {
     /** Resource key: the pipeline, its role and its event rules are named from it. */
     readonly pipelineName: string;
+    /** The source the first stage reads. */
     readonly source: PipelineSource;
     /** @default "Source" */
     readonly sourceStageName?: string;
@@ -35,7 +38,9 @@ export interface PipelineArgs extends BaseArgs {
     readonly sourceArtifact?: string;
     /** The stages after the source stage, in order. */
     readonly stages: readonly PipelineStageSpec[];
+    /** Where the pipeline keeps its artifacts. */
     readonly artifactBucket: ArtifactStore;
+    /** The customer key of the artifacts and the event log group. */
     readonly kmsKeyArn: pulumi.Input<string>;
     /**
      * V2 triggers, e.g. pushes to `main` only, or pull requests. A connection source with a
@@ -55,10 +60,11 @@ export interface PipelineArgs extends BaseArgs {
      */
     readonly executionNotifications?: { readonly topicArn: pulumi.Input<string>; readonly states: readonly ExecutionState[] };
     /**
-     * The role's full name, when the design fixes one (e.g. `codepipeline-role-<env>`).
+     * Whole names the design fixes, checked against AWS's rule instead of built from
+     * `pipelineName`: `role` for the pipeline's role (e.g. `codepipeline-role-<env>`).
      * @default - `<system>-<pipelineName>-<suffix>`
      */
-    readonly roleName?: string;
+    readonly fullNames?: { readonly role?: string };
     /**
      * Namespace of the source action's variables, so later actions can read them, e.g.
      * `#{SourceVariables.CommitId}` in a build's variables.
@@ -78,14 +84,19 @@ export const PIPELINE_EVENT_TYPES = [
 ] as const;
 
 export class Pipeline extends pulumi.ComponentResource {
+    /** @internal The CodePipeline pipeline; read `arn` and `name`. */
     readonly pipeline: aws.codepipeline.Pipeline;
+    /** @internal The pipeline's role. */
     readonly role: ServiceRole;
+    /** @internal The log group that receives the pipeline's events. */
     readonly eventsLogGroup: aws.cloudwatch.LogGroup;
+    /** @internal The rule sending the pipeline's events to that log group. */
     readonly eventsRule: aws.cloudwatch.EventRule;
     /** The rule that starts the pipeline on a push to the CodeCommit branch (CodeCommit sources only). */
     readonly sourceRule?: aws.cloudwatch.EventRule;
     /** The rule that announces `executionNotifications.states` on its topic. */
     readonly executionRule?: aws.cloudwatch.EventRule;
+    /** The pipeline's ARN. */
     readonly arn: pulumi.Output<string>;
     /** The checked pipeline name, known before deployment. */
     readonly pipelineName: string;
@@ -127,7 +138,8 @@ export class Pipeline extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.roleName !== undefined ? args.namer.custom(args.roleName, "pipeline role", "iamRole") : args.namer.name(args.pipelineName, "iamRole"),
+                roleName: args.pipelineName,
+                fullName: args.fullNames?.role,
                 description: `CodePipeline ${this.pipelineName}`,
                 services: ["codepipeline.amazonaws.com"],
                 policies: {
@@ -280,7 +292,7 @@ export class Pipeline extends pulumi.ComponentResource {
             {
                 namer: args.namer,
                 tags: args.tags,
-                roleName: args.namer.name(`${args.pipelineName}-push`, "iamRole"),
+                roleName: `${args.pipelineName}-push`,
                 description: `EventBridge starts ${this.pipelineName}`,
                 services: ["events.amazonaws.com"],
                 policies: { start: [{ Sid: "StartPipeline", Action: "codepipeline:StartPipelineExecution", Resource: pipelineArn }] },

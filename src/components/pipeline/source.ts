@@ -38,18 +38,24 @@ export type SourceSpec =
       };
 
 export interface PipelineSourceArgs extends BaseArgs, StatefulArgs {
+    /** A CodeCommit repository to create, or a CodeStar connection to GitHub, Bitbucket or GitLab. */
     readonly spec: SourceSpec;
 }
 
 /** The CodePipeline action that reads the source, and what the pipeline's role needs for it. */
 export interface SourceAction {
+    /** The source action as CodePipeline takes it. */
     readonly action: aws.types.input.codepipeline.PipelineStageAction;
+    /** What the pipeline's role needs to run it. */
     readonly statements: Statement[];
 }
 
 export class PipelineSource extends pulumi.ComponentResource {
+    /** The source as given. */
     readonly spec: SourceSpec;
+    /** @internal The CodeCommit repository (CodeCommit sources only). */
     readonly repository?: aws.codecommit.Repository;
+    /** @internal The CodeStar connection (connection sources only). */
     readonly connection?: aws.codestarconnections.Connection;
     /** The repository's or the connection's ARN. */
     readonly arn: pulumi.Output<string>;
@@ -100,6 +106,7 @@ export class PipelineSource extends pulumi.ComponentResource {
         this.registerOutputs({ arn: this.arn, cloneUrlHttp: this.cloneUrlHttp, connectionArn: this.connectionArn, connectionStatus: this.connectionStatus });
     }
 
+    /** The branch the pipeline builds. */
     get branch(): string {
         return this.spec.branch;
     }

@@ -66,7 +66,7 @@ export const bucketLifecycle: Check = {
     },
 };
 
-/** The attribute the deploy function writes each record's outcome to (src/functions/deploy). */
+/** The attribute the deploy function writes each record's outcome to (src/functions/lambdaRelease). */
 const STATUS_ATTRIBUTE = "status";
 
 async function lastRecord(v: Parameters<Check["observe"]>[1], table: string, rangeKey: string): Promise<Observation> {

@@ -1,6 +1,6 @@
 /**
  * Deployments: CodeDeploy shifting an ECS service blue/green, and Lambda functions (their logs,
- * their image, and the deploy function of src/functions/deploy releasing another function).
+ * their image, and the deploy function of src/functions/lambdaRelease releasing another function).
  */
 import type { AccessModel } from "../model";
 import type { AccessCall, AccessResource } from "../types";
@@ -46,7 +46,7 @@ export function codeDeployCalls(m: AccessModel): AccessCall[] {
     });
 }
 
-/** The deploy function (src/functions/deploy): it names its target and history table in its environment. */
+/** The deploy function (src/functions/lambdaRelease): it names its target and history table in its environment. */
 function deployFunctionCalls(m: AccessModel, fn: AccessResource, role: string, env: Record<string, unknown>): AccessCall[] {
     const out: AccessCall[] = [];
     const target = m.find("aws:lambda/function:Function", env["TARGET_FUNCTION_NAME"]);

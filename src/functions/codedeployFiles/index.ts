@@ -1,6 +1,6 @@
 /**
  * The command the Docker build runs after pushing the image (see
- * stacks/payment-pipeline/buildspec-build.yml): reads its settings from the environment, the
+ * src/buildspecs/payment.ts): reads its settings from the environment, the
  * current task definition from a file, and writes the three deployment files.
  *
  * | variable | what |

@@ -1,6 +1,8 @@
 /**
- * IPv4 CIDR maths for the network component: parsing, containment, overlap and carving subnets
- * from a VPC block. Pure functions, tested with fast-check.
+ * IPv4 CIDR maths and AWS's VPC block limits (/16 to /28), read by the network component and by
+ * the systems' config alike: parsing, containment, overlap and carving subnets from a VPC block.
+ * Pure functions, tested with fast-check.
+ * @see https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html
  */
 
 export interface Cidr {

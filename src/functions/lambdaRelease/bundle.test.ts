@@ -2,20 +2,20 @@ import assert from "node:assert/strict";
 import { builtinModules, createRequire } from "node:module";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { bundleDeployFunction } from "./bundle";
+import { bundleReleaseFunction } from "./bundle";
 
 /** Modules the bundle may load at run time: Node's own and the SDK the Lambda runtime provides. */
 function isProvidedByRuntime(specifier: string): boolean {
     return specifier.startsWith("@aws-sdk/") || specifier.startsWith("node:") || builtinModules.includes(specifier);
 }
 
-describe("bundleDeployFunction", () => {
+describe("bundleReleaseFunction", () => {
     let source: string;
     let buildMs: number;
 
     before(() => {
         const started = performance.now();
-        source = bundleDeployFunction();
+        source = bundleReleaseFunction();
         buildMs = performance.now() - started;
     });
 
@@ -27,7 +27,7 @@ describe("bundleDeployFunction", () => {
     });
 
     it("builds the same text every time, so the asset changes only with the code", () => {
-        assert.equal(bundleDeployFunction(), source);
+        assert.equal(bundleReleaseFunction(), source);
     });
 
     it("requires only Node built-ins and the AWS SDK, leaving no TypeScript or machine paths", () => {
