@@ -71,7 +71,9 @@ const image =
     registry.buildImage("orders-image", {
         context: "../..",
         dockerfile: "../../services/orders/Dockerfile",
-        sources: ["../../services/orders", "../../src/functions/bundle.ts", "../../package-lock.json"],
+        // The files the image is built from (Dockerfile.dockerignore), not the test folder or the bench:
+        // editing those rebuilds nothing.
+        sources: ["../../services/orders/Dockerfile", "../../services/orders/bundle.ts", "../../services/orders/src", "../../src/functions/bundle.ts", "../../tsconfig.json", "../../package.json", "../../package-lock.json"],
     }).uri;
 
 const serviceSg = securityGroup(
