@@ -10,11 +10,13 @@ import { after, before, describe, it } from "node:test";
 import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { checkAccess } from "../src/offline/access";
 import type { PlannedResource, StackPlan } from "../src/offline/model/types";
+import { formatPlan } from "../src/offline/plan/format";
 import { planStack } from "../src/offline/plan/planner";
 import { readProject } from "../src/offline/plan/project";
 import { accessPolicies } from "../src/offline/policy/access";
 import { evaluatePolicies } from "../src/offline/policy/engine";
 import { setStackUnderCheck } from "../src/offline/policy/stack";
+import { renderReport } from "../src/offline/report/html";
 import type { PolicyException } from "../src/offline/policy/types";
 
 const FIXTURE = path.join(__dirname, "fixtures", "access-waiver");
@@ -102,6 +104,12 @@ describe("access waivers: the offline plan", () => {
             ["ACCESS.Denied worker", "ACCESS.UnusedGrant worker"],
         );
         assert.match(String(p.error), /policyExceptions\[2\] \(ACCESS\.Denied, on fn\): waives nothing/);
+    });
+
+    it("counts waived calls apart in the terminal and the report, not as denied", () => {
+        assert.match(formatPlan(p), /Access: \d+ calls checked, 2 denied \(2 waived\), 0 document problems, 1 unused grants \(1 waived\)/);
+        const chips = /<ul class="chips access">(.*?)<\/ul>/.exec(renderReport({ plans: [p], diagrams: ["<svg></svg>"], generatedAt: new Date(0) }))?.[1] ?? "";
+        assert.match(chips, /<li class="ok">0 denied<\/li><li class="ok">0 unused grants<\/li><li class="waived">3 waived<\/li>/);
     });
 });
 

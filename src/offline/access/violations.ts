@@ -15,7 +15,18 @@ export function accessViolations(report: AccessReport): Violation[] {
     ];
 }
 
-/** One line for the terminal: what was checked and what failed. */
-export function accessSummary(report: AccessReport): string {
-    return `Access: ${report.checked} calls checked, ${report.denied.length} denied, ${report.documents.length} document problems, ${report.unused.length} unused grants`;
+/**
+ * How many of the report's denied calls and unused grants a stack exception waived: those the
+ * plan's violations (after waivers) no longer hold.
+ */
+export function accessWaived(report: AccessReport, violations: readonly Pick<Violation, "policy">[]): { denied: number; unused: number } {
+    const left = (policy: string) => violations.filter((v) => v.policy === policy).length;
+    return { denied: Math.max(0, report.denied.length - left(ACCESS_POLICIES.denied)), unused: Math.max(0, report.unused.length - left(ACCESS_POLICIES.unused)) };
+}
+
+/** One line for the terminal: what was checked and what failed, and what of it was waived. */
+export function accessSummary(report: AccessReport, violations: readonly Pick<Violation, "policy">[]): string {
+    const waived = accessWaived(report, violations);
+    const of = (n: number) => (n > 0 ? ` (${n} waived)` : "");
+    return `Access: ${report.checked} calls checked, ${report.denied.length} denied${of(waived.denied)}, ${report.documents.length} document problems, ${report.unused.length} unused grants${of(waived.unused)}`;
 }

@@ -81,7 +81,7 @@ function costLines(plan: StackPlan): string[] {
 /** The sections of a stack's plan, in order; another engineer's section is one more entry. */
 /** The calls AWS services will make on the stack's behalf, and how many its policies deny. */
 function accessLines(plan: StackPlan): string[] {
-    return plan.access ? [accessSummary(plan.access)] : [];
+    return plan.access ? [accessSummary(plan.access, plan.violations)] : [];
 }
 
 export const SECTIONS: ((plan: StackPlan) => string[])[] = [resourceLines, outputLines, policyLines, accessLines, costLines];

@@ -4,6 +4,8 @@
  * results, the cost table and the outputs. Every text that comes from a plan is escaped.
  */
 import { diffPanel } from "./changes";
+import { accessWaived } from "../access/violations";
+import type { AccessReport } from "../model/access";
 import type { CostItem, PlannedResource, StackPlan, Violation } from "../model/types";
 import { CATEGORY_COLORS, type Category } from "./diagram";
 
@@ -116,6 +118,15 @@ function fixHtml(v: Violation): string {
     return `${detailHtml(v)}${v.remediation ? `<div class="fix"><b>Fix:</b> ${esc(v.remediation)}</div>` : ""}${v.source ? `<div class="source">Source: ${esc(v.source)}</div>` : ""}`;
 }
 
+/** Calls checked, denied and unused grants; a waived denial is counted apart, not as a failure. */
+function accessChips(a: AccessReport, waived: { denied: number; unused: number }): string {
+    const denied = a.denied.length - waived.denied;
+    const unused = a.unused.length - waived.unused;
+    const chip = (n: number, what: string, bad: string) => `<li class="${n > 0 ? bad : "ok"}">${n} ${what}</li>`;
+    const waivedChip = waived.denied + waived.unused > 0 ? `<li class="waived">${waived.denied + waived.unused} waived</li>` : "";
+    return `<ul class="chips access"><li>${a.checked} calls checked</li>${chip(denied, "denied", "failed")}${chip(unused, "unused grants", "advisory")}${waivedChip}</ul>`;
+}
+
 function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): string {
     const s = plan.policySummary;
     const summary = s
@@ -123,7 +134,7 @@ function policy(plan: StackPlan, byUrn: ReadonlyMap<string, PlannedResource>): s
         : `<p class="muted">No policy summary: the policy pack did not run on this plan.</p>`;
     const a = plan.access;
     const access = a
-        ? `<ul class="chips access"><li>${a.checked} calls checked</li><li class="${a.denied.length > 0 ? "failed" : "ok"}">${a.denied.length} denied</li><li class="${a.unused.length > 0 ? "advisory" : "ok"}">${a.unused.length} unused grants</li></ul>`
+        ? accessChips(a, accessWaived(a, plan.violations))
         : "";
     const order = { mandatory: 0, advisory: 1 } as const;
     const violations = [...plan.violations].sort((a, b) => order[a.level] - order[b.level] || a.policy.localeCompare(b.policy));
