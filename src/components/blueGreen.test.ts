@@ -100,7 +100,7 @@ describe("elbLogDeliveryStatement", () => {
 
     it("knows an account for every region opened before August 2022 and none for those opened since", () => {
         const newer = AWS_REGIONS.filter((r) => ELB_LOG_DELIVERY_ACCOUNTS[r] === undefined).sort();
-        assert.deepEqual(newer, ["ap-east-2", "ap-south-2", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-2", "il-central-1", "me-central-1", "mx-central-1"]);
+        assert.deepEqual(newer, ["ap-east-2", "ap-south-2", "ap-southeast-4", "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-2", "il-central-1", "me-central-1", "mx-central-1"]);
         for (const account of Object.values(ELB_LOG_DELIVERY_ACCOUNTS)) assert.match(account!, /^\d{12}$/);
         assert.equal(new Set(Object.values(ELB_LOG_DELIVERY_ACCOUNTS)).size, Object.keys(ELB_LOG_DELIVERY_ACCOUNTS).length);
     });
