@@ -1,19 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { buildspec, DEFAULT_BUILD_COMMANDS, loadBrazilcartConfig } from "./brazilcart";
-import type { ConfigError } from "./load";
-import { configReader as reader, rejection } from "./testing";
+import { configReader as reader, rejecter } from "./testing";
 
-function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    return rejection(loadBrazilcartConfig, values, env, stack);
-}
+const issues = rejecter(loadBrazilcartConfig);
 
 describe("brazilcart config: defaults", () => {
     it("follows the design in dev: 3 AZs, NAT per AZ, Multi-AZ db.t3.medium with 100 GB, 2 Redis nodes, CodeCommit", () => {
         const c = loadBrazilcartConfig("dev", reader({}), {});
-        assert.equal(c.environmentSuffix, "dev");
-        assert.equal(c.region, "sa-east-1");
-        assert.equal(c.profile, "dev");
+        assert.deepEqual([c.environmentSuffix, c.region, c.profile], ["dev", "sa-east-1", "dev"]);
         assert.equal(c.vpcCidr, "10.0.0.0/16");
         assert.equal(c.azCount, 3);
         assert.equal(c.natGateways, "perAz");

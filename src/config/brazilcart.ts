@@ -11,7 +11,22 @@ import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
-import { cacheNodeType, cidrBlock, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
+import {
+    allocatedStorageGb,
+    backupRetentionDays,
+    cacheNodeType,
+    cidrBlock,
+    databaseName,
+    databaseUsername,
+    email,
+    gitBranch,
+    githubRepository,
+    interfaceEndpoint,
+    logRetentionDays,
+    natStrategy,
+    networkLayoutIssues,
+    rdsInstanceClass,
+} from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -44,29 +59,17 @@ export const brazilcartSchema = z.object({
     natGateways: natStrategy.default("perAz"),
     vpcEndpoints: z.array(interfaceEndpoint).optional(),
     dbInstanceClass: rdsInstanceClass.default("db.t3.medium"),
-    dbAllocatedStorageGb: z.number().int(whole).min(20, "must be at least 20 GB for gp3").max(65536).default(100),
+    dbAllocatedStorageGb: allocatedStorageGb.default(100),
     dbMultiAz: z.boolean().default(true),
-    dbBackupRetentionDays: z.number().int(whole).min(7, "must be at least 7 days (RDS.11)").max(35, "must be at most 35 days").default(7),
-    dbName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "must start with a letter and hold letters, digits and underscores").default("brazilcart"),
-    dbUsername: z
-        .string()
-        .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
-        .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
-        .default("brazilcart_admin"),
+    dbBackupRetentionDays: backupRetentionDays.default(7),
+    dbName: databaseName.default("brazilcart"),
+    dbUsername: databaseUsername.default("brazilcart_admin"),
     cacheNodeType: cacheNodeType.default("cache.t3.micro"),
     cacheNodes: z.number().int(whole).min(2, "must be at least 2: automatic failover needs a replica").max(6).default(2),
     sourceProvider: sourceProvider.default("codecommit"),
     /** `owner/name` on GitHub, for the github source. */
-    githubRepository: z
-        .string()
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository as "owner/name", e.g. "brazilcart/storefront"')
-        .optional(),
-    branch: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x")
-        .default("main"),
+    githubRepository: githubRepository("brazilcart/storefront").optional(),
+    branch: gitBranch.default("main"),
     buildComputeType: buildComputeType.default("BUILD_GENERAL1_SMALL"),
     buildImage: z
         .string()

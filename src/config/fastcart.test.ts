@@ -1,19 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { loadFastcartConfig } from "./fastcart";
-import type { ConfigError } from "./load";
-import { configReader as reader, rejection } from "./testing";
+import { configReader as reader, rejecter } from "./testing";
 
-function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    return rejection(loadFastcartConfig, values, env, stack);
-}
+const issues = rejecter(loadFastcartConfig);
 
 describe("fastcart config: defaults", () => {
     it("follows the design in dev", () => {
         const c = loadFastcartConfig("dev", reader({}), {});
-        assert.equal(c.environmentSuffix, "dev");
-        assert.equal(c.region, "eu-central-1");
-        assert.equal(c.profile, "dev");
+        assert.deepEqual([c.environmentSuffix, c.region, c.profile], ["dev", "eu-central-1", "dev"]);
         assert.equal(c.natGateways, "single");
         assert.equal(c.kinesisShardCount, 2);
         assert.equal(c.kinesisRetentionHours, 24);

@@ -1,22 +1,17 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { ConfigError } from "./load";
-import { configReader as reader, rejection } from "./testing";
+import { configReader as reader, rejecter } from "./testing";
 import { parse } from "yaml";
 import { deployUserParameters, imageBuildspec, loadServiceConfig, sourceSpec, testBuildspec } from "./service";
 
 const GITHUB = { githubRepository: "acme/orders-service" };
 
-function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    return rejection(loadServiceConfig, values, env, stack);
-}
+const issues = rejecter(loadServiceConfig);
 
 describe("service-pipeline config: defaults", () => {
     it("follows the design in dev", () => {
         const c = loadServiceConfig("dev", reader(GITHUB), {});
-        assert.equal(c.environmentSuffix, "dev");
-        assert.equal(c.region, "us-east-1");
-        assert.equal(c.profile, "dev");
+        assert.deepEqual([c.environmentSuffix, c.region, c.profile], ["dev", "us-east-1", "dev"]);
         assert.equal(c.sourceProvider, "connection");
         assert.equal(c.branch, "main");
         assert.equal(c.appMemoryMb, 1024);

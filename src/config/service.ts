@@ -12,7 +12,7 @@ import type { SourceSpec } from "../components/pipeline/source";
 import { baseConfigShape, baseSources } from "./base";
 import { ConfigError, type ConfigIssue, type RawReader } from "./load";
 import { nameProblem, NAME_RULES } from "./naming";
-import { email, logRetentionDays } from "./shapes";
+import { email, gitBranch, githubRepository, logRetentionDays } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -35,16 +35,8 @@ export const serviceSchema = z.object({
     ...baseConfigShape,
     sourceProvider: sourceProvider.default("connection"),
     /** `owner/name` on GitHub, for the connection source. */
-    githubRepository: z
-        .string()
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository as "owner/name", e.g. "acme/orders-service"')
-        .optional(),
-    branch: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x")
-        .default("main"),
+    githubRepository: githubRepository("acme/orders-service").optional(),
+    branch: gitBranch.default("main"),
     appMemoryMb: z.number().int(whole).min(128, "must be 128 to 10240 MiB").max(10240, "must be 128 to 10240 MiB").default(1024),
     appTimeoutSeconds: z.number().int(whole).min(1, "must be 1 to 900 seconds").max(900, "must be 1 to 900 seconds, Lambda's limit").default(30),
     /** @default 50 (the design's) where the profile reserves concurrency (prod); unset in dev, where a new account's quota cannot spare it. */

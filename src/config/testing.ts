@@ -24,3 +24,8 @@ export function rejection(load: Loader, values: Record<string, string>, env: Nod
     }
     assert.fail("expected the config to be rejected");
 }
+
+/** `rejection` bound to one system's loader, as each system's tests call it. */
+export function rejecter(load: Loader): (values: Record<string, string>, env?: NodeJS.ProcessEnv, stack?: string) => ConfigError {
+    return (values, env = {}, stack = "dev") => rejection(load, values, env, stack);
+}
