@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { buildspec, DEFAULT_BUILD_COMMANDS, loadBrazilcartConfig } from "./brazilcart";
-import { configReader as reader, rejecter } from "./testing";
+import { configReader as reader, rejecter, itRejectsEach, type RejectionCase } from "./testing";
 
 const issues = rejecter(loadBrazilcartConfig);
 
@@ -51,7 +51,7 @@ describe("brazilcart config: defaults", () => {
 });
 
 describe("brazilcart config: each bad value is rejected with its own message", () => {
-    const cases: [string, Record<string, string>, string, RegExp][] = [
+    const cases: RejectionCase[] = [
         ["an unknown region", { "aws:region": "sa-west-9" }, "aws:region", /must be an AWS region/],
         ["a suffix too long for AWS names", { environmentSuffix: "feature-branch-12345" }, "environmentSuffix", /at most 16 characters/],
         ["a suffix with capitals", { environmentSuffix: "Dev" }, "environmentSuffix", /lowercase/],
@@ -90,15 +90,7 @@ describe("brazilcart config: each bad value is rejected with its own message", (
         ["single-AZ PostgreSQL in prod", { profile: "prod", dbMultiAz: "false" }, "dbMultiAz", /Multi-AZ/],
         ["an unknown profile", { profile: "staging" }, "profile", /dev|prod/],
     ];
-    for (const [what, values, key, message] of cases) {
-        it(`rejects ${what}`, () => {
-            const error = issues(values);
-            const issue = error.issues.find((i) => i.key === key || i.key.endsWith(`:${key}`));
-            assert.ok(issue, `no issue for ${key} in:\n${error.message}`);
-            assert.match(issue.message, message);
-            assert.match(error.message, new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")));
-        });
-    }
+    itRejectsEach(issues, cases);
 
     it("reports every bad value at once", () => {
         const error = issues({ "aws:region": "mars-1", cacheNodes: "1", dbInstanceClass: "db.x9.huge", sourceProvider: "github" });

@@ -10,7 +10,7 @@ import { CONFIGURABLE_COMPUTE_TYPES } from "../aws/codebuild";
 import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
-import { nameProblem, NAME_RULES } from "./naming";
+import { connectionSuffixIssue } from "./naming";
 import {
     allocatedStorageGb,
     backupRetentionDays,
@@ -105,12 +105,7 @@ function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
 }
 
 export function loadBrazilcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): BrazilcartConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: brazilcartSchema, sources: baseSources, resolve: resolveBrazilcart, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: brazilcartSchema, sources: baseSources, resolve: resolveBrazilcart, crossField: crossFieldIssues }, stack, read, env);
 }
 
 function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
@@ -128,15 +123,8 @@ function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
         if (c.githubRepository === undefined) {
             issues.push({ key: "githubRepository", value: undefined, message: 'is required with sourceProvider "github": the repository as "owner/name"' });
         }
-        const connection = `${SYSTEM}-${CONNECTION_RESOURCE}-${c.environmentSuffix}`;
-        if (nameProblem(connection, "connection") !== undefined) {
-            const room = NAME_RULES.connection.max - `${SYSTEM}-${CONNECTION_RESOURCE}-`.length;
-            issues.push({
-                key: "environmentSuffix",
-                value: c.environmentSuffix,
-                message: `must be at most ${room} characters with sourceProvider "github": the connection name ${connection} is limited to ${NAME_RULES.connection.max}`,
-            });
-        }
+        const suffixIssue = connectionSuffixIssue(SYSTEM, CONNECTION_RESOURCE, c.environmentSuffix, "github");
+        if (suffixIssue) issues.push(suffixIssue);
     } else if (c.githubRepository !== undefined) {
         issues.push({ key: "githubRepository", value: c.githubRepository, message: 'is used only with sourceProvider "github"; remove it or set sourceProvider' });
     }

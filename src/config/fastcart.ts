@@ -84,12 +84,7 @@ function resolveFastcart(c: z.infer<typeof fastcartSchema>) {
 }
 
 export function loadFastcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): FastcartConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: fastcartSchema, sources: baseSources, resolve: resolveFastcart, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: fastcartSchema, sources: baseSources, resolve: resolveFastcart, crossField: crossFieldIssues }, stack, read, env);
 }
 
 function crossFieldIssues(c: FastcartConfig): ConfigIssue[] {

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { configReader as reader, rejecter } from "./testing";
+import { configReader as reader, rejecter, itRejectsEach, type RejectionCase } from "./testing";
 import { parse } from "yaml";
 import { deployUserParameters, imageBuildspec, loadServiceConfig, sourceSpec, testBuildspec } from "./service";
 
@@ -58,7 +58,7 @@ describe("service-pipeline config: defaults", () => {
 });
 
 describe("service-pipeline config: each bad value is rejected with its own message", () => {
-    const cases: [string, Record<string, string>, string, RegExp][] = [
+    const cases: RejectionCase[] = [
         ["an unknown region", { "aws:region": "us-middle-9" }, "aws:region", /must be an AWS region/],
         ["a suffix with capitals", { environmentSuffix: "Dev" }, "environmentSuffix", /lowercase/],
         ["a suffix too long for the connection name", { environmentSuffix: "feature-12345" }, "environmentSuffix", /at most 12 characters with sourceProvider "connection"/],
@@ -83,15 +83,7 @@ describe("service-pipeline config: each bad value is rejected with its own messa
         ["a policy exception without a reason", { policyExceptions: '[{"policy":"DynamoDB.6"}]' }, "policyExceptions.0.reason", /reason/],
         ["an unknown profile", { profile: "staging" }, "profile", /dev|prod/],
     ];
-    for (const [what, values, key, message] of cases) {
-        it(`rejects ${what}`, () => {
-            const error = issues({ ...GITHUB, ...values });
-            const issue = error.issues.find((i) => i.key === key || i.key.endsWith(`:${key}`));
-            assert.ok(issue, `no issue for ${key} in:\n${error.message}`);
-            assert.match(issue.message, message);
-            assert.match(error.message, new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")));
-        });
-    }
+    itRejectsEach((values) => issues({ ...GITHUB, ...values }), cases);
 
     it("asks for the GitHub repository when the connection source has none", () => {
         const error = issues({});

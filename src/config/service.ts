@@ -11,7 +11,7 @@ import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import type { SourceSpec } from "../components/pipeline/source";
 import { baseConfigShape, baseSources } from "./base";
 import { ConfigError, type ConfigIssue, type RawReader } from "./load";
-import { nameProblem, NAME_RULES } from "./naming";
+import { connectionSuffixIssue } from "./naming";
 import { email, gitBranch, githubRepository, logRetentionDays } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
@@ -85,12 +85,7 @@ function resolveService(c: z.infer<typeof serviceSchema>) {
 }
 
 export function loadServiceConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): ServiceConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: serviceSchema, sources: baseSources, resolve: resolveService, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: serviceSchema, sources: baseSources, resolve: resolveService, crossField: crossFieldIssues }, stack, read, env);
 }
 
 /** The pipeline source the config chose: the GitHub repository through a connection, or a new CodeCommit repository. */
@@ -112,15 +107,8 @@ function crossFieldIssues(c: ServiceConfig): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
     if (c.sourceProvider === "connection") {
         if (c.githubRepository === undefined) issues.push(githubRepositoryMissing);
-        const connection = `${SYSTEM}-${CONNECTION_RESOURCE}-${c.environmentSuffix}`;
-        if (nameProblem(connection, "connection") !== undefined) {
-            const room = NAME_RULES.connection.max - `${SYSTEM}-${CONNECTION_RESOURCE}-`.length;
-            issues.push({
-                key: "environmentSuffix",
-                value: c.environmentSuffix,
-                message: `must be at most ${room} characters with sourceProvider "connection": the connection name ${connection} is limited to ${NAME_RULES.connection.max}`,
-            });
-        }
+        const suffixIssue = connectionSuffixIssue(SYSTEM, CONNECTION_RESOURCE, c.environmentSuffix, "connection");
+        if (suffixIssue) issues.push(suffixIssue);
     }
     return issues;
 }
