@@ -13,6 +13,8 @@ import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pip
 import { securityGroup } from "../../src/components/securityGroup";
 import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
+import { accessLogBucketSettings } from "../../src/config/profile";
+import { postgresSettings, redisSettings } from "../../src/config/dataStores";
 
 const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
 const removal = settings.removal;
@@ -95,49 +97,19 @@ const deploySg = securityGroup(
     {},
 );
 
-const database = new PostgresDatabase("db", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: dataKey.arn,
-    instanceClass: config.dbInstanceClass,
-    allocatedStorageGb: config.dbAllocatedStorageGb,
-    multiAz: config.dbMultiAz,
-    backupRetentionDays: config.dbBackupRetentionDays,
-    removal,
-    databaseName: config.dbName,
-    masterUsername: config.dbUsername,
-    monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
-    logRetentionDays: config.logRetentionDays,
-    alarmActions: [alerts.arn],
-});
+// Where the data stores live, under which key, and whom they alarm.
+const dataStore = { ...base, vpcId: network.vpcId, subnetIds: network.privateSubnetIds, kmsKeyArn: dataKey.arn, alarmActions: [alerts.arn] };
+const database = new PostgresDatabase("db", { ...dataStore, ...postgresSettings(config, settings) });
 
 database.allowFrom(appSg.id);
 database.allowFrom(deploySg.id);
 
-const cache = new RedisCache("cache", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: dataKey.arn,
-    engine: "redis",
-    nodeType: config.cacheNodeType,
-    numCacheClusters: config.cacheNodes,
-    snapshotRetentionDays: settings.cacheSnapshotDays,
-    alarmActions: [alerts.arn],
-    removal,
-});
+const cache = new RedisCache("cache", { ...dataStore, engine: "redis", ...redisSettings(config, settings) });
 
 cache.allowFrom(appSg.id);
 cache.allowFrom(deploySg.id);
 
-const accessLogs = new SecureBucket("access-logs", {
-    ...base,
-    bucketName: "access-logs",
-    purpose: "accessLogs",
-    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
-    removal,
-});
+const accessLogs = new SecureBucket("access-logs", { ...base, ...accessLogBucketSettings(settings) });
 const artifacts = new SecureBucket("artifacts", {
     ...base,
     bucketName: "artifacts",

@@ -12,6 +12,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
 import { EventStream } from "../../src/components/stream";
 import { systemContext } from "../../src/config/context";
+import { postgresSettings, redisSettings } from "../../src/config/dataStores";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
 
@@ -91,35 +92,11 @@ const serviceSg = securityGroup(
     {},
 );
 
-const database = new PostgresDatabase("orders-db", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: key.arn,
-    instanceClass: config.dbInstanceClass,
-    allocatedStorageGb: config.dbAllocatedStorageGb,
-    multiAz: config.dbMultiAz,
-    backupRetentionDays: config.dbBackupRetentionDays,
-    removal,
-    databaseName: config.dbName,
-    masterUsername: config.dbUsername,
-    monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
-    logRetentionDays: config.logRetentionDays,
-    alarmActions: [alerts.arn],
-});
+// Where the data stores live, under which key, and whom they alarm.
+const dataStore = { ...base, vpcId: network.vpcId, subnetIds: network.privateSubnetIds, kmsKeyArn: key.arn, alarmActions: [alerts.arn] };
+const database = new PostgresDatabase("orders-db", { ...dataStore, ...postgresSettings(config, settings) });
 
-const cache = new RedisCache("orders-cache", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: key.arn,
-    engine: config.cacheEngine,
-    nodeType: config.cacheNodeType,
-    numCacheClusters: config.cacheNodes,
-    snapshotRetentionDays: settings.cacheSnapshotDays,
-    alarmActions: [alerts.arn],
-    removal,
-});
+const cache = new RedisCache("orders-cache", { ...dataStore, engine: config.cacheEngine, ...redisSettings(config, settings) });
 
 const service = new ContainerService("orders-service", {
     ...base,

@@ -17,6 +17,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { DynamoDbTable } from "../../src/components/table";
 import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/deploy/history";
 import { systemContext } from "../../src/config/context";
+import { accessLogBucketSettings } from "../../src/config/profile";
 import { deployUserParameters, imageBuildspec, loadServiceConfig, PROJECT, sourceSpec, SYSTEM, testBuildspec } from "../../src/config/service";
 
 const { config, settings, namer, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadServiceConfig);
@@ -104,13 +105,7 @@ deployer.grantInvoke(deploymentRole);
 registry.grantImageRead(deploymentRole);
 history.grantReadData(app);
 
-const accessLogs = new SecureBucket("service-access-logs", {
-    ...base,
-    bucketName: "access-logs",
-    purpose: "accessLogs",
-    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
-    removal,
-});
+const accessLogs = new SecureBucket("service-access-logs", { ...base, ...accessLogBucketSettings(settings) });
 const bucketLifecycle = { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays, abortIncompleteMultipartUploadAfterDays: 2 };
 const artifacts = new SecureBucket("service-artifacts", {
     ...base,

@@ -1,0 +1,47 @@
+/**
+ * The PostgreSQL and Redis settings a system's config and profile give, in the shape the data
+ * store components take them, so the systems that run both read them the same way.
+ */
+import type { ProfileSettings } from "./profile";
+
+/** The config fields of a system with a PostgreSQL database. */
+export interface PostgresConfig {
+    readonly dbInstanceClass: string;
+    readonly dbAllocatedStorageGb: number;
+    readonly dbMultiAz: boolean;
+    readonly dbBackupRetentionDays: number;
+    readonly dbName: string;
+    readonly dbUsername: string;
+    readonly logRetentionDays: number;
+}
+
+/** The config fields of a system with a Redis cache. */
+export interface RedisConfig {
+    readonly cacheNodeType: string;
+    readonly cacheNodes: number;
+}
+
+/** The database's sizes, names, monitoring, log retention and removal. */
+export function postgresSettings(config: PostgresConfig, settings: ProfileSettings) {
+    return {
+        instanceClass: config.dbInstanceClass,
+        allocatedStorageGb: config.dbAllocatedStorageGb,
+        multiAz: config.dbMultiAz,
+        backupRetentionDays: config.dbBackupRetentionDays,
+        removal: settings.removal,
+        databaseName: config.dbName,
+        masterUsername: config.dbUsername,
+        monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
+        logRetentionDays: config.logRetentionDays,
+    };
+}
+
+/** The cache's node type and count, snapshots and removal. */
+export function redisSettings(config: RedisConfig, settings: ProfileSettings) {
+    return {
+        nodeType: config.cacheNodeType,
+        numCacheClusters: config.cacheNodes,
+        snapshotRetentionDays: settings.cacheSnapshotDays,
+        removal: settings.removal,
+    };
+}
