@@ -11,22 +11,7 @@ import { DEFAULT_BUILD_IMAGE } from "../components/pipeline/build";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { connectionSuffixIssue } from "./naming";
-import {
-    allocatedStorageGb,
-    backupRetentionDays,
-    cacheNodeType,
-    cidrBlock,
-    databaseName,
-    databaseUsername,
-    email,
-    gitBranch,
-    githubRepository,
-    interfaceEndpoint,
-    logRetentionDays,
-    natStrategy,
-    networkLayoutIssues,
-    rdsInstanceClass,
-} from "./shapes";
+import { allocatedStorageGb, backupRetentionDays, cacheNodeType, cidrBlock, databaseName, databaseUsername, email, gitBranch, githubRepository, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 

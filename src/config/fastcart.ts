@@ -10,20 +10,7 @@ import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
-import {
-    allocatedStorageGb,
-    backupRetentionDays,
-    cacheNodeType,
-    cidrBlock,
-    databaseName,
-    databaseUsername,
-    email,
-    interfaceEndpoint,
-    logRetentionDays,
-    natStrategy,
-    networkLayoutIssues,
-    rdsInstanceClass,
-} from "./shapes";
+import { allocatedStorageGb, backupRetentionDays, cacheNodeType, cidrBlock, databaseName, databaseUsername, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 
 export const PROJECT = "fastcart-orders";
 export const SYSTEM = "fastcart";

@@ -66,8 +66,10 @@ export const logRetentionDays = z
     });
 
 export const natStrategy = z.enum(["none", "single", "perAz"], { message: 'must be "none", "single" or "perAz"' });
+export type NatStrategyName = z.infer<typeof natStrategy>;
 
 export const interfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams", "kms", "sts"]);
+export type InterfaceEndpointName = z.infer<typeof interfaceEndpoint>;
 
 export const email = z.email({ message: "must be an email address such as payments-oncall@example.com" });
 

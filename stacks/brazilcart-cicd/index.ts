@@ -14,7 +14,7 @@ import { securityGroup } from "../../src/components/securityGroup";
 import { buildspec, CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
 import { accessLogBucketSettings } from "../../src/config/profile";
-import { postgresSettings, redisSettings } from "../../src/config/dataStores";
+import { networkSettings, postgresSettings, redisSettings } from "../../src/config/wiring";
 
 const { config, settings, namer, tags, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
 const removal = settings.removal;
@@ -39,13 +39,8 @@ const pipelineKey = new EncryptionKey("pipeline-key", {
 
 const network = new Network("network", {
     ...base,
-    cidrBlock: config.vpcCidr,
-    availabilityZoneCount: config.azCount,
-    publicSubnetCidrs: config.publicSubnetCidrs,
-    privateSubnetCidrs: config.privateSubnetCidrs,
-    natGateways: config.natGateways,
+    ...networkSettings(config),
     flowLogs: { kmsKeyArn: dataKey.arn, retentionInDays: config.logRetentionDays },
-    interfaceEndpoints: config.vpcEndpoints,
 });
 
 const alerts = new Notifications("alerts", {

@@ -12,7 +12,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
 import { EventStream } from "../../src/components/stream";
 import { systemContext } from "../../src/config/context";
-import { postgresSettings, redisSettings } from "../../src/config/dataStores";
+import { networkSettings, postgresSettings, redisSettings } from "../../src/config/wiring";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
 
@@ -30,13 +30,8 @@ const key = new EncryptionKey("orders-key", {
 
 const network = new Network("orders-network", {
     ...base,
-    cidrBlock: config.vpcCidr,
-    availabilityZoneCount: config.azCount,
-    publicSubnetCidrs: config.publicSubnetCidrs,
-    privateSubnetCidrs: config.privateSubnetCidrs,
-    natGateways: config.natGateways,
+    ...networkSettings(config),
     flowLogs: { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays },
-    interfaceEndpoints: config.vpcEndpoints,
 });
 
 const alerts = new Notifications("orders-alerts", {

@@ -1,8 +1,31 @@
 /**
- * The PostgreSQL and Redis settings a system's config and profile give, in the shape the data
- * store components take them, so the systems that run both read them the same way.
+ * The network, PostgreSQL and Redis settings a system's config and profile give, in the shape the
+ * components take them, so the systems that run them read their config the same way.
  */
 import type { ProfileSettings } from "./profile";
+import type { InterfaceEndpointName, NatStrategyName } from "./shapes";
+
+/** The config fields of a system with its own VPC. */
+export interface NetworkConfig {
+    readonly vpcCidr: string;
+    readonly azCount: number;
+    readonly publicSubnetCidrs?: readonly string[];
+    readonly privateSubnetCidrs?: readonly string[];
+    readonly natGateways: NatStrategyName;
+    readonly vpcEndpoints: readonly InterfaceEndpointName[];
+}
+
+/** The VPC's block, zones, subnets, NAT and interface endpoints. */
+export function networkSettings(config: NetworkConfig) {
+    return {
+        cidrBlock: config.vpcCidr,
+        availabilityZoneCount: config.azCount,
+        publicSubnetCidrs: config.publicSubnetCidrs,
+        privateSubnetCidrs: config.privateSubnetCidrs,
+        natGateways: config.natGateways,
+        interfaceEndpoints: config.vpcEndpoints,
+    };
+}
 
 /** The config fields of a system with a PostgreSQL database. */
 export interface PostgresConfig {
