@@ -121,33 +121,23 @@ export class Network extends pulumi.ComponentResource {
         for (let i = 0; i < azCount; i++) {
             const az = zones.apply((names) => names[i]!);
             const letter = zoneLetter(i);
-            const pub = new aws.ec2.Subnet(
-                `${name}-public-${letter}`,
-                {
-                    vpcId: this.vpc.id,
-                    cidrBlock: layout.publicCidrs[i]!,
-                    availabilityZone: az,
-                    // Load balancers get public addresses explicitly; nothing else should (EC2.15).
-                    mapPublicIpOnLaunch: false,
-                    tags: { ...withName(tags, `${vpcName}-public-${letter}`), Tier: "public" },
-                },
-                { parent: this },
-            );
+            const subnet = (tier: "public" | "private", cidrBlock: string) =>
+                new aws.ec2.Subnet(
+                    `${name}-${tier}-${letter}`,
+                    {
+                        vpcId: this.vpc.id,
+                        cidrBlock,
+                        availabilityZone: az,
+                        // Load balancers get public addresses explicitly; nothing else should (EC2.15).
+                        mapPublicIpOnLaunch: false,
+                        tags: { ...withName(tags, `${vpcName}-${tier}-${letter}`), Tier: tier },
+                    },
+                    { parent: this },
+                );
+            const pub = subnet("public", layout.publicCidrs[i]!);
             new aws.ec2.RouteTableAssociation(`${name}-public-${letter}`, { subnetId: pub.id, routeTableId: publicRt.id }, { parent: this });
             this.publicSubnets.push(pub);
-
-            const priv = new aws.ec2.Subnet(
-                `${name}-private-${letter}`,
-                {
-                    vpcId: this.vpc.id,
-                    cidrBlock: layout.privateCidrs[i]!,
-                    availabilityZone: az,
-                    mapPublicIpOnLaunch: false,
-                    tags: { ...withName(tags, `${vpcName}-private-${letter}`), Tier: "private" },
-                },
-                { parent: this },
-            );
-            this.privateSubnets.push(priv);
+            this.privateSubnets.push(subnet("private", layout.privateCidrs[i]!));
         }
         return igw;
     }
