@@ -258,9 +258,9 @@ describe("brazilcart-cicd: who reaches the data stores", () => {
     });
 });
 
-describe("brazilcart-cicd: pipeline", () => {
-    const stagesOf = (p: StackPlan) => input<{ name: string; actions: Record<string, unknown>[] }[]>(one(p, "aws:codepipeline/pipeline:Pipeline"), "stages");
+const stagesOf = (p: StackPlan) => input<{ name: string; actions: Record<string, unknown>[] }[]>(one(p, "aws:codepipeline/pipeline:Pipeline"), "stages");
 
+describe("brazilcart-cicd: pipeline", () => {
     it("is a V2 pipeline Source → Build → Approval → Deploy, artifacts encrypted with the pipeline key", () => {
         for (const p of [dev, prod, github]) {
             const pipeline = one(p, "aws:codepipeline/pipeline:Pipeline");
@@ -318,7 +318,9 @@ describe("brazilcart-cicd: pipeline", () => {
         assert.match(input<string>(topic, "kmsMasterKeyId"), /pipeline-key/);
         assert.equal(input(one(dev, "aws:cloudwatch/eventTarget:EventTarget", "pipeline-executions"), "arn"), config.NotificationArn);
     });
+});
 
+describe("brazilcart-cicd: pipeline builds and events", () => {
     it("builds with CodeBuild: encrypted with the pipeline key, its own log groups", () => {
         for (const name of ["build", "deploy"]) {
             const project = one(dev, "aws:codebuild/project:Project", name);

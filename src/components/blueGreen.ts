@@ -114,31 +114,7 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
             account: aws.getCallerIdentityOutput({}, child).accountId,
         };
 
-        const threshold = args.target5xxPerMinute ?? 10;
-        const alarm = (key: string, description: string, metricName: string, statistic: "Sum" | "Maximum", limit: number, dimensions: Record<string, pulumi.Input<string>>) =>
-            metricAlarm(
-                `${name}-${key}`,
-                {
-                    alarmName: n.name(key),
-                    description: `${description}: stops a ${this.deploymentGroupName} deployment and rolls it back`,
-                    namespace: "AWS/ApplicationELB",
-                    metricName,
-                    dimensions,
-                    statistic,
-                    threshold: limit,
-                    periodSeconds: 60,
-                    evaluationPeriods: 2,
-                    actions: args.alarmActions,
-                    tags,
-                },
-                child,
-            );
-        this.alarms = [
-            alarm("target-5xx", `More than ${threshold} target 5xx responses a minute`, "HTTPCode_Target_5XX_Count", "Sum", threshold, { LoadBalancer: target.loadBalancerDimension }),
-            alarm("alb-5xx", `More than ${threshold} load balancer 5xx responses a minute`, "HTTPCode_ELB_5XX_Count", "Sum", threshold, { LoadBalancer: target.loadBalancerDimension }),
-            alarm("blue-unhealthy", "Unhealthy targets in the blue target group", "UnHealthyHostCount", "Maximum", 0, { LoadBalancer: target.loadBalancerDimension, TargetGroup: target.blueTargetGroupDimension }),
-            alarm("green-unhealthy", "Unhealthy targets in the green target group", "UnHealthyHostCount", "Maximum", 0, { LoadBalancer: target.loadBalancerDimension, TargetGroup: target.greenTargetGroupDimension }),
-        ];
+        this.alarms = this.createAlarms(name, args);
 
         this.role = new ServiceRole(
             `${name}-role`,
@@ -155,7 +131,43 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
         );
 
         this.application = new aws.codedeploy.Application(name, { name: this.applicationName, computePlatform: "ECS", tags }, child);
-        this.deploymentGroup = new aws.codedeploy.DeploymentGroup(
+        this.deploymentGroup = this.createDeploymentGroup(name, args);
+        this.arn = this.application.arn;
+        this.registerOutputs({ applicationArn: this.arn, applicationName: this.applicationName, deploymentGroupName: this.deploymentGroupName });
+    }
+
+    /** The alarms that stop a deployment and roll it back: 5xx from targets and load balancer, unhealthy targets in either group. */
+    private createAlarms(name: string, args: EcsBlueGreenDeploymentArgs): aws.cloudwatch.MetricAlarm[] {
+        const target = this.target;
+        const threshold = args.target5xxPerMinute ?? 10;
+        const alarm = (key: string, description: string, metricName: string, statistic: "Sum" | "Maximum", limit: number, dimensions: Record<string, pulumi.Input<string>>) =>
+            metricAlarm(
+                `${name}-${key}`,
+                {
+                    alarmName: args.namer.name(key),
+                    description: `${description}: stops a ${this.deploymentGroupName} deployment and rolls it back`,
+                    namespace: "AWS/ApplicationELB",
+                    metricName,
+                    dimensions,
+                    statistic,
+                    threshold: limit,
+                    periodSeconds: 60,
+                    evaluationPeriods: 2,
+                    actions: args.alarmActions,
+                    tags: args.tags,
+                },
+                { parent: this },
+            );
+        return [
+            alarm("target-5xx", `More than ${threshold} target 5xx responses a minute`, "HTTPCode_Target_5XX_Count", "Sum", threshold, { LoadBalancer: target.loadBalancerDimension }),
+            alarm("alb-5xx", `More than ${threshold} load balancer 5xx responses a minute`, "HTTPCode_ELB_5XX_Count", "Sum", threshold, { LoadBalancer: target.loadBalancerDimension }),
+            alarm("blue-unhealthy", "Unhealthy targets in the blue target group", "UnHealthyHostCount", "Maximum", 0, { LoadBalancer: target.loadBalancerDimension, TargetGroup: target.blueTargetGroupDimension }),
+            alarm("green-unhealthy", "Unhealthy targets in the green target group", "UnHealthyHostCount", "Maximum", 0, { LoadBalancer: target.loadBalancerDimension, TargetGroup: target.greenTargetGroupDimension }),
+        ];
+    }
+
+    private createDeploymentGroup(name: string, args: EcsBlueGreenDeploymentArgs): aws.codedeploy.DeploymentGroup {
+        return new aws.codedeploy.DeploymentGroup(
             name,
             {
                 appName: this.application.name,
@@ -168,23 +180,21 @@ export class EcsBlueGreenDeployment extends pulumi.ComponentResource {
                     deploymentReadyOption: { actionOnTimeout: "CONTINUE_DEPLOYMENT" },
                     terminateBlueInstancesOnDeploymentSuccess: { action: "TERMINATE", terminationWaitTimeInMinutes: args.terminationWaitMinutes },
                 },
-                ecsService: { clusterName: target.clusterName, serviceName: target.serviceName },
+                ecsService: { clusterName: this.target.clusterName, serviceName: this.target.serviceName },
                 loadBalancerInfo: {
                     targetGroupPairInfo: {
-                        targetGroups: [{ name: target.blueTargetGroupName }, { name: target.greenTargetGroupName }],
-                        prodTrafficRoute: { listenerArns: [target.productionListenerArn] },
-                        ...(target.testListenerArn !== undefined ? { testTrafficRoute: { listenerArns: [target.testListenerArn] } } : {}),
+                        targetGroups: [{ name: this.target.blueTargetGroupName }, { name: this.target.greenTargetGroupName }],
+                        prodTrafficRoute: { listenerArns: [this.target.productionListenerArn] },
+                        ...(this.target.testListenerArn !== undefined ? { testTrafficRoute: { listenerArns: [this.target.testListenerArn] } } : {}),
                     },
                 },
                 autoRollbackConfiguration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
                 alarmConfiguration: { enabled: true, alarms: this.alarms.map((a) => a.name), ignorePollAlarmFailure: false },
-                tags,
+                tags: args.tags,
             },
             // CodeDeploy validates the role's permissions when the group is created.
             { parent: this, dependsOn: [this.role] },
         );
-        this.arn = this.application.arn;
-        this.registerOutputs({ applicationArn: this.arn, applicationName: this.applicationName, deploymentGroupName: this.deploymentGroupName });
     }
 
     /**

@@ -76,9 +76,7 @@ export class RedisCache extends pulumi.ComponentResource {
         this.portNumber = port;
         this.engine = engine;
         this.region = aws.getRegionOutput({}, { parent: this }).region;
-        const replicated = args.numCacheClusters >= 2;
         const tags = args.tags;
-        const keep = lifecycle(args.removal);
         this.replicationGroupId = args.namer.name("redis", "elasticacheReplicationGroup");
 
         this.securityGroup = securityGroup(
@@ -98,22 +96,46 @@ export class RedisCache extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const token = this.createAuthToken(name, args);
+        this.authSecret = token.secret;
+        this.replicationGroup = this.createReplicationGroup(name, args, subnetGroup, token.password);
+        this.createMemoryAlarms(name, args);
+
+        this.authTokenSecretArn = this.authSecret.arn;
+        this.authToken = { arn: this.authSecret.arn, kmsKeyArn: args.kmsKeyArn };
+        this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
+        this.port = this.replicationGroup.port.apply((p) => p ?? port);
+        this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, port: this.port, authSecretArn: this.authSecret.arn });
+    }
+
+    /** A random AUTH token, kept in a secret under the cache's key. */
+    private createAuthToken(name: string, args: RedisCacheArgs): { secret: aws.secretsmanager.Secret; password: pulumi.Output<string> } {
         // 32 alphanumerics: inside AWS's 16–128 and free of the characters it forbids (@ " /).
         const token = new random.RandomPassword(`${name}-auth-token`, { length: 32, special: false, upper: true, lower: true, numeric: true }, { parent: this });
-        this.authSecret = new aws.secretsmanager.Secret(
+        const secret = new aws.secretsmanager.Secret(
             `${name}-auth-token`,
             {
                 name: args.namer.name("redis-auth-token"),
                 description: `AUTH token of ${this.replicationGroupId}`,
                 kmsKeyId: args.kmsKeyArn,
-                recoveryWindowInDays: keep.secretRecoveryWindowDays,
-                tags,
+                recoveryWindowInDays: lifecycle(args.removal).secretRecoveryWindowDays,
+                tags: args.tags,
             },
             { parent: this },
         );
-        new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: this.authSecret.id, secretString: token.result }, { parent: this });
+        new aws.secretsmanager.SecretVersion(`${name}-auth-token`, { secretId: secret.id, secretString: token.result }, { parent: this });
+        return { secret, password: token.result };
+    }
 
-        this.replicationGroup = new aws.elasticache.ReplicationGroup(
+    private createReplicationGroup(
+        name: string,
+        args: RedisCacheArgs,
+        subnetGroup: aws.elasticache.SubnetGroup,
+        authToken: pulumi.Output<string>,
+    ): aws.elasticache.ReplicationGroup {
+        const replicated = args.numCacheClusters >= 2;
+        const engine = this.engine;
+        return new aws.elasticache.ReplicationGroup(
             name,
             {
                 replicationGroupId: this.replicationGroupId,
@@ -122,14 +144,14 @@ export class RedisCache extends pulumi.ComponentResource {
                 engineVersion: args.engineVersion ?? (engine === "redis" ? "7.1" : "8.0"),
                 nodeType: args.nodeType,
                 numCacheClusters: args.numCacheClusters,
-                port,
+                port: this.portNumber,
                 subnetGroupName: subnetGroup.name,
                 securityGroupIds: [this.securityGroup.id],
                 atRestEncryptionEnabled: true,
                 kmsKeyId: args.kmsKeyArn,
                 transitEncryptionEnabled: true,
                 transitEncryptionMode: "required",
-                authToken: token.result,
+                authToken,
                 authTokenUpdateStrategy: "ROTATE",
                 automaticFailoverEnabled: replicated,
                 multiAzEnabled: replicated,
@@ -138,11 +160,14 @@ export class RedisCache extends pulumi.ComponentResource {
                 snapshotWindow: "01:00-02:00",
                 maintenanceWindow: "sun:04:30-sun:05:30",
                 applyImmediately: false,
-                tags,
+                tags: args.tags,
             },
-            { parent: this, protect: keep.protect },
+            { parent: this, protect: lifecycle(args.removal).protect },
         );
+    }
 
+    /** One memory alarm per node: ElastiCache reports memory per cache cluster, not per group. */
+    private createMemoryAlarms(name: string, args: RedisCacheArgs): void {
         for (let i = 1; i <= args.numCacheClusters; i++) {
             const member = `${this.replicationGroupId}-00${i}`;
             metricAlarm(
@@ -156,17 +181,11 @@ export class RedisCache extends pulumi.ComponentResource {
                     statistic: "Average",
                     threshold: args.memoryAlarmThreshold ?? 80,
                     actions: args.alarmActions,
-                    tags,
+                    tags: args.tags,
                 },
                 { parent: this, dependsOn: [this.replicationGroup] },
             );
         }
-
-        this.authTokenSecretArn = this.authSecret.arn;
-        this.authToken = { arn: this.authSecret.arn, kmsKeyArn: args.kmsKeyArn };
-        this.primaryEndpoint = this.replicationGroup.primaryEndpointAddress;
-        this.port = this.replicationGroup.port.apply((p) => p ?? port);
-        this.registerOutputs({ primaryEndpoint: this.primaryEndpoint, port: this.port, authSecretArn: this.authSecret.arn });
     }
 
     /** Admit a security group's members on the cache port; nothing else is admitted. */

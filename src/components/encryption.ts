@@ -87,70 +87,14 @@ export class EncryptionKey extends pulumi.ComponentResource {
         const account = identity.accountId;
         const root = pulumi.interpolate`arn:${partition.partition}:iam::${account}:root`;
 
-        const statements: unknown[] = [
-            {
-                Sid: "AccountAdministration",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: "kms:*",
-                Resource: "*",
-            },
-        ];
-        if (args.viaServices.length > 0) {
-            statements.push({
-                Sid: "UseThroughServices",
-                Effect: "Allow",
-                Principal: { AWS: root },
-                Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"],
-                Resource: "*",
-                Condition: {
-                    StringEquals: {
-                        "kms:CallerAccount": account,
-                        "kms:ViaService": args.viaServices.map((s) => pulumi.interpolate`${s}.${region.region}.amazonaws.com`),
-                    },
-                },
-            });
-        }
-        if (args.cloudWatchLogs) {
-            statements.push({
-                Sid: "CloudWatchLogs",
-                Effect: "Allow",
-                Principal: { Service: pulumi.interpolate`logs.${region.region}.amazonaws.com` },
-                Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
-                Resource: "*",
-                Condition: {
-                    ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition.partition}:logs:${region.region}:${account}:log-group:*` },
-                },
-            });
-        }
+        const statements = baseStatements(args, root, account, region.region, partition.partition);
         // The topics encrypted with this key say who publishes to them (`allowTopicPublishers`); the
         // policy is completed once the account is known, which is after the program declared them.
         const policy = pulumi.all([account, region.region, partition.partition]).apply(() => {
             this.sealed = true;
             const publishers = TOPIC_PUBLISHERS.filter((p) => this.topicPublishers.has(p));
             if (publishers.length === 0) return statements;
-            const conditioned = publishers.filter((p) => p !== "events.amazonaws.com");
-            return [
-                ...statements,
-                ...(conditioned.length === 0
-                    ? []
-                    : [
-                          {
-                              Sid: "PublishToEncryptedTopics",
-                              Effect: "Allow",
-                              Principal: { Service: conditioned },
-                              Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
-                              Resource: "*",
-                              Condition: { StringEquals: { "aws:SourceAccount": account } },
-                          },
-                      ]),
-                // EventBridge sends no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID to KMS when it
-                // publishes to an encrypted topic: a condition on them drops every event.
-                // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
-                ...(publishers.includes("events.amazonaws.com")
-                    ? [{ Sid: "EventBridgePublishesToEncryptedTopics", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" }]
-                    : []),
-            ];
+            return [...statements, ...topicPublisherStatements(publishers, account)];
         });
 
         this.key = new aws.kms.Key(
@@ -192,4 +136,76 @@ export class EncryptionKey extends pulumi.ComponentResource {
     grantEncryptDecrypt(grantee: Grantee): void {
         grantee.grant(grantKey(this.resourceName, "encrypt-decrypt"), [keyStatement("UseKey", this.arn, KEY_USE_ACTIONS)]);
     }
+}
+
+/** The account's administration, and use through the services and CloudWatch Logs the key is for. */
+function baseStatements(
+    args: EncryptionKeyArgs,
+    root: pulumi.Output<string>,
+    account: pulumi.Output<string>,
+    region: pulumi.Output<string>,
+    partition: pulumi.Output<string>,
+): unknown[] {
+    const statements: unknown[] = [
+        {
+            Sid: "AccountAdministration",
+            Effect: "Allow",
+            Principal: { AWS: root },
+            Action: "kms:*",
+            Resource: "*",
+        },
+    ];
+    if (args.viaServices.length > 0) {
+        statements.push({
+            Sid: "UseThroughServices",
+            Effect: "Allow",
+            Principal: { AWS: root },
+            Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey", "kms:CreateGrant"],
+            Resource: "*",
+            Condition: {
+                StringEquals: {
+                    "kms:CallerAccount": account,
+                    "kms:ViaService": args.viaServices.map((s) => pulumi.interpolate`${s}.${region}.amazonaws.com`),
+                },
+            },
+        });
+    }
+    if (args.cloudWatchLogs) {
+        statements.push({
+            Sid: "CloudWatchLogs",
+            Effect: "Allow",
+            Principal: { Service: pulumi.interpolate`logs.${region}.amazonaws.com` },
+            Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+            Resource: "*",
+            Condition: {
+                ArnLike: { "kms:EncryptionContext:aws:logs:arn": pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:*` },
+            },
+        });
+    }
+    return statements;
+}
+
+/** What the services publishing to topics under this key need of it. */
+function topicPublisherStatements(publishers: readonly TopicPublisher[], account: pulumi.Output<string>): unknown[] {
+    const conditioned = publishers.filter((p) => p !== "events.amazonaws.com");
+    return [
+        ...(conditioned.length === 0
+            ? []
+            : [
+                  {
+                      Sid: "PublishToEncryptedTopics",
+                      Effect: "Allow",
+                      Principal: { Service: conditioned },
+                      Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
+                      Resource: "*",
+                      Condition: { StringEquals: { "aws:SourceAccount": account } },
+                  },
+              ]),
+        // EventBridge sends no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID to KMS when it
+        // publishes to an encrypted topic: a condition on them drops every event.
+        // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+        ...(publishers.includes("events.amazonaws.com")
+            ? [{ Sid: "EventBridgePublishesToEncryptedTopics", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*" }]
+            : []),
+    ];
 }

@@ -127,34 +127,8 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
             child,
         );
 
-        const targetGroup = (color: "blue" | "green", tgName: string) =>
-            new aws.lb.TargetGroup(
-                `${name}-${color}`,
-                {
-                    name: tgName,
-                    // Fargate tasks in awsvpc mode register by IP; CodeDeploy needs two such groups.
-                    targetType: "ip",
-                    vpcId: args.vpcId,
-                    // TLS ends at the load balancer; tasks sit in private subnets reached only from it.
-                    protocol: "HTTP",
-                    port: args.targetPort,
-                    deregistrationDelay: args.deregistrationDelaySeconds ?? 30,
-                    healthCheck: {
-                        enabled: true,
-                        protocol: "HTTP",
-                        path: args.healthCheck?.path ?? "/",
-                        matcher: args.healthCheck?.matcher ?? "200-399",
-                        interval: args.healthCheck?.intervalSeconds ?? 15,
-                        timeout: 5,
-                        healthyThreshold: 2,
-                        unhealthyThreshold: 3,
-                    },
-                    tags: withName(tags, tgName),
-                },
-                child,
-            );
-        this.blue = targetGroup("blue", this.blueName);
-        this.green = targetGroup("green", this.greenName);
+        this.blue = this.createTargetGroup(name, args, "blue", this.blueName);
+        this.green = this.createTargetGroup(name, args, "green", this.greenName);
 
         this.listener = new aws.lb.Listener(
             `${name}-production`,
@@ -177,6 +151,35 @@ export class BlueGreenLoadBalancer extends pulumi.ComponentResource {
             blueTargetGroupArn: this.blue.arn,
             greenTargetGroupArn: this.green.arn,
         });
+    }
+
+    /** One of the two target groups CodeDeploy shifts traffic between. */
+    private createTargetGroup(name: string, args: BlueGreenLoadBalancerArgs, color: "blue" | "green", tgName: string): aws.lb.TargetGroup {
+        return new aws.lb.TargetGroup(
+            `${name}-${color}`,
+            {
+                name: tgName,
+                // Fargate tasks in awsvpc mode register by IP; CodeDeploy needs two such groups.
+                targetType: "ip",
+                vpcId: args.vpcId,
+                // TLS ends at the load balancer; tasks sit in private subnets reached only from it.
+                protocol: "HTTP",
+                port: args.targetPort,
+                deregistrationDelay: args.deregistrationDelaySeconds ?? 30,
+                healthCheck: {
+                    enabled: true,
+                    protocol: "HTTP",
+                    path: args.healthCheck?.path ?? "/",
+                    matcher: args.healthCheck?.matcher ?? "200-399",
+                    interval: args.healthCheck?.intervalSeconds ?? 15,
+                    timeout: 5,
+                    healthyThreshold: 2,
+                    unhealthyThreshold: 3,
+                },
+                tags: withName(args.tags, tgName),
+            },
+            { parent: this },
+        );
     }
 
     /**

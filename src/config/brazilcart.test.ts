@@ -1,19 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { DEFAULT_BUILD_COMMANDS, loadBrazilcartConfig } from "./brazilcart";
-import type { ConfigError } from "./load";
-import { configReader as reader, rejection } from "./testing";
+import { configReader as reader, rejecter, itRejectsEach, type RejectionCase } from "./testing";
 
-function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    return rejection(loadBrazilcartConfig, values, env, stack);
-}
+const issues = rejecter(loadBrazilcartConfig);
 
 describe("brazilcart config: defaults", () => {
     it("follows the design in dev: 3 AZs, NAT per AZ, Multi-AZ db.t3.medium with 100 GB, 2 Redis nodes, CodeCommit", () => {
         const c = loadBrazilcartConfig("dev", reader({}), {});
-        assert.equal(c.environmentSuffix, "dev");
-        assert.equal(c.region, "sa-east-1");
-        assert.equal(c.profile, "dev");
+        assert.deepEqual([c.environmentSuffix, c.region, c.profile], ["dev", "sa-east-1", "dev"]);
         assert.equal(c.vpcCidr, "10.0.0.0/16");
         assert.equal(c.azCount, 3);
         assert.equal(c.natGateways, "perAz");
@@ -56,7 +51,7 @@ describe("brazilcart config: defaults", () => {
 });
 
 describe("brazilcart config: each bad value is rejected with its own message", () => {
-    const cases: [string, Record<string, string>, string, RegExp][] = [
+    const cases: RejectionCase[] = [
         ["an unknown region", { "aws:region": "sa-west-9" }, "aws:region", /must be an AWS region/],
         ["a suffix too long for AWS names", { environmentSuffix: "feature-branch-12345" }, "environmentSuffix", /at most 16 characters/],
         ["a suffix with capitals", { environmentSuffix: "Dev" }, "environmentSuffix", /lowercase/],
@@ -95,15 +90,7 @@ describe("brazilcart config: each bad value is rejected with its own message", (
         ["single-AZ PostgreSQL in prod", { profile: "prod", dbMultiAz: "false" }, "dbMultiAz", /Multi-AZ/],
         ["an unknown profile", { profile: "staging" }, "profile", /dev|prod/],
     ];
-    for (const [what, values, key, message] of cases) {
-        it(`rejects ${what}`, () => {
-            const error = issues(values);
-            const issue = error.issues.find((i) => i.key === key || i.key.endsWith(`:${key}`));
-            assert.ok(issue, `no issue for ${key} in:\n${error.message}`);
-            assert.match(issue.message, message);
-            assert.match(error.message, new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")));
-        });
-    }
+    itRejectsEach(issues, cases);
 
     it("reports every bad value at once", () => {
         const error = issues({ "aws:region": "mars-1", cacheNodes: "1", dbInstanceClass: "db.x9.huge", sourceProvider: "github" });

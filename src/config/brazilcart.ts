@@ -9,8 +9,8 @@ import { z } from "zod";
 import { CONFIGURABLE_COMPUTE_TYPES, DEFAULT_BUILD_IMAGE } from "../aws/codebuild";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
-import { nameProblem, NAME_RULES } from "./naming";
-import { bucketNames, cacheNodeType, cidrBlock, dbMonitoringLogGroup, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
+import { connectionSuffixIssue } from "./naming";
+import { allocatedStorageGb, backupRetentionDays, bucketNames, cacheNodeType, cidrBlock, databaseName, databaseUsername, dbMonitoringLogGroup, email, gitBranch, githubRepository, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -43,30 +43,18 @@ export const brazilcartSchema = z.object({
     natGateways: natStrategy.default("perAz"),
     vpcEndpoints: z.array(interfaceEndpoint).optional(),
     dbInstanceClass: rdsInstanceClass.default("db.t3.medium"),
-    dbAllocatedStorageGb: z.number().int(whole).min(20, "must be at least 20 GB for gp3").max(65536).default(100),
+    dbAllocatedStorageGb: allocatedStorageGb.default(100),
     dbMultiAz: z.boolean().default(true),
-    dbBackupRetentionDays: z.number().int(whole).min(7, "must be at least 7 days (RDS.11)").max(35, "must be at most 35 days").default(7),
-    dbName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "must start with a letter and hold letters, digits and underscores").default("brazilcart"),
-    dbUsername: z
-        .string()
-        .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
-        .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
-        .default("brazilcart_admin"),
+    dbBackupRetentionDays: backupRetentionDays.default(7),
+    dbName: databaseName.default("brazilcart"),
+    dbUsername: databaseUsername.default("brazilcart_admin"),
     dbMonitoringLogGroup,
     cacheNodeType: cacheNodeType.default("cache.t3.micro"),
     cacheNodes: z.number().int(whole).min(2, "must be at least 2: automatic failover needs a replica").max(6).default(2),
     sourceProvider: sourceProvider.default("codecommit"),
     /** `owner/name` on GitHub, for the github source. */
-    githubRepository: z
-        .string()
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository as "owner/name", e.g. "brazilcart/storefront"')
-        .optional(),
-    branch: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x")
-        .default("main"),
+    githubRepository: githubRepository("brazilcart/storefront").optional(),
+    branch: gitBranch.default("main"),
     buildComputeType: buildComputeType.default("BUILD_GENERAL1_SMALL"),
     buildImage: z
         .string()
@@ -103,12 +91,7 @@ function resolveBrazilcart(c: z.infer<typeof brazilcartSchema>) {
 }
 
 export function loadBrazilcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): BrazilcartConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: brazilcartSchema, sources: baseSources, resolve: resolveBrazilcart, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: brazilcartSchema, sources: baseSources, resolve: resolveBrazilcart, crossField: crossFieldIssues }, stack, read, env);
 }
 
 function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
@@ -126,15 +109,8 @@ function crossFieldIssues(c: BrazilcartConfig): ConfigIssue[] {
         if (c.githubRepository === undefined) {
             issues.push({ key: "githubRepository", value: undefined, message: 'is required with sourceProvider "github": the repository as "owner/name"' });
         }
-        const connection = `${SYSTEM}-${CONNECTION_RESOURCE}-${c.environmentSuffix}`;
-        if (nameProblem(connection, "connection") !== undefined) {
-            const room = NAME_RULES.connection.max - `${SYSTEM}-${CONNECTION_RESOURCE}-`.length;
-            issues.push({
-                key: "environmentSuffix",
-                value: c.environmentSuffix,
-                message: `must be at most ${room} characters with sourceProvider "github": the connection name ${connection} is limited to ${NAME_RULES.connection.max}`,
-            });
-        }
+        const suffixIssue = connectionSuffixIssue(SYSTEM, CONNECTION_RESOURCE, c.environmentSuffix, "github");
+        if (suffixIssue) issues.push(suffixIssue);
     } else if (c.githubRepository !== undefined) {
         issues.push({ key: "githubRepository", value: c.githubRepository, message: 'is used only with sourceProvider "github"; remove it or set sourceProvider' });
     }

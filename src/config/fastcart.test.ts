@@ -1,19 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { loadFastcartConfig } from "./fastcart";
-import type { ConfigError } from "./load";
-import { configReader as reader, rejection } from "./testing";
+import { configReader as reader, rejecter, itRejectsEach, type RejectionCase } from "./testing";
 
-function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    return rejection(loadFastcartConfig, values, env, stack);
-}
+const issues = rejecter(loadFastcartConfig);
 
 describe("fastcart config: defaults", () => {
     it("follows the design in dev", () => {
         const c = loadFastcartConfig("dev", reader({}), {});
-        assert.equal(c.environmentSuffix, "dev");
-        assert.equal(c.region, "eu-central-1");
-        assert.equal(c.profile, "dev");
+        assert.deepEqual([c.environmentSuffix, c.region, c.profile], ["dev", "eu-central-1", "dev"]);
         assert.equal(c.natGateways, "single");
         assert.equal(c.kinesisShardCount, 2);
         assert.equal(c.kinesisRetentionHours, 24);
@@ -48,7 +43,7 @@ describe("fastcart config: defaults", () => {
 });
 
 describe("fastcart config: each bad value is rejected with its own message", () => {
-    const cases: [string, Record<string, string>, string, RegExp][] = [
+    const cases: RejectionCase[] = [
         ["an unknown region", { "aws:region": "eu-middle-9" }, "aws:region", /must be an AWS region/],
         ["a suffix too long for AWS names", { environmentSuffix: "feature-branch-12345" }, "environmentSuffix", /at most 16 characters/],
         ["a suffix with capitals", { environmentSuffix: "Dev" }, "environmentSuffix", /lowercase/],
@@ -77,15 +72,7 @@ describe("fastcart config: each bad value is rejected with its own message", () 
         ["a cost assumption that does not exist", { costAssumptions: '{"natGb": 10}' }, "costAssumptions", /natGb|Unrecognized/],
         ["a negative cost assumption", { costAssumptions: '{"natDataProcessedGb": -5}' }, "costAssumptions.natDataProcessedGb", />=\s*0|too small/],
     ];
-    for (const [what, values, key, message] of cases) {
-        it(`rejects ${what}`, () => {
-            const error = issues(values);
-            const issue = error.issues.find((i) => i.key === key || i.key.endsWith(`:${key}`));
-            assert.ok(issue, `no issue for ${key} in:\n${error.message}`);
-            assert.match(issue.message, message);
-            assert.match(error.message, new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")));
-        });
-    }
+    itRejectsEach(issues, cases);
 
     it("reports every bad value at once", () => {
         const error = issues({ "aws:region": "mars-1", kinesisShardCount: "0", dbInstanceClass: "db.x9.huge", environmentSuffix: "UPPER" });

@@ -10,7 +10,7 @@ import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
-import { cacheNodeType, cidrBlock, dbMonitoringLogGroup, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
+import { allocatedStorageGb, backupRetentionDays, cacheNodeType, cidrBlock, databaseName, databaseUsername, dbMonitoringLogGroup, email, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues, rdsInstanceClass } from "./shapes";
 
 export const PROJECT = "fastcart-orders";
 export const SYSTEM = "fastcart";
@@ -38,15 +38,11 @@ export const fastcartSchema = z.object({
     taskMemory: z.number().int("must be a whole number").default(1024),
     desiredCount: z.number().int("must be a whole number").min(1).max(100).default(2),
     dbInstanceClass: rdsInstanceClass.optional(),
-    dbAllocatedStorageGb: z.number().int("must be a whole number").min(20, "must be at least 20 GB for gp3").max(65536).default(20),
+    dbAllocatedStorageGb: allocatedStorageGb.default(20),
     dbMultiAz: z.boolean().optional(),
-    dbBackupRetentionDays: z.number().int("must be a whole number").min(7, "must be at least 7 days (RDS.11)").max(35, "must be at most 35 days").default(7),
-    dbName: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "must start with a letter and hold letters, digits and underscores").default("orders"),
-    dbUsername: z
-        .string()
-        .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
-        .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)")
-        .default("fastcart_admin"),
+    dbBackupRetentionDays: backupRetentionDays.default(7),
+    dbName: databaseName.default("orders"),
+    dbUsername: databaseUsername.default("fastcart_admin"),
     dbMonitoringLogGroup,
     cacheEngine: z.enum(CACHE_ENGINES).default("redis"),
     cacheNodeType: cacheNodeType.default("cache.t3.micro"),
@@ -76,12 +72,7 @@ function resolveFastcart(c: z.infer<typeof fastcartSchema>) {
 }
 
 export function loadFastcartConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): FastcartConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: fastcartSchema, sources: baseSources, resolve: resolveFastcart, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: fastcartSchema, sources: baseSources, resolve: resolveFastcart, crossField: crossFieldIssues }, stack, read, env);
 }
 
 function crossFieldIssues(c: FastcartConfig): ConfigIssue[] {

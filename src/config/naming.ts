@@ -4,6 +4,7 @@
  * mock runtime Pulumi does not autoname, so every AWS-named resource gets an explicit, checked name.
  */
 import { NAME_KINDS, nameProblems, type NameKind, type NameLimit } from "../aws/names";
+import type { ConfigIssue } from "./load";
 
 export type { NameKind } from "../aws/names";
 /** Each kind's rule is the row of src/aws/names.ts that the pack's DEPLOY.NameLimits checks. */
@@ -61,4 +62,19 @@ export class Namer {
         }
         return value;
     }
+}
+
+/**
+ * The issue to report when `<system>-<resource>-<suffix>`, a CodeStar connection's name, is longer
+ * than AWS allows; `sourceProvider` is the setting that makes the stack create the connection.
+ */
+export function connectionSuffixIssue(system: string, resource: string, suffix: string, sourceProvider: string): ConfigIssue | undefined {
+    const connection = `${system}-${resource}-${suffix}`;
+    if (nameProblem(connection, "connection") === undefined) return undefined;
+    const room = NAME_RULES.connection.max - `${system}-${resource}-`.length;
+    return {
+        key: "environmentSuffix",
+        value: suffix,
+        message: `must be at most ${room} characters with sourceProvider "${sourceProvider}": the connection name ${connection} is limited to ${NAME_RULES.connection.max}`,
+    };
 }

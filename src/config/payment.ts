@@ -199,12 +199,7 @@ function resolvePayment(c: z.infer<typeof paymentSchema>) {
 }
 
 export function loadPaymentConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): PaymentConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: paymentSchema, sources: paymentSources, resolve: resolvePayment, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: paymentSchema, sources: paymentSources, resolve: resolvePayment, crossField: crossFieldIssues }, stack, read, env);
 }
 
 function crossFieldIssues(c: PaymentConfig): ConfigIssue[] {

@@ -140,3 +140,13 @@ const SETTINGS: Readonly<Record<Profile, ProfileSettings>> = {
 export function profileSettings(profile: Profile): ProfileSettings {
     return SETTINGS[profile];
 }
+
+/** The access-log bucket every system keeps: its key, purpose, expiry and removal, as the profile sets them. */
+export function accessLogBucketSettings(settings: ProfileSettings) {
+    return {
+        bucketName: "access-logs",
+        purpose: "accessLogs" as const,
+        lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
+        removal: settings.removal,
+    };
+}

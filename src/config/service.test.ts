@@ -1,21 +1,16 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { ConfigError } from "./load";
-import { configReader as reader, rejection } from "./testing";
+import { configReader as reader, rejecter, itRejectsEach, type RejectionCase } from "./testing";
 import { deployUserParameters, loadServiceConfig } from "./service";
 
 const GITHUB = { githubRepository: "acme/orders-service" };
 
-function issues(values: Record<string, string>, env: NodeJS.ProcessEnv = {}, stack = "dev"): ConfigError {
-    return rejection(loadServiceConfig, values, env, stack);
-}
+const issues = rejecter(loadServiceConfig);
 
 describe("service-pipeline config: defaults", () => {
     it("follows the design in dev", () => {
         const c = loadServiceConfig("dev", reader(GITHUB), {});
-        assert.equal(c.environmentSuffix, "dev");
-        assert.equal(c.region, "us-east-1");
-        assert.equal(c.profile, "dev");
+        assert.deepEqual([c.environmentSuffix, c.region, c.profile], ["dev", "us-east-1", "dev"]);
         assert.equal(c.sourceProvider, "connection");
         assert.equal(c.branch, "main");
         assert.equal(c.appMemoryMb, 1024);
@@ -61,7 +56,7 @@ describe("service-pipeline config: defaults", () => {
 });
 
 describe("service-pipeline config: each bad value is rejected with its own message", () => {
-    const cases: [string, Record<string, string>, string, RegExp][] = [
+    const cases: RejectionCase[] = [
         ["an unknown region", { "aws:region": "us-middle-9" }, "aws:region", /must be an AWS region/],
         ["a suffix with capitals", { environmentSuffix: "Dev" }, "environmentSuffix", /lowercase/],
         ["a suffix too long for the connection name", { environmentSuffix: "feature-12345" }, "environmentSuffix", /at most 12 characters with sourceProvider "connection"/],
@@ -86,15 +81,7 @@ describe("service-pipeline config: each bad value is rejected with its own messa
         ["a policy exception without a reason", { policyExceptions: '[{"policy":"DynamoDB.6"}]' }, "policyExceptions.0.reason", /reason/],
         ["an unknown profile", { profile: "staging" }, "profile", /dev|prod/],
     ];
-    for (const [what, values, key, message] of cases) {
-        it(`rejects ${what}`, () => {
-            const error = issues({ ...GITHUB, ...values });
-            const issue = error.issues.find((i) => i.key === key || i.key.endsWith(`:${key}`));
-            assert.ok(issue, `no issue for ${key} in:\n${error.message}`);
-            assert.match(issue.message, message);
-            assert.match(error.message, new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")));
-        });
-    }
+    itRejectsEach((values) => issues({ ...GITHUB, ...values }), cases);
 
     it("asks for the GitHub repository when the connection source has none", () => {
         const error = issues({});

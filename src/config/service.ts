@@ -8,8 +8,8 @@ import { z } from "zod";
 import { CONFIGURABLE_COMPUTE_TYPES, DEFAULT_BUILD_IMAGE } from "../aws/codebuild";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, RawReader } from "./load";
-import { nameProblem, NAME_RULES } from "./naming";
-import { bucketNames, email, logRetentionDays } from "./shapes";
+import { connectionSuffixIssue } from "./naming";
+import { bucketNames, email, gitBranch, githubRepository, logRetentionDays } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -32,16 +32,8 @@ export const serviceSchema = z.object({
     ...baseConfigShape,
     sourceProvider: sourceProvider.default("connection"),
     /** `owner/name` on GitHub, for the connection source. */
-    githubRepository: z
-        .string()
-        .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository as "owner/name", e.g. "acme/orders-service"')
-        .optional(),
-    branch: z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x")
-        .default("main"),
+    githubRepository: githubRepository("acme/orders-service").optional(),
+    branch: gitBranch.default("main"),
     appMemoryMb: z.number().int(whole).min(128, "must be 128 to 10240 MiB").max(10240, "must be 128 to 10240 MiB").default(1024),
     appTimeoutSeconds: z.number().int(whole).min(1, "must be 1 to 900 seconds").max(900, "must be 1 to 900 seconds, Lambda's limit").default(30),
     /** @default 50 (the design's) where the profile reserves concurrency (prod); unset in dev, where a new account's quota cannot spare it. */
@@ -91,12 +83,7 @@ function resolveService(c: z.infer<typeof serviceSchema>) {
 }
 
 export function loadServiceConfig(stack: string, read?: RawReader, env?: NodeJS.ProcessEnv): ServiceConfig {
-    return loadSystemConfig(
-        { project: PROJECT, defaultRegion: DEFAULT_REGION, schema: serviceSchema, sources: baseSources, resolve: resolveService, crossField: crossFieldIssues },
-        stack,
-        read,
-        env,
-    );
+    return loadSystemConfig({ project: PROJECT, defaultRegion: DEFAULT_REGION, schema: serviceSchema, sources: baseSources, resolve: resolveService, crossField: crossFieldIssues }, stack, read, env);
 }
 
 const githubRepositoryMissing: ConfigIssue = {
@@ -109,15 +96,8 @@ function crossFieldIssues(c: ServiceConfig): ConfigIssue[] {
     const issues: ConfigIssue[] = [];
     if (c.sourceProvider === "connection") {
         if (c.githubRepository === undefined) issues.push(githubRepositoryMissing);
-        const connection = `${SYSTEM}-${CONNECTION_RESOURCE}-${c.environmentSuffix}`;
-        if (nameProblem(connection, "connection") !== undefined) {
-            const room = NAME_RULES.connection.max - `${SYSTEM}-${CONNECTION_RESOURCE}-`.length;
-            issues.push({
-                key: "environmentSuffix",
-                value: c.environmentSuffix,
-                message: `must be at most ${room} characters with sourceProvider "connection": the connection name ${connection} is limited to ${NAME_RULES.connection.max}`,
-            });
-        }
+        const suffixIssue = connectionSuffixIssue(SYSTEM, CONNECTION_RESOURCE, c.environmentSuffix, "connection");
+        if (suffixIssue) issues.push(suffixIssue);
     }
     return issues;
 }

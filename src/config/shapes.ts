@@ -29,6 +29,35 @@ export const cacheNodeType = z
         "must be an ElastiCache node type such as cache.t3.micro or cache.r7g.large",
     );
 
+const WHOLE = "must be a whole number";
+
+/** A PostgreSQL database name, as RDS takes it at create time. */
+export const databaseName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,62}$/, "must start with a letter and hold letters, digits and underscores");
+
+/** A PostgreSQL master user name: RDS's rule, and not the engine's administrator (RDS.25). */
+export const databaseUsername = z
+    .string()
+    .regex(/^[a-zA-Z][a-zA-Z0-9_]{0,15}$/, "must start with a letter, at most 16 letters, digits and underscores")
+    .refine((u) => !["postgres", "admin", "rdsadmin"].includes(u), "must not be a default or reserved administrator name (RDS.25)");
+
+/** gp3 storage in GB: 20 at the least, RDS's 64 TiB at the most. */
+export const allocatedStorageGb = z.number().int(WHOLE).min(20, "must be at least 20 GB for gp3").max(65536);
+
+/** Days of automated backups: RDS.11's week at the least, RDS's 35 at the most. */
+export const backupRetentionDays = z.number().int(WHOLE).min(7, "must be at least 7 days (RDS.11)").max(35, "must be at most 35 days");
+
+/** `owner/name` of a GitHub repository; `example` is the one the message shows. */
+export function githubRepository(example: string) {
+    return z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, `must be a GitHub repository as "owner/name", e.g. "${example}"`);
+}
+
+/** A git branch name, short of git's rarely met rules. */
+export const gitBranch = z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x");
+
 export const logRetentionDays = z
     .number()
     .int()
@@ -37,8 +66,10 @@ export const logRetentionDays = z
     });
 
 export const natStrategy = z.enum(["none", "single", "perAz"], { message: 'must be "none", "single" or "perAz"' });
+export type NatStrategyName = z.infer<typeof natStrategy>;
 
 export const interfaceEndpoint = z.enum(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "kinesis-streams", "kms", "sts"]);
+export type InterfaceEndpointName = z.infer<typeof interfaceEndpoint>;
 
 /**
  * How the stack names its S3 buckets. S3 names are global across every AWS account, so a

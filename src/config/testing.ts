@@ -3,6 +3,7 @@
  * and the ConfigError a loader throws for them.
  */
 import assert from "node:assert/strict";
+import { it } from "node:test";
 import { ConfigError, type RawReader } from "./load";
 
 /** A reader over `"ns:key"` (aws) or `"key"` (project) entries. */
@@ -23,4 +24,25 @@ export function rejection(load: Loader, values: Record<string, string>, env: Nod
         return e;
     }
     assert.fail("expected the config to be rejected");
+}
+
+/** `rejection` bound to one system's loader, as each system's tests call it. */
+export function rejecter(load: Loader): (values: Record<string, string>, env?: NodeJS.ProcessEnv, stack?: string) => ConfigError {
+    return (values, env = {}, stack = "dev") => rejection(load, values, env, stack);
+}
+
+/** One bad value a system's config refuses: what it is, the values, the key the issue names, its message. */
+export type RejectionCase = [what: string, values: Record<string, string>, key: string, message: RegExp];
+
+/** A test per case: `reject` refuses the values with an issue on the key whose message matches, and the error names the key. */
+export function itRejectsEach(reject: (values: Record<string, string>) => ConfigError, cases: readonly RejectionCase[]): void {
+    for (const [what, values, key, message] of cases) {
+        it(`rejects ${what}`, () => {
+            const error = reject(values);
+            const issue = error.issues.find((i) => i.key === key || i.key.endsWith(`:${key}`));
+            assert.ok(issue, `no issue for ${key} in:\n${error.message}`);
+            assert.match(issue.message, message);
+            assert.match(error.message, new RegExp(key.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")));
+        });
+    }
 }

@@ -14,7 +14,9 @@ import { securityGroup } from "../../src/components/securityGroup";
 import { buildBuildspec, deployBuildspec } from "../../src/buildspecs/brazilcart";
 import { CONNECTION_RESOURCE, loadBrazilcartConfig, PROJECT, SYSTEM } from "../../src/config/brazilcart";
 import { systemContext } from "../../src/config/context";
+import { accessLogBucketSettings } from "../../src/config/profile";
 import { bucketNaming } from "../../src/config/shapes";
+import { networkSettings, postgresSettings, redisSettings } from "../../src/config/wiring";
 
 const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadBrazilcartConfig);
 const removal = settings.removal;
@@ -39,13 +41,8 @@ const pipelineKey = new EncryptionKey("pipeline-key", {
 
 const network = new Network("network", {
     ...base,
-    cidrBlock: config.vpcCidr,
-    availabilityZoneCount: config.azCount,
-    publicSubnetCidrs: config.publicSubnetCidrs,
-    privateSubnetCidrs: config.privateSubnetCidrs,
-    natGateways: config.natGateways,
+    ...networkSettings(config),
     flowLogs: { kmsKeyArn: dataKey.arn, retentionInDays: config.logRetentionDays },
-    interfaceEndpoints: config.vpcEndpoints,
 });
 
 const alerts = new SnsTopic("alerts", {
@@ -97,51 +94,20 @@ const deploySg = securityGroup(
     {},
 );
 
-const database = new PostgresDatabase("db", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: dataKey.arn,
-    instanceClass: config.dbInstanceClass,
-    allocatedStorageGb: config.dbAllocatedStorageGb,
-    multiAz: config.dbMultiAz,
-    backupRetentionDays: config.dbBackupRetentionDays,
-    removal,
-    databaseName: config.dbName,
-    masterUsername: config.dbUsername,
-    monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
-    monitoringLogGroup: config.dbMonitoringLogGroup,
-    logRetentionDays: config.logRetentionDays,
-    alarmActions: [alerts.arn],
-});
+// Where the data stores live, under which key, and whom they alarm.
+const dataStore = { ...base, vpcId: network.vpcId, subnetIds: network.privateSubnetIds, kmsKeyArn: dataKey.arn, alarmActions: [alerts.arn] };
+const database = new PostgresDatabase("db", { ...dataStore, ...postgresSettings(config, settings) });
 
 database.allowFrom(appSg.id);
 database.allowFrom(deploySg.id);
 
-const cache = new RedisCache("cache", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: dataKey.arn,
-    engine: "redis",
-    nodeType: config.cacheNodeType,
-    numCacheClusters: config.cacheNodes,
-    snapshotRetentionDays: settings.cacheSnapshotDays,
-    alarmActions: [alerts.arn],
-    removal,
-});
+const cache = new RedisCache("cache", { ...dataStore, engine: "redis", ...redisSettings(config, settings) });
 
 cache.allowFrom(appSg.id);
 cache.allowFrom(deploySg.id);
 
 const buckets = { ...base, ...bucketNaming(config) };
-const accessLogs = new SecureBucket("access-logs", {
-    ...buckets,
-    bucketName: "access-logs",
-    purpose: "accessLogs",
-    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
-    removal,
-});
+const accessLogs = new SecureBucket("access-logs", { ...buckets, ...accessLogBucketSettings(settings) });
 const artifacts = new SecureBucket("artifacts", {
     ...buckets,
     bucketName: "artifacts",

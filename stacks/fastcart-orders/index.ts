@@ -12,6 +12,7 @@ import { ContainerRegistry } from "../../src/components/registry";
 import { securityGroup } from "../../src/components/securityGroup";
 import { KinesisStream } from "../../src/components/kinesisStream";
 import { systemContext } from "../../src/config/context";
+import { networkSettings, postgresSettings, redisSettings } from "../../src/config/wiring";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
 
@@ -29,13 +30,8 @@ const key = new EncryptionKey("orders-key", {
 
 const network = new Network("orders-network", {
     ...base,
-    cidrBlock: config.vpcCidr,
-    availabilityZoneCount: config.azCount,
-    publicSubnetCidrs: config.publicSubnetCidrs,
-    privateSubnetCidrs: config.privateSubnetCidrs,
-    natGateways: config.natGateways,
+    ...networkSettings(config),
     flowLogs: { kmsKeyArn: key.arn, retentionInDays: config.logRetentionDays },
-    interfaceEndpoints: config.vpcEndpoints,
 });
 
 const alerts = new SnsTopic("orders-alerts", {
@@ -93,36 +89,11 @@ const serviceSg = securityGroup(
     {},
 );
 
-const database = new PostgresDatabase("orders-db", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: key.arn,
-    instanceClass: config.dbInstanceClass,
-    allocatedStorageGb: config.dbAllocatedStorageGb,
-    multiAz: config.dbMultiAz,
-    backupRetentionDays: config.dbBackupRetentionDays,
-    removal,
-    databaseName: config.dbName,
-    masterUsername: config.dbUsername,
-    monitoringIntervalSeconds: settings.enhancedMonitoringSeconds,
-    monitoringLogGroup: config.dbMonitoringLogGroup,
-    logRetentionDays: config.logRetentionDays,
-    alarmActions: [alerts.arn],
-});
+// Where the data stores live, under which key, and whom they alarm.
+const dataStore = { ...base, vpcId: network.vpcId, subnetIds: network.privateSubnetIds, kmsKeyArn: key.arn, alarmActions: [alerts.arn] };
+const database = new PostgresDatabase("orders-db", { ...dataStore, ...postgresSettings(config, settings) });
 
-const cache = new RedisCache("orders-cache", {
-    ...base,
-    vpcId: network.vpcId,
-    subnetIds: network.privateSubnetIds,
-    kmsKeyArn: key.arn,
-    engine: config.cacheEngine,
-    nodeType: config.cacheNodeType,
-    numCacheClusters: config.cacheNodes,
-    snapshotRetentionDays: settings.cacheSnapshotDays,
-    alarmActions: [alerts.arn],
-    removal,
-});
+const cache = new RedisCache("orders-cache", { ...dataStore, engine: config.cacheEngine, ...redisSettings(config, settings) });
 
 const service = new ContainerService("orders-service", {
     ...base,

@@ -18,6 +18,7 @@ import { BuildProject, Pipeline, PipelineSource } from "../../src/components/pip
 import { ContainerRegistry } from "../../src/components/registry";
 import { StoredSecret } from "../../src/components/secret";
 import { systemContext } from "../../src/config/context";
+import { accessLogBucketSettings } from "../../src/config/profile";
 import { loadPaymentConfig, PROJECT, SYSTEM, TRAFFIC_SHIFTING } from "../../src/config/payment";
 import { bucketNaming, taskSettings } from "../../src/config/shapes";
 
@@ -50,12 +51,10 @@ const artifactsNames = { ...base, ...bucketNaming(config), bucketName: "artifact
 const accessLogsNames = { ...base, ...bucketNaming(config), bucketName: "access-logs" };
 const accessLogs = new SecureBucket("access-logs", {
     ...accessLogsNames,
-    purpose: "accessLogs",
-    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
+    ...accessLogBucketSettings(settings),
     logSourceArns: [pulumi.interpolate`arn:${partition}:s3:::${bucketName(artifactsNames)}`],
     // The created load balancer writes its access logs here.
     ...(config.ecsTarget ? {} : { loadBalancerLogs: { region: config.region, prefix: "alb" } }),
-    removal,
 });
 const artifacts = new SecureBucket("artifacts", {
     ...artifactsNames,

@@ -18,6 +18,7 @@ import { DynamoDbTable } from "../../src/components/table";
 import { DEPLOYMENT_HISTORY_KEYS } from "../../src/functions/lambdaRelease/history";
 import { systemContext } from "../../src/config/context";
 import { imageBuildspec, testBuildspec } from "../../src/buildspecs/service";
+import { accessLogBucketSettings } from "../../src/config/profile";
 import { CODECOMMIT_RESOURCE, CONNECTION_RESOURCE, deployUserParameters, loadServiceConfig, PROJECT, SYSTEM } from "../../src/config/service";
 import { bucketNaming } from "../../src/config/shapes";
 
@@ -107,13 +108,7 @@ registry.grantImageRead(deploymentRole);
 history.grantReadData(app);
 
 const buckets = { ...base, ...bucketNaming(config) };
-const accessLogs = new SecureBucket("service-access-logs", {
-    ...buckets,
-    bucketName: "access-logs",
-    purpose: "accessLogs",
-    lifecycle: { expireAfterDays: settings.accessLogExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays },
-    removal,
-});
+const accessLogs = new SecureBucket("service-access-logs", { ...buckets, ...accessLogBucketSettings(settings) });
 const bucketLifecycle = { expireAfterDays: config.artifactExpiryDays, noncurrentVersionsExpireAfterDays: settings.noncurrentVersionDays, abortIncompleteMultipartUploadAfterDays: 2 };
 const artifacts = new SecureBucket("service-artifacts", {
     ...buckets,

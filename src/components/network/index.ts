@@ -7,6 +7,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { Tags } from "../../config/tags";
 import { withName } from "../../config/tags";
 import type { BaseArgs } from "../common";
 import { TOKEN } from "../common";
@@ -81,59 +82,74 @@ export class Network extends pulumi.ComponentResource {
             return names;
         });
         const layout = resolveLayout(args, azCount);
-        const tags = args.tags;
         const vpcName = args.namer.name("vpc");
         this.cidrBlock = args.cidrBlock;
 
         this.vpc = new aws.ec2.Vpc(
             name,
-            { cidrBlock: args.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: withName(tags, vpcName) },
+            { cidrBlock: args.cidrBlock, enableDnsSupport: true, enableDnsHostnames: true, tags: withName(args.tags, vpcName) },
             { parent: this },
         );
         this.vpcId = this.vpc.id;
 
         // Adopting the default security group with no rules closes it (EC2.2).
-        new aws.ec2.DefaultSecurityGroup(name, { vpcId: this.vpc.id, ingress: [], egress: [], tags: withName(tags, `${vpcName}-default-closed`) }, { parent: this });
+        new aws.ec2.DefaultSecurityGroup(name, { vpcId: this.vpc.id, ingress: [], egress: [], tags: withName(args.tags, `${vpcName}-default-closed`) }, { parent: this });
 
+        const igw = this.createPublicRouting(name, args.tags, vpcName, azCount, zones, layout);
+        const natCount = args.natGateways === "none" ? 0 : args.natGateways === "single" ? 1 : azCount;
+        this.createNatGateways(name, args.tags, vpcName, natCount, igw);
+        this.createPrivateRouteTables(name, args.tags, vpcName, azCount, natCount);
+        this.flowLogGroup = this.createFlowLogs(name, args, vpcName);
+        this.createEndpoints(name, args, vpcName);
+
+        this.registerOutputs({
+            vpcId: this.vpcId,
+            publicSubnetIds: this.publicSubnets.map((s) => s.id),
+            privateSubnetIds: this.privateSubnets.map((s) => s.id),
+        });
+    }
+
+    /** The internet gateway, the public route table, and one public and one private subnet per zone. */
+    private createPublicRouting(
+        name: string,
+        tags: Tags,
+        vpcName: string,
+        azCount: number,
+        zones: pulumi.Output<string[]>,
+        layout: SubnetLayout,
+    ): aws.ec2.InternetGateway {
         const igw = new aws.ec2.InternetGateway(name, { vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-igw`) }, { parent: this });
         const publicRt = new aws.ec2.RouteTable(`${name}-public`, { vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-public`) }, { parent: this });
         new aws.ec2.Route(`${name}-public-default`, { routeTableId: publicRt.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id }, { parent: this });
 
         for (let i = 0; i < azCount; i++) {
             const az = zones.apply((names) => names[i]!);
-            const letter = String.fromCharCode(97 + i);
-            const pub = new aws.ec2.Subnet(
-                `${name}-public-${letter}`,
-                {
-                    vpcId: this.vpc.id,
-                    cidrBlock: layout.publicCidrs[i]!,
-                    availabilityZone: az,
-                    // Load balancers get public addresses explicitly; nothing else should (EC2.15).
-                    mapPublicIpOnLaunch: false,
-                    tags: { ...withName(tags, `${vpcName}-public-${letter}`), Tier: "public" },
-                },
-                { parent: this },
-            );
+            const letter = zoneLetter(i);
+            const subnet = (tier: "public" | "private", cidrBlock: string) =>
+                new aws.ec2.Subnet(
+                    `${name}-${tier}-${letter}`,
+                    {
+                        vpcId: this.vpc.id,
+                        cidrBlock,
+                        availabilityZone: az,
+                        // Load balancers get public addresses explicitly; nothing else should (EC2.15).
+                        mapPublicIpOnLaunch: false,
+                        tags: { ...withName(tags, `${vpcName}-${tier}-${letter}`), Tier: tier },
+                    },
+                    { parent: this },
+                );
+            const pub = subnet("public", layout.publicCidrs[i]!);
             new aws.ec2.RouteTableAssociation(`${name}-public-${letter}`, { subnetId: pub.id, routeTableId: publicRt.id }, { parent: this });
             this.publicSubnets.push(pub);
-
-            const priv = new aws.ec2.Subnet(
-                `${name}-private-${letter}`,
-                {
-                    vpcId: this.vpc.id,
-                    cidrBlock: layout.privateCidrs[i]!,
-                    availabilityZone: az,
-                    mapPublicIpOnLaunch: false,
-                    tags: { ...withName(tags, `${vpcName}-private-${letter}`), Tier: "private" },
-                },
-                { parent: this },
-            );
-            this.privateSubnets.push(priv);
+            this.privateSubnets.push(subnet("private", layout.privateCidrs[i]!));
         }
+        return igw;
+    }
 
-        const natCount = args.natGateways === "none" ? 0 : args.natGateways === "single" ? 1 : azCount;
+    /** `natCount` gateways, each with its Elastic IP, in the first public subnets. */
+    private createNatGateways(name: string, tags: Tags, vpcName: string, natCount: number, igw: aws.ec2.InternetGateway): void {
         for (let i = 0; i < natCount; i++) {
-            const letter = String.fromCharCode(97 + i);
+            const letter = zoneLetter(i);
             const eip = new aws.ec2.Eip(`${name}-nat-${letter}`, { domain: "vpc", tags: withName(tags, `${vpcName}-nat-${letter}`) }, { parent: this });
             this.natGateways.push(
                 new aws.ec2.NatGateway(
@@ -144,9 +160,12 @@ export class Network extends pulumi.ComponentResource {
                 ),
             );
         }
+    }
 
+    /** One route table per private subnet, its default route through the zone's NAT gateway (or the last one). */
+    private createPrivateRouteTables(name: string, tags: Tags, vpcName: string, azCount: number, natCount: number): void {
         for (let i = 0; i < azCount; i++) {
-            const letter = String.fromCharCode(97 + i);
+            const letter = zoneLetter(i);
             const rt = new aws.ec2.RouteTable(`${name}-private-${letter}`, { vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-private-${letter}`) }, { parent: this });
             if (natCount > 0) {
                 const nat = this.natGateways[Math.min(i, natCount - 1)]!;
@@ -155,8 +174,12 @@ export class Network extends pulumi.ComponentResource {
             new aws.ec2.RouteTableAssociation(`${name}-private-${letter}`, { subnetId: this.privateSubnets[i]!.id, routeTableId: rt.id }, { parent: this });
             this.privateRouteTables.push(rt);
         }
+    }
 
-        this.flowLogGroup = logGroup(
+    /** The flow log, its encrypted log group and the role vpc-flow-logs writes through. */
+    private createFlowLogs(name: string, args: NetworkArgs, vpcName: string): aws.cloudwatch.LogGroup {
+        const tags = args.tags;
+        const flowLogGroup = logGroup(
             `${name}-flow-logs`,
             { logGroupName: `/vpc/flow-logs/${vpcName}`, retentionInDays: args.flowLogs.retentionInDays, kmsKeyArn: args.flowLogs.kmsKeyArn, tags },
             { parent: this },
@@ -173,7 +196,7 @@ export class Network extends pulumi.ComponentResource {
                     "write-logs": [
                         {
                             Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                            Resource: [this.flowLogGroup.arn, pulumi.interpolate`${this.flowLogGroup.arn}:*`],
+                            Resource: [flowLogGroup.arn, pulumi.interpolate`${flowLogGroup.arn}:*`],
                         },
                         // The flow-logs role page lists DescribeLogGroups, which supports no resource type.
                         // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html
@@ -189,60 +212,58 @@ export class Network extends pulumi.ComponentResource {
                 vpcId: this.vpc.id,
                 trafficType: args.flowLogs.trafficType ?? "ALL",
                 logDestinationType: "cloud-watch-logs",
-                logDestination: this.flowLogGroup.arn,
+                logDestination: flowLogGroup.arn,
                 iamRoleArn: flowRole.arn,
                 maxAggregationInterval: 600,
                 tags: withName(tags, `${vpcName}-flow-log`),
             },
             { parent: this },
         );
+        return flowLogGroup;
+    }
 
+    /** The interface endpoints with their security group, and the S3 gateway endpoint, when any is asked for. */
+    private createEndpoints(name: string, args: NetworkArgs, vpcName: string): void {
         const endpoints = args.interfaceEndpoints ?? [];
-        if (endpoints.length > 0) {
-            const region = aws.getRegionOutput({}, { parent: this }).region;
-            const sg = new aws.ec2.SecurityGroup(
-                `${name}-endpoints`,
-                { name: args.namer.name("vpc-endpoints"), description: "HTTPS from the VPC to interface endpoints", vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-endpoints`) },
-                { parent: this },
-            );
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-endpoints-https`,
-                { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: args.cidrBlock, description: "HTTPS from inside the VPC", tags },
-                { parent: this },
-            );
-            for (const svc of endpoints) {
-                new aws.ec2.VpcEndpoint(
-                    `${name}-${svc.replace(/\./g, "-")}`,
-                    {
-                        vpcId: this.vpc.id,
-                        serviceName: pulumi.interpolate`com.amazonaws.${region}.${svc}`,
-                        vpcEndpointType: "Interface",
-                        privateDnsEnabled: true,
-                        subnetIds: this.privateSubnets.map((s) => s.id),
-                        securityGroupIds: [sg.id],
-                        tags: withName(tags, `${vpcName}-${svc}`),
-                    },
-                    { parent: this },
-                );
-            }
+        if (endpoints.length === 0) return;
+        const tags = args.tags;
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const sg = new aws.ec2.SecurityGroup(
+            `${name}-endpoints`,
+            { name: args.namer.name("vpc-endpoints"), description: "HTTPS from the VPC to interface endpoints", vpcId: this.vpc.id, tags: withName(tags, `${vpcName}-endpoints`) },
+            { parent: this },
+        );
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-endpoints-https`,
+            { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: args.cidrBlock, description: "HTTPS from inside the VPC", tags },
+            { parent: this },
+        );
+        for (const svc of endpoints) {
             new aws.ec2.VpcEndpoint(
-                `${name}-s3`,
+                `${name}-${svc.replace(/\./g, "-")}`,
                 {
                     vpcId: this.vpc.id,
-                    serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`,
-                    vpcEndpointType: "Gateway",
-                    routeTableIds: this.privateRouteTables.map((rt) => rt.id),
-                    tags: withName(tags, `${vpcName}-s3`),
+                    serviceName: pulumi.interpolate`com.amazonaws.${region}.${svc}`,
+                    vpcEndpointType: "Interface",
+                    privateDnsEnabled: true,
+                    subnetIds: this.privateSubnets.map((s) => s.id),
+                    securityGroupIds: [sg.id],
+                    tags: withName(tags, `${vpcName}-${svc}`),
                 },
                 { parent: this },
             );
         }
-
-        this.registerOutputs({
-            vpcId: this.vpcId,
-            publicSubnetIds: this.publicSubnets.map((s) => s.id),
-            privateSubnetIds: this.privateSubnets.map((s) => s.id),
-        });
+        new aws.ec2.VpcEndpoint(
+            `${name}-s3`,
+            {
+                vpcId: this.vpc.id,
+                serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`,
+                vpcEndpointType: "Gateway",
+                routeTableIds: this.privateRouteTables.map((rt) => rt.id),
+                tags: withName(tags, `${vpcName}-s3`),
+            },
+            { parent: this },
+        );
     }
 
     /** One public subnet per zone, in zone order. */
@@ -256,7 +277,18 @@ export class Network extends pulumi.ComponentResource {
     }
 }
 
-function resolveLayout(args: NetworkArgs, azCount: number): { publicCidrs: readonly string[]; privateCidrs: readonly string[] } {
+/** Subnet blocks by tier, one per zone in zone order. */
+interface SubnetLayout {
+    readonly publicCidrs: readonly string[];
+    readonly privateCidrs: readonly string[];
+}
+
+/** `a` for the first zone, `b` for the second: the suffix of each per-zone resource. */
+function zoneLetter(index: number): string {
+    return String.fromCharCode(97 + index);
+}
+
+function resolveLayout(args: NetworkArgs, azCount: number): SubnetLayout {
     const carved = args.publicSubnetCidrs && args.privateSubnetCidrs ? undefined : defaultLayout(args.cidrBlock, azCount);
     const publicCidrs = args.publicSubnetCidrs ?? carved!.publicCidrs;
     const privateCidrs = args.privateSubnetCidrs ?? carved!.privateCidrs;

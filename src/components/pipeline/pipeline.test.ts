@@ -134,7 +134,7 @@ describe("BuildProject", () => {
     });
 });
 
-describe("Pipeline", () => {
+describe("Pipeline layout and role", () => {
     it("is a V2, queued pipeline with its artifacts in the KMS-encrypted bucket", () => {
         const p = one(codecommit, "aws:codepipeline/pipeline:Pipeline", "pipeline");
         assert.equal(p.inputs.name, "fixture-pipeline-dev");
@@ -192,7 +192,9 @@ describe("Pipeline", () => {
         assert.deepEqual(actionsOf(gh.UseSourceConnection!), ["codestar-connections:UseConnection", "codeconnections:UseConnection"]);
         assert.match(resourcesOf(gh.UseSourceConnection!)[0]!, /^arn:aws:codeconnections:/);
     });
+});
 
+describe("Pipeline triggers, event log and stage checks", () => {
     it("starts on a CodeCommit push through an EventBridge rule whose role may start only this pipeline", () => {
         const rule = one(codecommit, "aws:cloudwatch/eventRule:EventRule", "pipeline-on-push");
         const pattern = JSON.parse(String(rule.inputs.eventPattern)) as Record<string, unknown>;

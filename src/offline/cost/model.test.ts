@@ -17,6 +17,11 @@ function close(actual: number, expected: number, what: string): void {
 
 const US = { region: "us-east-1" } as const;
 
+/** The cost in us-east-1 of a stack of one resource. */
+function priceInUs(...resource: Parameters<typeof planned>): CostReport {
+    return estimateCost([planned(...resource)], US);
+}
+
 describe("networking", () => {
     it("prices a NAT gateway's hours and data and its Elastic IP", () => {
         const report = estimateCost(
@@ -77,28 +82,14 @@ describe("networking", () => {
 
 describe("databases and caches", () => {
     it("prices a Single-AZ PostgreSQL instance and its storage", () => {
-        const report = estimateCost(
-            [planned("aws:rds/instance:Instance", "db", { engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20 })],
-            US,
-        );
+        const report = priceInUs("aws:rds/instance:Instance", "db", { engine: "postgres", instanceClass: "db.t3.micro", allocatedStorage: 20 });
         close(line(report, "db.t3.micro").monthlyUsd, 13.14, "730 h × $0.018");
         // storageType defaults to gp2: 20 GB × $0.115
         close(line(report, "gp2 storage, 20 GB").monthlyUsd, 2.3, "20 GB × $0.115");
     });
 
     it("doubles the instance and the storage for Multi-AZ", () => {
-        const report = estimateCost(
-            [
-                planned("aws:rds/instance:Instance", "db", {
-                    engine: "postgres",
-                    instanceClass: "db.t4g.medium",
-                    allocatedStorage: 100,
-                    storageType: "gp3",
-                    multiAz: true,
-                }),
-            ],
-            US,
-        );
+        const report = priceInUs("aws:rds/instance:Instance", "db", { engine: "postgres", instanceClass: "db.t4g.medium", allocatedStorage: 100, storageType: "gp3", multiAz: true });
         const instance = line(report, "db.t4g.medium postgres Multi-AZ");
         assert.equal(instance.quantity, 1460);
         close(instance.monthlyUsd, 94.9, "2 × 730 h × $0.065");
@@ -106,20 +97,14 @@ describe("databases and caches", () => {
     });
 
     it("notes an instance class the table does not price instead of inventing a price", () => {
-        const report = estimateCost(
-            [planned("aws:rds/instance:Instance", "db", { engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 20 })],
-            US,
-        );
+        const report = priceInUs("aws:rds/instance:Instance", "db", { engine: "postgres", instanceClass: "db.r6g.large", allocatedStorage: 20 });
         assert.equal(report.items.some((i) => i.description.includes("db.r6g.large")), false);
         assert.ok(report.notes.some((n) => n.includes("db.r6g.large") && n.includes("not priced")), report.notes.join("\n"));
         close(report.monthlyUsd, 2.3, "only the storage: 20 GB × $0.115");
     });
 
     it("does not price another engine from PostgreSQL figures", () => {
-        const report = estimateCost(
-            [planned("aws:rds/instance:Instance", "db", { engine: "mysql", instanceClass: "db.t3.micro" })],
-            US,
-        );
+        const report = priceInUs("aws:rds/instance:Instance", "db", { engine: "mysql", instanceClass: "db.t3.micro" });
         assert.deepEqual(report.items, []);
         assert.ok(report.notes.some((n) => n.includes("mysql")));
         assert.ok(report.notes.some((n) => n.includes("allocatedStorage")));
@@ -142,26 +127,14 @@ describe("databases and caches", () => {
     });
 
     it("counts every node of a cluster-mode group", () => {
-        const report = estimateCost(
-            [
-                planned("aws:elasticache/replicationGroup:ReplicationGroup", "sharded", {
-                    nodeType: "cache.t4g.small",
-                    numNodeGroups: 2,
-                    replicasPerNodeGroup: 1,
-                }),
-            ],
-            US,
-        );
+        const report = priceInUs("aws:elasticache/replicationGroup:ReplicationGroup", "sharded", { nodeType: "cache.t4g.small", numNodeGroups: 2, replicasPerNodeGroup: 1 });
         const nodes = line(report, "cache.t4g.small");
         assert.equal(nodes.quantity, 2920); // 2 shards × (1 primary + 1 replica) × 730 h
         close(nodes.monthlyUsd, 93.44, "2920 h × $0.032");
     });
 
     it("notes a node type with no figure for its engine", () => {
-        const report = estimateCost(
-            [planned("aws:elasticache/replicationGroup:ReplicationGroup", "big", { engine: "valkey", nodeType: "cache.r7g.large" })],
-            US,
-        );
+        const report = priceInUs("aws:elasticache/replicationGroup:ReplicationGroup", "big", { engine: "valkey", nodeType: "cache.r7g.large" });
         assert.deepEqual(report.items, []);
         assert.ok(report.notes.some((n) => n.includes("cache.r7g.large") && n.includes("valkey")));
     });
@@ -182,10 +155,7 @@ describe("streams and containers", () => {
     });
 
     it("prices an on-demand stream from the ingest assumption", () => {
-        const report = estimateCost(
-            [planned("aws:kinesis/stream:Stream", "events", { streamModeDetails: { streamMode: "ON_DEMAND" } })],
-            US,
-        );
+        const report = priceInUs("aws:kinesis/stream:Stream", "events", { streamModeDetails: { streamMode: "ON_DEMAND" } });
         close(line(report, "stream hours").monthlyUsd, 29.2, "730 h × $0.04");
         const ingest = line(report, "data ingested");
         close(ingest.monthlyUsd, 2.0, "25 GB × $0.08");
@@ -258,10 +228,7 @@ describe("streams and containers", () => {
 
 describe("load balancers, keys, secrets, logs, alarms", () => {
     it("prices an internet-facing ALB's hours, LCUs and one public IPv4 per AZ", () => {
-        const report = estimateCost(
-            [planned("aws:lb/loadBalancer:LoadBalancer", "alb", { subnets: ["subnet-a", "subnet-b"] })],
-            US,
-        );
+        const report = priceInUs("aws:lb/loadBalancer:LoadBalancer", "alb", { subnets: ["subnet-a", "subnet-b"] });
         close(line(report, "Load Balancer hours").monthlyUsd, 16.425, "730 h × $0.0225");
         close(line(report, "capacity units").monthlyUsd, 5.84, "1 LCU × 730 h × $0.008");
         close(line(report, "Public IPv4").monthlyUsd, 7.3, "2 addresses × 730 h × $0.005");
@@ -359,15 +326,7 @@ describe("delivery: pipelines, builds, registries, buckets", () => {
 
 describe("serverless: DynamoDB and Lambda", () => {
     it("prices an on-demand table's requests, storage and point-in-time recovery", () => {
-        const report = estimateCost(
-            [
-                planned("aws:dynamodb/table:Table", "history", {
-                    billingMode: "PAY_PER_REQUEST",
-                    pointInTimeRecovery: { enabled: true },
-                }),
-            ],
-            US,
-        );
+        const report = priceInUs("aws:dynamodb/table:Table", "history", { billingMode: "PAY_PER_REQUEST", pointInTimeRecovery: { enabled: true } });
         close(line(report, "write").monthlyUsd, 0.625, "1 M WRU × $0.625");
         close(line(report, "read").monthlyUsd, 0.625, "5 M RRU × $0.125");
         close(line(report, "Table storage").monthlyUsd, 0.25, "1 GB × $0.25");
@@ -390,10 +349,7 @@ describe("serverless: DynamoDB and Lambda", () => {
 
     it("notes that reserved concurrency costs nothing and does not change the price", () => {
         const plain = estimateCost([planned("aws:lambda/function:Function", "fn", { memorySize: 512 })], US);
-        const reserved = estimateCost(
-            [planned("aws:lambda/function:Function", "fn", { memorySize: 512, reservedConcurrentExecutions: 10 })],
-            US,
-        );
+        const reserved = priceInUs("aws:lambda/function:Function", "fn", { memorySize: 512, reservedConcurrentExecutions: 10 });
         assert.equal(reserved.monthlyUsd, plain.monthlyUsd);
         assert.deepEqual(plain.notes, []);
         assert.equal(reserved.notes.length, 1);
@@ -401,10 +357,7 @@ describe("serverless: DynamoDB and Lambda", () => {
     });
 
     it("notes provisioned concurrency, which costs but has no figure", () => {
-        const report = estimateCost(
-            [planned("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "warm", { provisionedConcurrentExecutions: 2 })],
-            US,
-        );
+        const report = priceInUs("aws:lambda/provisionedConcurrencyConfig:ProvisionedConcurrencyConfig", "warm", { provisionedConcurrentExecutions: 2 });
         assert.deepEqual(report.items, []);
         assert.ok(report.notes.some((n) => n.includes("provisioned concurrency is billed")));
     });

@@ -35,8 +35,8 @@ function notApplicable(reason?: string): never {
     throw new Error(`not applicable: ${reason ?? ""}`);
 }
 
-/** What CrossGuard passes to validateResource, built by hand (no gRPC server). */
-function resourceArgs(type: string, name: string, props: Record<string, unknown>, config: PackConfig = {}, providerRegion?: string): ResourceValidationArgs {
+/** What CrossGuard says of every resource, to a resource policy and a stack policy alike. */
+function resourceFields(type: string, name: string, props: Record<string, unknown>, providerRegion?: string) {
     return {
         type,
         name,
@@ -44,6 +44,13 @@ function resourceArgs(type: string, name: string, props: Record<string, unknown>
         props,
         opts: OPTS,
         ...(providerRegion === undefined ? {} : { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:provider", props: { region: providerRegion } } }),
+    };
+}
+
+/** What CrossGuard passes to validateResource, built by hand (no gRPC server). */
+function resourceArgs(type: string, name: string, props: Record<string, unknown>, config: PackConfig = {}, providerRegion?: string): ResourceValidationArgs {
+    return {
+        ...resourceFields(type, name, props, providerRegion),
         stackTags: new Map(),
         isType: () => false,
         asType: () => undefined,
@@ -54,12 +61,7 @@ function resourceArgs(type: string, name: string, props: Record<string, unknown>
 
 function policyResource(type: string, name: string, props: Record<string, unknown>, providerRegion?: string): PolicyResource {
     return {
-        type,
-        name,
-        urn: urnOf(type, name),
-        props,
-        opts: OPTS,
-        ...(providerRegion === undefined ? {} : { provider: { type: "pulumi:providers:aws", name: "default", urn: "urn:provider", props: { region: providerRegion } } }),
+        ...resourceFields(type, name, props, providerRegion),
         dependencies: [],
         propertyDependencies: {},
         isType: () => false,

@@ -1,6 +1,6 @@
 import type { ResourceRule } from "../types";
-import { principals, statements } from "../documents";
-import { allows, statementName } from "./statements";
+import { principals } from "../documents";
+import { allows, matchingStatements } from "./statements";
 
 // No Security Hub equivalent; cdk-nag reports this rule as an error, which this pack rates Medium.
 const control: ResourceRule = {
@@ -15,10 +15,7 @@ const control: ResourceRule = {
         "Name the AWS accounts or roles in the Principal of Allow statements in the aws.ecr.RepositoryPolicy (or aws.ecr.RegistryPolicy) policy instead of \"*\".",
     source: "https://github.com/cdklabs/cdk-nag/blob/main/RULES.md",
     check: (resource) =>
-        statements(resource.props.policy)
-            .map((s, i) => ({ s, i }))
-            .filter(({ s }) => allows(s) && principals(s).some((p) => p.includes("*")))
-            .map(({ s, i }) => `policy ${statementName(s, i)} allows a wildcard Principal`),
+        matchingStatements(resource.props.policy, (s) => allows(s) && principals(s).some((p) => p.includes("*"))).map(({ name }) => `policy ${name} allows a wildcard Principal`),
 };
 
 export default control;

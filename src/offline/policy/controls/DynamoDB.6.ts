@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 // Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
 const control: ResourceRule = {
@@ -12,10 +12,7 @@ const control: ResourceRule = {
     resourceTypes: ["aws:dynamodb/table:Table"],
     remediation: "Set deletionProtectionEnabled to true on the aws.dynamodb.Table.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-6",
-    check: (table) =>
-        table.props.deletionProtectionEnabled === true
-            ? []
-            : [`deletionProtectionEnabled must be true (is ${show(table.props.deletionProtectionEnabled)})`],
+    check: mustBeTrue("deletionProtectionEnabled"),
 };
 
 export default control;

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { describeIngress, internetIngress, type InternetIngress } from "./network";
+import { describeIngress, INGRESS_TYPES, internetIngress, type InternetIngress } from "./network";
 
 const AUTHORIZED_TCP_PORTS = [80, 443];
 
@@ -16,11 +16,7 @@ const control: ResourceRule = {
     scope: "resource",
     severity: "High",
     pci: [],
-    resourceTypes: [
-        "aws:ec2/securityGroup:SecurityGroup",
-        "aws:ec2/securityGroupRule:SecurityGroupRule",
-        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    ],
+    resourceTypes: INGRESS_TYPES,
     remediation:
         "Open only TCP 80 and 443 to 0.0.0.0/0 or ::/0 in the aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule or aws.vpc.SecurityGroupIngressRule; reach every other port from a security group or private CIDR.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18",

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { describeIngress, internetIngress, type InternetIngress } from "./network";
+import { describeIngress, INGRESS_TYPES, internetIngress, type InternetIngress } from "./network";
 
 const HIGH_RISK_PORTS = [
     20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5500, 5601, 8080, 8088, 8888,
@@ -19,11 +19,7 @@ const control: ResourceRule = {
     scope: "resource",
     severity: "Critical",
     pci: [],
-    resourceTypes: [
-        "aws:ec2/securityGroup:SecurityGroup",
-        "aws:ec2/securityGroupRule:SecurityGroupRule",
-        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    ],
+    resourceTypes: INGRESS_TYPES,
     remediation:
         "Remove 0.0.0.0/0 and ::/0 sources from aws.ec2.SecurityGroup ingress, aws.ec2.SecurityGroupRule and aws.vpc.SecurityGroupIngressRule rules that cover high-risk ports (22, 3389, 5432, ...); allow them from a security group or private CIDR instead.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-19",

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 const control: ResourceRule = {
     id: "ELB.4",
@@ -11,10 +11,7 @@ const control: ResourceRule = {
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     remediation: "Set dropInvalidHeaderFields to true on the application aws.lb.LoadBalancer.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-4",
-    check: (lb) =>
-        (lb.props.loadBalancerType ?? "application") !== "application" || lb.props.dropInvalidHeaderFields === true
-            ? []
-            : [`dropInvalidHeaderFields must be true (is ${show(lb.props.dropInvalidHeaderFields)})`],
+    check: mustBeTrue("dropInvalidHeaderFields", (lb) => (lb.props.loadBalancerType ?? "application") === "application"),
 };
 
 export default control;

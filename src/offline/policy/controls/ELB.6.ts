@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 // Dev stays mandatory: a destroyable dev stack waives this only through a written exception.
 const control: ResourceRule = {
@@ -12,10 +12,7 @@ const control: ResourceRule = {
     resourceTypes: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"],
     remediation: "Set enableDeletionProtection to true on the aws.lb.LoadBalancer.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html#elb-6",
-    check: (lb) =>
-        lb.props.enableDeletionProtection === true
-            ? []
-            : [`enableDeletionProtection must be true (is ${show(lb.props.enableDeletionProtection)})`],
+    check: mustBeTrue("enableDeletionProtection"),
 };
 
 export default control;

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 const control: ResourceRule = {
     id: "ElastiCache.3",
@@ -12,10 +12,7 @@ const control: ResourceRule = {
     remediation:
         "Set automaticFailoverEnabled to true on the aws.elasticache.ReplicationGroup, with numCacheClusters of at least 2.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-3",
-    check: (group) =>
-        group.props.automaticFailoverEnabled === true
-            ? []
-            : [`automaticFailoverEnabled must be true (is ${show(group.props.automaticFailoverEnabled)})`],
+    check: mustBeTrue("automaticFailoverEnabled"),
 };
 
 export default control;

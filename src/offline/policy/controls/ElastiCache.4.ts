@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 const control: ResourceRule = {
     id: "ElastiCache.4",
@@ -12,10 +12,7 @@ const control: ResourceRule = {
     remediation:
         "Set atRestEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (with kmsKeyId for a customer managed key).",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4",
-    check: (group) =>
-        group.props.atRestEncryptionEnabled === true
-            ? []
-            : [`atRestEncryptionEnabled must be true (is ${show(group.props.atRestEncryptionEnabled)})`],
+    check: mustBeTrue("atRestEncryptionEnabled"),
 };
 
 export default control;

@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 const control: ResourceRule = {
     id: "ElastiCache.5",
@@ -12,10 +12,7 @@ const control: ResourceRule = {
     remediation:
         "Set transitEncryptionEnabled to true on the aws.elasticache.ReplicationGroup (transitEncryptionMode \"required\" once clients use TLS).",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5",
-    check: (group) =>
-        group.props.transitEncryptionEnabled === true
-            ? []
-            : [`transitEncryptionEnabled must be true (is ${show(group.props.transitEncryptionEnabled)})`],
+    check: mustBeTrue("transitEncryptionEnabled"),
 };
 
 export default control;

@@ -1,7 +1,6 @@
-import type { Finding, StackRule } from "../types";
-import { asArray, statements } from "../documents";
-import { ofType } from "../../model/plan";
-import { allows, permissionBoundaries, statementName } from "./statements";
+import type { StackRule } from "../types";
+import { asArray } from "../documents";
+import { customerPolicyGrants } from "./statements";
 
 const SERVICE_WILDCARD = /^[a-z0-9-]+:\*$/i;
 
@@ -16,18 +15,11 @@ const control: StackRule = {
     remediation:
         "Replace service-wide wildcards such as \"s3:*\" in the aws.iam.Policy policy with the specific actions the principal needs.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-21",
-    check: (resources) => {
-        const boundaries = permissionBoundaries(resources);
-        return ofType(resources, "aws:iam/policy:Policy")
-            .filter((policy) => !boundaries.has(policy))
-            .flatMap((policy) =>
-                statements(policy.props.policy).flatMap((s, i): Finding[] => {
-                    const wildcards = asArray(s.Action).filter((a) => SERVICE_WILDCARD.test(a));
-                    if (!allows(s) || wildcards.length === 0) return [];
-                    return [{ urn: policy.urn, message: `policy ${statementName(s, i)} allows ${wildcards.join(", ")}` }];
-                }),
-            );
-    },
+    check: (resources) =>
+        customerPolicyGrants(resources, (s) => {
+            const wildcards = asArray(s.Action).filter((a) => SERVICE_WILDCARD.test(a));
+            return wildcards.length === 0 ? undefined : wildcards.join(", ");
+        }),
 };
 
 export default control;

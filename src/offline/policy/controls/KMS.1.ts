@@ -1,7 +1,6 @@
-import type { Finding, StackRule } from "../types";
-import { asArray, grants, statements } from "../documents";
-import { ofType } from "../../model/plan";
-import { allows, permissionBoundaries, statementName } from "./statements";
+import type { StackRule } from "../types";
+import { asArray, grants } from "../documents";
+import { customerPolicyGrants } from "./statements";
 
 const BLOCKED_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
 
@@ -16,18 +15,11 @@ const control: StackRule = {
     remediation:
         "Scope kms:Decrypt and kms:ReEncryptFrom in the aws.iam.Policy policy to the key ARNs the principal needs instead of Resource \"*\".",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1",
-    check: (resources) => {
-        const boundaries = permissionBoundaries(resources);
-        return ofType(resources, "aws:iam/policy:Policy")
-            .filter((policy) => !boundaries.has(policy))
-            .flatMap((policy) =>
-                statements(policy.props.policy).flatMap((s, i): Finding[] => {
-                    const actions = BLOCKED_ACTIONS.filter((a) => grants(s, a));
-                    if (!allows(s) || actions.length === 0 || !asArray(s.Resource).includes("*")) return [];
-                    return [{ urn: policy.urn, message: `policy ${statementName(s, i)} allows ${actions.join(", ")} on Resource "*"` }];
-                }),
-            );
-    },
+    check: (resources) =>
+        customerPolicyGrants(resources, (s) => {
+            const actions = BLOCKED_ACTIONS.filter((a) => grants(s, a));
+            return actions.length === 0 || !asArray(s.Resource).includes("*") ? undefined : `${actions.join(", ")} on Resource "*"`;
+        }),
 };
 
 export default control;

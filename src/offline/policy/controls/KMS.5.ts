@@ -1,6 +1,5 @@
 import type { ResourceRule } from "../types";
-import { statements } from "../documents";
-import { allows, isPublicPrincipal, restrictedByFixedValues, statementName } from "./statements";
+import { allows, isPublicPrincipal, restrictedByFixedValues, matchingStatements } from "./statements";
 
 const control: ResourceRule = {
     id: "KMS.5",
@@ -14,10 +13,7 @@ const control: ResourceRule = {
         "Remove Principal \"*\" from Allow statements in the aws.kms.Key policy, or restrict them with a fixed-value condition such as kms:CallerAccount or aws:PrincipalAccount.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5",
     check: (key) =>
-        statements(key.props.policy)
-            .map((s, i) => ({ s, i }))
-            .filter(({ s }) => allows(s) && isPublicPrincipal(s) && !restrictedByFixedValues(s))
-            .map(({ s, i }) => `policy ${statementName(s, i)} allows Principal "*" without a fixed-value account condition`),
+        matchingStatements(key.props.policy, (s) => allows(s) && isPublicPrincipal(s) && !restrictedByFixedValues(s)).map(({ name }) => `policy ${name} allows Principal "*" without a fixed-value account condition`),
 };
 
 export default control;

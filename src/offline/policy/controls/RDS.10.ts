@@ -1,5 +1,5 @@
 import type { ResourceRule } from "../types";
-import { show } from "./read";
+import { mustBeTrue } from "./read";
 
 function supportsIamAuth(engine: unknown): boolean {
     return typeof engine === "string" && /^(mysql|postgres|mariadb|aurora)/.test(engine);
@@ -15,10 +15,7 @@ const control: ResourceRule = {
     resourceTypes: ["aws:rds/instance:Instance"],
     remediation: "Set iamDatabaseAuthenticationEnabled to true on the aws.rds.Instance.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-10",
-    check: (db) =>
-        !supportsIamAuth(db.props.engine) || db.props.iamDatabaseAuthenticationEnabled === true
-            ? []
-            : [`iamDatabaseAuthenticationEnabled must be true (is ${show(db.props.iamDatabaseAuthenticationEnabled)})`],
+    check: mustBeTrue("iamDatabaseAuthenticationEnabled", (db) => supportsIamAuth(db.props.engine)),
 };
 
 export default control;

@@ -1,6 +1,5 @@
 import type { StackRule } from "../types";
-import { ofType } from "../../model/plan";
-import { publicBucketAccess } from "./s3";
+import { PUBLIC_ACCESS_TYPES, publicAccessCheck } from "./s3";
 
 const control: StackRule = {
     id: "S3.3",
@@ -16,19 +15,11 @@ const control: StackRule = {
         "PCI DSS v3.2.1/1.3.6",
         "PCI DSS v3.2.1/7.2.1",
     ],
-    resourceTypes: [
-        "aws:s3/bucket:Bucket",
-        "aws:s3/bucketPolicy:BucketPolicy",
-        "aws:s3/bucketAcl:BucketAcl",
-        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-    ],
+    resourceTypes: PUBLIC_ACCESS_TYPES,
     remediation:
         "Declare an aws.s3.BucketPublicAccessBlock with all four flags true for the bucket, and drop public-read-write ACLs and Allow statements for Principal \"*\" that grant s3:Put* or s3:Delete*.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-3",
-    check: (resources) =>
-        ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket) =>
-            publicBucketAccess(bucket, resources, "write").map((message) => ({ urn: bucket.urn, message })),
-        ),
+    check: publicAccessCheck("write"),
 };
 
 export default control;

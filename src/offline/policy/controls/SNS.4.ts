@@ -1,6 +1,5 @@
 import type { ResourceRule } from "../types";
-import { statements } from "../documents";
-import { allows, isPublicPrincipal, restrictedByFixedValues, statementName } from "./statements";
+import { allows, isPublicPrincipal, restrictedByFixedValues, matchingStatements } from "./statements";
 
 const control: ResourceRule = {
     id: "SNS.4",
@@ -14,10 +13,7 @@ const control: ResourceRule = {
         "Remove Principal \"*\" from Allow statements in the topic's policy (aws.sns.Topic policy or aws.sns.TopicPolicy policy), or restrict them with a fixed aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID condition.",
     source: "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html#sns-4",
     check: (resource) =>
-        statements(resource.props.policy)
-            .map((s, i) => ({ s, i }))
-            .filter(({ s }) => allows(s) && isPublicPrincipal(s) && !restrictedByFixedValues(s))
-            .map(({ s, i }) => `policy ${statementName(s, i)} allows Principal "*" without a fixed-value condition`),
+        matchingStatements(resource.props.policy, (s) => allows(s) && isPublicPrincipal(s) && !restrictedByFixedValues(s)).map(({ name }) => `policy ${name} allows Principal "*" without a fixed-value condition`),
 };
 
 export default control;

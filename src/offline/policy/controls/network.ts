@@ -29,6 +29,13 @@ function portOf(value: unknown, fallback: number): number {
     return typeof value === "number" ? value : typeof value === "string" && value !== "" ? Number(value) : fallback;
 }
 
+/** The resource types that declare ingress rules, as `internetIngress` reads them. */
+export const INGRESS_TYPES = [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ec2/securityGroupRule:SecurityGroupRule",
+    "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+];
+
 /**
  * The ingress rules open to `0.0.0.0/0` or `::/0` declared by an `aws.ec2.SecurityGroup`
  * (inline `ingress`), an `aws.ec2.SecurityGroupRule` of type `ingress`, or an

@@ -52,3 +52,11 @@ export function wildcardMatches(pattern: string, value: string): boolean {
     const re = new RegExp("^" + pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
     return re.test(value);
 }
+
+/**
+ * The check of a control that wants a boolean input set to true: a message naming the input and
+ * what it is, where `applies` says the control reads the resource at all.
+ */
+export function mustBeTrue(input: string, applies: (resource: PolicyTarget) => boolean = () => true): (resource: PolicyTarget) => string[] {
+    return (resource) => (!applies(resource) || resource.props[input] === true ? [] : [`${input} must be true (is ${show(resource.props[input])})`]);
+}

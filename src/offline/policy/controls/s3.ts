@@ -2,9 +2,9 @@
  * How an S3 bucket is opened to the public: public-access blocks, ACLs, grants and bucket
  * policies, as S3.2, S3.3 and S3.8 read them.
  */
-import { attachedTo } from "../../model/plan";
+import { attachedTo, ofType } from "../../model/plan";
 import { asArray, statements } from "../documents";
-import type { PolicyTarget } from "../types";
+import type { Finding, PolicyTarget } from "../types";
 import { block, blocks, strings } from "./read";
 import { allows, isPublicPrincipal, restrictedByFixedValues, statementName } from "./statements";
 
@@ -82,4 +82,17 @@ export function publicBucketAccess(
                 .map(({ s, i }) => `${where} ${statementName(s, i)} lets Principal "*" ${access}`),
         ),
     ];
+}
+
+/** What S3.2 and S3.3 read: buckets and what opens or closes them. */
+export const PUBLIC_ACCESS_TYPES = [
+    "aws:s3/bucket:Bucket",
+    "aws:s3/bucketPolicy:BucketPolicy",
+    "aws:s3/bucketAcl:BucketAcl",
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+];
+
+/** The check of S3.2 (`read`) and S3.3 (`write`): a finding on each bucket for each way it is open. */
+export function publicAccessCheck(access: "read" | "write"): (resources: readonly PolicyTarget[]) => Finding[] {
+    return (resources) => ofType(resources, "aws:s3/bucket:Bucket").flatMap((bucket) => publicBucketAccess(bucket, resources, access).map((message) => ({ urn: bucket.urn, message })));
 }

@@ -2,9 +2,9 @@
  * The policy-document questions several controls ask: is a statement public, is it pinned down
  * by a condition, which identity policies a resource carries, how a message names a statement.
  */
-import { planOf } from "../../model/plan";
-import { asArray, principals, type Statement } from "../documents";
-import type { PolicyTarget } from "../types";
+import { ofType, planOf } from "../../model/plan";
+import { asArray, principals, statements, type Statement } from "../documents";
+import type { Finding, PolicyTarget } from "../types";
 import { blocks } from "./read";
 
 /** A statement's `Allow` effect, read leniently on case as programs sometimes write it. */
@@ -106,4 +106,27 @@ export function permissionBoundaries(resources: readonly PolicyTarget[]): Set<Po
 /** How a message names a statement: its `Sid`, else its position. */
 export function statementName(statement: Statement, index: number): string {
     return typeof statement.Sid === "string" && statement.Sid !== "" ? `statement "${statement.Sid}"` : `statement ${index + 1}`;
+}
+
+/** The statements of a policy document that `test` picks, each with how a message names it. */
+export function matchingStatements(document: unknown, test: (statement: Statement) => boolean): { statement: Statement; name: string }[] {
+    return statements(document)
+        .map((statement, i) => ({ statement, name: statementName(statement, i) }))
+        .filter(({ statement }) => test(statement));
+}
+
+/**
+ * A finding on each customer managed policy (permissions boundaries aside) for each Allow
+ * statement of which `grant` says what it grants that it should not: `policy <statement> allows <grant>`.
+ */
+export function customerPolicyGrants(resources: readonly PolicyTarget[], grant: (statement: Statement) => string | undefined): Finding[] {
+    const boundaries = permissionBoundaries(resources);
+    return ofType(resources, "aws:iam/policy:Policy")
+        .filter((policy) => !boundaries.has(policy))
+        .flatMap((policy) =>
+            matchingStatements(policy.props.policy, allows).flatMap(({ statement, name }): Finding[] => {
+                const granted = grant(statement);
+                return granted === undefined ? [] : [{ urn: policy.urn, message: `policy ${name} allows ${granted}` }];
+            }),
+        );
 }

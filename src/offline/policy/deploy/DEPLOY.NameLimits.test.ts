@@ -16,6 +16,49 @@ function limitOf(type: string) {
     return limit;
 }
 
+/** Names each breaking one rule of its type, and the message each must get, in order. */
+const MESSAGE_CASES: readonly { title: string; type: string; input: string; names: string[]; expected: RegExp[] }[] = [
+    {
+        title: "non-compliant 3: an ElastiCache id that is long, uppercase, starts with a digit or has a double hyphen",
+        type: REDIS,
+        input: "replicationGroupId",
+        names: ["r".repeat(41), "FastCart-redis", "1fastcart", "fastcart--redis"],
+        expected: [/the limit is 40/, /lowercase/, /must start with a letter/, /two consecutive hyphens/],
+    },
+    {
+        title: "non-compliant 4: an RDS identifier over 63 characters or ending with a hyphen",
+        type: RDS,
+        input: "identifier",
+        names: ["d".repeat(64), "orders-db-"],
+        expected: [/the limit is 63/, /must not end with a hyphen/],
+    },
+    {
+        title: "non-compliant 5: S3 bucket names that are short, uppercase, IP-shaped or edge-dotted",
+        type: BUCKET,
+        input: "bucket",
+        names: ["ab", "Artifacts-Dev", "192.168.1.10", "artifacts."],
+        expected: [/the minimum is 3/, /lowercase/, /IP address/, /start and end with a letter or digit/],
+    },
+];
+
+/** The named types of the four systems that must each have a row. */
+const NAMED_TYPES = [
+    "aws:ecr/repository:Repository",
+    "aws:cloudwatch/logGroup:LogGroup",
+    "aws:sns/topic:Topic",
+    "aws:dynamodb/table:Table",
+    "aws:kinesis/stream:Stream",
+    "aws:secretsmanager/secret:Secret",
+    "aws:codebuild/project:Project",
+    "aws:kms/alias:Alias",
+    "aws:ec2/securityGroup:SecurityGroup",
+    "aws:ecs/cluster:Cluster",
+    "aws:ecs/service:Service",
+    "aws:codedeploy/application:Application",
+    "aws:codedeploy/deploymentGroup:DeploymentGroup",
+    "aws:sqs/queue:Queue",
+];
+
 describe("DEPLOY.NameLimits", () => {
     it("compliant: names within every limit, and resources without an explicit name", () => {
         const findings = run(nameLimits, [
@@ -57,42 +100,13 @@ describe("DEPLOY.NameLimits", () => {
         assert.match(findings[0]?.message ?? "", /may contain only letters, digits and hyphens; must not start or end with a hyphen/);
     });
 
-    it("non-compliant 3: an ElastiCache id that is long, uppercase, starts with a digit or has a double hyphen", () => {
-        const messages = run(nameLimits, [
-            target(REDIS, "a", { replicationGroupId: "r".repeat(41) }),
-            target(REDIS, "b", { replicationGroupId: "FastCart-redis" }),
-            target(REDIS, "c", { replicationGroupId: "1fastcart" }),
-            target(REDIS, "d", { replicationGroupId: "fastcart--redis" }),
-        ]).map((f) => f.message);
-        assert.equal(messages.length, 4);
-        assert.match(messages[0] ?? "", /the limit is 40/);
-        assert.match(messages[1] ?? "", /lowercase/);
-        assert.match(messages[2] ?? "", /must start with a letter/);
-        assert.match(messages[3] ?? "", /two consecutive hyphens/);
-    });
-
-    it("non-compliant 4: an RDS identifier over 63 characters or ending with a hyphen", () => {
-        const messages = run(nameLimits, [
-            target(RDS, "a", { identifier: "d".repeat(64) }),
-            target(RDS, "b", { identifier: "orders-db-" }),
-        ]).map((f) => f.message);
-        assert.match(messages[0] ?? "", /the limit is 63/);
-        assert.match(messages[1] ?? "", /must not end with a hyphen/);
-    });
-
-    it("non-compliant 5: S3 bucket names that are short, uppercase, IP-shaped or edge-dotted", () => {
-        const messages = run(nameLimits, [
-            target(BUCKET, "a", { bucket: "ab" }),
-            target(BUCKET, "b", { bucket: "Artifacts-Dev" }),
-            target(BUCKET, "c", { bucket: "192.168.1.10" }),
-            target(BUCKET, "d", { bucket: "artifacts." }),
-        ]).map((f) => f.message);
-        assert.equal(messages.length, 4);
-        assert.match(messages[0] ?? "", /the minimum is 3/);
-        assert.match(messages[1] ?? "", /lowercase/);
-        assert.match(messages[2] ?? "", /IP address/);
-        assert.match(messages[3] ?? "", /start and end with a letter or digit/);
-    });
+    for (const c of MESSAGE_CASES) {
+        it(c.title, () => {
+            const messages = run(nameLimits, c.names.map((name, i) => target(c.type, String.fromCharCode(97 + i), { [c.input]: name }))).map((f) => f.message);
+            assert.equal(messages.length, c.expected.length);
+            c.expected.forEach((pattern, i) => assert.match(messages[i] ?? "", pattern));
+        });
+    }
 
     it("non-compliant 6: the other limits the brief names (connection 32, role 64, policy 128, Lambda 64, pipeline 100, rule 64)", () => {
         const cases: [string, string, number][] = [
@@ -121,24 +135,7 @@ describe("DEPLOY.NameLimits", () => {
     it("covers every named type of the four systems, with one row per type and a source", () => {
         const types = NAME_LIMITS.map((l) => l.type);
         assert.equal(new Set(types).size, types.length);
-        for (const type of [
-            "aws:ecr/repository:Repository",
-            "aws:cloudwatch/logGroup:LogGroup",
-            "aws:sns/topic:Topic",
-            "aws:dynamodb/table:Table",
-            "aws:kinesis/stream:Stream",
-            "aws:secretsmanager/secret:Secret",
-            "aws:codebuild/project:Project",
-            "aws:kms/alias:Alias",
-            "aws:ec2/securityGroup:SecurityGroup",
-            "aws:ecs/cluster:Cluster",
-            "aws:ecs/service:Service",
-            "aws:codedeploy/application:Application",
-            "aws:codedeploy/deploymentGroup:DeploymentGroup",
-            "aws:sqs/queue:Queue",
-        ]) {
-            assert.ok(types.includes(type), type);
-        }
+        for (const type of NAMED_TYPES) assert.ok(types.includes(type), type);
         for (const limit of NAME_LIMITS) assert.match(limit.source, /^https:\/\//, limit.type);
         assert.deepEqual([...nameLimits.resourceTypes], types);
     });

@@ -15,7 +15,7 @@ const on = (day: string) => ({ ...TEST_CTX, today: new Date(`${day}T12:00:00Z`) 
 const messages = (control: typeof versionOffered, props: Record<string, unknown>, type: string, day: string) =>
     run(control, [target(type, "r", props)], on(day)).map((f) => f.message);
 
-describe("DEPLOY.VersionOffered and DEPLOY.VersionSupport", () => {
+describe("DEPLOY.VersionOffered and DEPLOY.VersionSupport: Lambda, RDS, Redis OSS", () => {
     it("Lambda: a runtime past its create block is mandatory, with the date, the input and the source", () => {
         const [m] = messages(versionOffered, { runtime: "nodejs18.x" }, FN, "2026-12-01");
         assert.match(m ?? "", /input runtime = "nodejs18\.x": nodejs18\.x is no longer offered for new resources \(since 2026-03-09\); use nodejs22\.x/);
@@ -78,6 +78,9 @@ describe("DEPLOY.VersionOffered and DEPLOY.VersionSupport", () => {
         assert.deepEqual(run(versionOffered, [target(DB, "db", { engine: "mariadb", engineVersion: "12.3" })], ctx), []);
     });
 
+});
+
+describe("DEPLOY.VersionOffered and DEPLOY.VersionSupport: engines without dates, builds, platforms, properties", () => {
     it("ElastiCache Valkey: a version AWS does not offer is mandatory; offered ones pass; a newer one is not judged", () => {
         const valkey = (engineVersion: string) => ({ engine: "valkey", engineVersion });
         assert.match(messages(versionOffered, valkey("7.0"), CACHE, "2026-12-02")[0] ?? "", /does not offer valkey 7\.0 \(it offers 7\.2, 8\.0/);
