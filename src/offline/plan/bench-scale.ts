@@ -69,7 +69,7 @@ function measure(size: number): Measured {
     // The CLI exits 1 on mandatory violations, which these programs have: only a failed plan counts.
     const json = spawnSync(
         "/usr/bin/time",
-        ["-f", "%e %U %S %M", "-o", timing, process.execPath, "--import", "tsx", path.join(__dirname, "cli.ts"), dir, "--json", "--out", path.join(dir, "out")],
+        ["-f", "%e %U %S %M", "-o", timing, process.execPath, "--require", path.join(__dirname, "loader.cjs"), path.join(__dirname, "cli.ts"), dir, "--json", "--out", path.join(dir, "out")],
         { cwd: REPO, maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] },
     ).stdout.toString();
     const [wall, user, sys, rssKb] = fs.readFileSync(timing, "utf8").trim().split(/\s+/).slice(-4).map(Number) as [number, number, number, number];
