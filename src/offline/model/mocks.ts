@@ -24,6 +24,114 @@ function service(type: string): string {
     return module === "index" ? "aws" : module;
 }
 
+/** What a shape of resource is given to compute from: its name, inputs and the ARN of the mock account. */
+interface ShapeArgs {
+    readonly name: string;
+    readonly inputs: State;
+    /** The name AWS shows: the explicit name input, else the logical name. */
+    readonly explicit: string;
+    readonly region: string;
+    arn(svc: string, resource: string): string;
+}
+
+/** An id (when not `<name>-id`) and the outputs a provider computes, over the inputs and the default ARN. */
+type Shape = (a: ShapeArgs) => { readonly id?: string; readonly state: State };
+
+const LB = "elasticloadbalancing";
+
+/** What the provider computes, per resource type; types not listed get `<name>-id` and a generic ARN. */
+const SHAPES: Record<string, Shape> = {
+    "aws:kms/key:Key": ({ name, arn }) => ({ id: `${name}-key-id`, state: { keyId: `${name}-key-id`, arn: arn("kms", `key/${name}-key-id`) } }),
+    "aws:rds/instance:Instance": ({ name, inputs, explicit, region, arn }) => ({
+        state: {
+            arn: arn("rds", `db:${explicit}`),
+            address: `${explicit}.abc123.${region}.rds.amazonaws.com`,
+            endpoint: `${explicit}.abc123.${region}.rds.amazonaws.com:${inputs.port ?? 5432}`,
+            port: inputs.port ?? 5432,
+            engineVersionActual: `${inputs.engineVersion ?? "15"}.15`,
+            masterUserSecrets: inputs.manageMasterUserPassword
+                ? [{ secretArn: arn("secretsmanager", `secret:rds!db-${name}-AbCdEf`), secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId }]
+                : [],
+        },
+    }),
+    "aws:elasticache/replicationGroup:ReplicationGroup": ({ name, inputs, explicit, region, arn }) => {
+        const group = String(inputs.replicationGroupId ?? name);
+        return {
+            id: explicit,
+            state: {
+                id: group,
+                arn: arn("elasticache", `replicationgroup:${group}`),
+                primaryEndpointAddress: `master.${group}.abc123.${region.replace(/-/g, "")}.cache.amazonaws.com`,
+                readerEndpointAddress: `replica.${group}.abc123.cache.amazonaws.com`,
+                port: inputs.port ?? 6379,
+                memberClusters: Array.from({ length: Number(inputs.numCacheClusters ?? 1) }, (_, i) => `${group}-00${i + 1}`),
+            },
+        };
+    },
+    "aws:kinesis/stream:Stream": ({ explicit, arn }) => ({ id: explicit, state: { arn: arn("kinesis", `stream/${explicit}`) } }),
+    "aws:ecr/repository:Repository": ({ explicit, region, arn }) => ({
+        id: explicit,
+        state: { repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${region}.amazonaws.com/${explicit}`, registryId: MOCK_ACCOUNT_ID, arn: arn("ecr", `repository/${explicit}`) },
+    }),
+    "aws:secretsmanager/secret:Secret": ({ explicit, arn }) => ({ id: arn("secretsmanager", `secret:${explicit}-AbCdEf`), state: { arn: arn("secretsmanager", `secret:${explicit}-AbCdEf`) } }),
+    "aws:iam/role:Role": ({ name, explicit }) => ({ id: explicit, state: { arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${explicit}`, uniqueId: `AROA${name.toUpperCase().slice(0, 8)}` } }),
+    "aws:iam/policy:Policy": ({ explicit }) => ({ state: { arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/${explicit}` } }),
+    "aws:cloudwatch/logGroup:LogGroup": ({ explicit, arn }) => ({ id: explicit, state: { arn: arn("logs", `log-group:${explicit}`) } }),
+    "aws:s3/bucket:Bucket": ({ explicit, region }) => ({
+        id: explicit,
+        state: { arn: `arn:aws:s3:::${explicit}`, bucket: explicit, bucketRegionalDomainName: `${explicit}.s3.${region}.amazonaws.com` },
+    }),
+    "aws:ecs/cluster:Cluster": ({ explicit, arn }) => ({ state: { arn: arn("ecs", `cluster/${explicit}`) } }),
+    "aws:ecs/service:Service": ({ explicit, arn }) => ({ state: { arn: arn("ecs", `service/${explicit}`) } }),
+    "aws:ecs/taskDefinition:TaskDefinition": ({ name, inputs, arn }) => ({ state: { arn: arn("ecs", `task-definition/${inputs.family ?? name}:1`), revision: 1 } }),
+    "aws:lb/loadBalancer:LoadBalancer": ({ explicit, region, arn }) => ({
+        state: { arn: arn(LB, `loadbalancer/app/${explicit}/abc123`), arnSuffix: `app/${explicit}/abc123`, dnsName: `${explicit}-123.${region}.elb.amazonaws.com`, zoneId: "Z0MOCK" },
+    }),
+    "aws:lb/targetGroup:TargetGroup": ({ explicit, arn }) => ({ state: { arn: arn(LB, `targetgroup/${explicit}/abc123`), arnSuffix: `targetgroup/${explicit}/abc123` } }),
+    "aws:codecommit/repository:Repository": ({ name, inputs, region, arn }) => {
+        const repo = String(inputs.repositoryName ?? name);
+        return {
+            state: {
+                arn: arn("codecommit", repo),
+                cloneUrlHttp: `https://git-codecommit.${region}.amazonaws.com/v1/repos/${repo}`,
+                cloneUrlSsh: `ssh://git-codecommit.${region}.amazonaws.com/v1/repos/${repo}`,
+            },
+        };
+    },
+    "aws:codestarconnections/connection:Connection": ({ name, arn }) => ({ state: { arn: arn("codeconnections", `connection/${name}`), connectionStatus: "PENDING" } }),
+    "aws:codepipeline/pipeline:Pipeline": ({ explicit, arn }) => ({ id: explicit, state: { arn: arn("codepipeline", explicit) } }),
+    // A listener's ARN extends its load balancer's: loadbalancer/app/<name>/<id> -> listener/app/<name>/<id>/<listener id>.
+    "aws:lb/listener:Listener": ({ name, inputs, arn }) => {
+        const lb = String(inputs.loadBalancerArn ?? arn(LB, `loadbalancer/app/${name}/abc123`));
+        return { state: { arn: `${lb.replace(":loadbalancer/", ":listener/")}/${String(inputs.port ?? 0).padStart(16, "0")}` } };
+    },
+    "aws:codebuild/reportGroup:ReportGroup": ({ explicit, arn }) => ({ id: arn("codebuild", `report-group/${explicit}`), state: { arn: arn("codebuild", `report-group/${explicit}`) } }),
+    "aws:codedeploy/application:Application": ({ name, explicit, arn }) => ({
+        id: `${name}-app-id:${explicit}`,
+        state: { arn: arn("codedeploy", `application:${explicit}`), applicationId: `${name}-app-id` },
+    }),
+    "aws:codedeploy/deploymentGroup:DeploymentGroup": ({ name, inputs, arn }) => ({
+        state: { arn: arn("codedeploy", `deploymentgroup:${inputs.appName}/${inputs.deploymentGroupName}`), deploymentGroupId: `${name}-group-id` },
+    }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": ({ explicit, arn }) => ({ id: explicit, state: { arn: arn("cloudwatch", `alarm:${explicit}`) } }),
+    "aws:cloudwatch/eventRule:EventRule": ({ explicit, arn }) => ({ id: explicit, state: { arn: arn("events", `rule/${explicit}`) } }),
+    "aws:lambda/function:Function": ({ explicit, region, arn }) => ({
+        id: explicit,
+        state: {
+            arn: arn("lambda", `function:${explicit}`),
+            invokeArn: `arn:aws:apigateway:${region}:lambda:path/functions/${arn("lambda", `function:${explicit}`)}/invocations`,
+            version: "$LATEST",
+            qualifiedArn: arn("lambda", `function:${explicit}:$LATEST`),
+        },
+    }),
+    "aws:dynamodb/table:Table": ({ explicit, arn }) => ({ id: explicit, state: { arn: arn("dynamodb", `table/${explicit}`) } }),
+    "aws:sns/topic:Topic": ({ explicit, arn }) => ({ id: arn("sns", explicit), state: { arn: arn("sns", explicit) } }),
+    "random:index/randomPassword:RandomPassword": ({ inputs }) => ({ state: { result: "MockGeneratedToken0123456789abcdefXYZ".slice(0, Number(inputs.length ?? 32)), bcryptHash: "mock" } }),
+    "docker-build:index:Image": ({ name, inputs }) => ({
+        state: { ref: `${(inputs.tags as string[] | undefined)?.[0] ?? name}@sha256:${"0".repeat(64)}`, digest: `sha256:${"0".repeat(64)}` },
+    }),
+};
+
 export class PlanMocks implements pulumi.runtime.Mocks {
     /** Messages of invokes refused, kept because the SDK reports a failed invoke without one. */
     readonly refusedInvokes: string[] = [];
@@ -43,110 +151,8 @@ export class PlanMocks implements pulumi.runtime.Mocks {
         const id = `${name}-id`;
         const explicit = (inputs.name ?? inputs.bucket ?? inputs.identifier ?? inputs.functionName ?? name) as string;
         const state: State = { ...inputs, id, arn: this.arn(service(type), `${type.split(":").pop()?.toLowerCase()}/${name}`) };
-        switch (type) {
-            case "aws:kms/key:Key":
-                return { id: `${name}-key-id`, state: { ...state, keyId: `${name}-key-id`, arn: this.arn("kms", `key/${name}-key-id`) } };
-            case "aws:rds/instance:Instance":
-                return {
-                    id,
-                    state: {
-                        ...state,
-                        arn: this.arn("rds", `db:${explicit}`),
-                        address: `${explicit}.abc123.${this.region}.rds.amazonaws.com`,
-                        endpoint: `${explicit}.abc123.${this.region}.rds.amazonaws.com:${inputs.port ?? 5432}`,
-                        port: inputs.port ?? 5432,
-                        engineVersionActual: `${inputs.engineVersion ?? "15"}.15`,
-                        masterUserSecrets: inputs.manageMasterUserPassword
-                            ? [{ secretArn: this.arn("secretsmanager", `secret:rds!db-${name}-AbCdEf`), secretStatus: "active", kmsKeyId: inputs.masterUserSecretKmsKeyId }]
-                            : [],
-                    },
-                };
-            case "aws:elasticache/replicationGroup:ReplicationGroup":
-                return {
-                    id: explicit,
-                    state: {
-                        ...state,
-                        id: String(inputs.replicationGroupId ?? name),
-                        arn: this.arn("elasticache", `replicationgroup:${inputs.replicationGroupId ?? name}`),
-                        primaryEndpointAddress: `master.${inputs.replicationGroupId ?? name}.abc123.${this.region.replace(/-/g, "")}.cache.amazonaws.com`,
-                        readerEndpointAddress: `replica.${inputs.replicationGroupId ?? name}.abc123.cache.amazonaws.com`,
-                        port: inputs.port ?? 6379,
-                        memberClusters: Array.from({ length: Number(inputs.numCacheClusters ?? 1) }, (_, i) => `${inputs.replicationGroupId ?? name}-00${i + 1}`),
-                    },
-                };
-            case "aws:kinesis/stream:Stream":
-                return { id: explicit, state: { ...state, arn: this.arn("kinesis", `stream/${explicit}`) } };
-            case "aws:ecr/repository:Repository":
-                return {
-                    id: explicit,
-                    state: { ...state, repositoryUrl: `${MOCK_ACCOUNT_ID}.dkr.ecr.${this.region}.amazonaws.com/${explicit}`, registryId: MOCK_ACCOUNT_ID, arn: this.arn("ecr", `repository/${explicit}`) },
-                };
-            case "aws:secretsmanager/secret:Secret":
-                return { id: this.arn("secretsmanager", `secret:${explicit}-AbCdEf`), state: { ...state, arn: this.arn("secretsmanager", `secret:${explicit}-AbCdEf`) } };
-            case "aws:iam/role:Role":
-                return { id: explicit, state: { ...state, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${explicit}`, uniqueId: `AROA${name.toUpperCase().slice(0, 8)}` } };
-            case "aws:iam/policy:Policy":
-                return { id, state: { ...state, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/${explicit}` } };
-            case "aws:cloudwatch/logGroup:LogGroup":
-                return { id: explicit, state: { ...state, arn: this.arn("logs", `log-group:${explicit}`) } };
-            case "aws:s3/bucket:Bucket":
-                return {
-                    id: explicit,
-                    state: { ...state, arn: `arn:aws:s3:::${explicit}`, bucket: explicit, bucketRegionalDomainName: `${explicit}.s3.${this.region}.amazonaws.com` },
-                };
-            case "aws:ecs/cluster:Cluster":
-                return { id, state: { ...state, arn: this.arn("ecs", `cluster/${explicit}`) } };
-            case "aws:ecs/service:Service":
-                return { id, state: { ...state, arn: this.arn("ecs", `service/${explicit}`) } };
-            case "aws:ecs/taskDefinition:TaskDefinition":
-                return { id, state: { ...state, arn: this.arn("ecs", `task-definition/${inputs.family ?? name}:1`), revision: 1 } };
-            case "aws:lb/loadBalancer:LoadBalancer":
-                return { id, state: { ...state, arn: this.arn("elasticloadbalancing", `loadbalancer/app/${explicit}/abc123`), arnSuffix: `app/${explicit}/abc123`, dnsName: `${explicit}-123.${this.region}.elb.amazonaws.com`, zoneId: "Z0MOCK" } };
-            case "aws:lb/targetGroup:TargetGroup":
-                return { id, state: { ...state, arn: this.arn("elasticloadbalancing", `targetgroup/${explicit}/abc123`), arnSuffix: `targetgroup/${explicit}/abc123` } };
-            case "aws:codecommit/repository:Repository":
-                return {
-                    id,
-                    state: { ...state, arn: this.arn("codecommit", String(inputs.repositoryName ?? name)), cloneUrlHttp: `https://git-codecommit.${this.region}.amazonaws.com/v1/repos/${inputs.repositoryName ?? name}`, cloneUrlSsh: `ssh://git-codecommit.${this.region}.amazonaws.com/v1/repos/${inputs.repositoryName ?? name}` },
-                };
-            case "aws:codestarconnections/connection:Connection":
-                return { id, state: { ...state, arn: this.arn("codeconnections", `connection/${name}`), connectionStatus: "PENDING" } };
-            case "aws:codepipeline/pipeline:Pipeline":
-                return { id: explicit, state: { ...state, arn: this.arn("codepipeline", explicit) } };
-            case "aws:lb/listener:Listener": {
-                // A listener's ARN extends its load balancer's: loadbalancer/app/<name>/<id> -> listener/app/<name>/<id>/<listener id>.
-                const lb = String(inputs.loadBalancerArn ?? this.arn("elasticloadbalancing", `loadbalancer/app/${name}/abc123`));
-                return { id, state: { ...state, arn: `${lb.replace(":loadbalancer/", ":listener/")}/${String(inputs.port ?? 0).padStart(16, "0")}` } };
-            }
-            case "aws:codebuild/reportGroup:ReportGroup":
-                return { id: this.arn("codebuild", `report-group/${explicit}`), state: { ...state, arn: this.arn("codebuild", `report-group/${explicit}`) } };
-            case "aws:codedeploy/application:Application":
-                return { id: `${name}-app-id:${explicit}`, state: { ...state, arn: this.arn("codedeploy", `application:${explicit}`), applicationId: `${name}-app-id` } };
-            case "aws:codedeploy/deploymentGroup:DeploymentGroup":
-                return {
-                    id,
-                    state: { ...state, arn: this.arn("codedeploy", `deploymentgroup:${inputs.appName}/${inputs.deploymentGroupName}`), deploymentGroupId: `${name}-group-id` },
-                };
-            case "aws:cloudwatch/metricAlarm:MetricAlarm":
-                return { id: explicit, state: { ...state, arn: this.arn("cloudwatch", `alarm:${explicit}`) } };
-            case "aws:cloudwatch/eventRule:EventRule":
-                return { id: explicit, state: { ...state, arn: this.arn("events", `rule/${explicit}`) } };
-            case "aws:lambda/function:Function":
-                return {
-                    id: explicit,
-                    state: { ...state, arn: this.arn("lambda", `function:${explicit}`), invokeArn: `arn:aws:apigateway:${this.region}:lambda:path/functions/${this.arn("lambda", `function:${explicit}`)}/invocations`, version: "$LATEST", qualifiedArn: this.arn("lambda", `function:${explicit}:$LATEST`) },
-                };
-            case "aws:dynamodb/table:Table":
-                return { id: explicit, state: { ...state, arn: this.arn("dynamodb", `table/${explicit}`) } };
-            case "aws:sns/topic:Topic":
-                return { id: this.arn("sns", explicit), state: { ...state, arn: this.arn("sns", explicit) } };
-            case "random:index/randomPassword:RandomPassword":
-                return { id, state: { ...state, result: "MockGeneratedToken0123456789abcdefXYZ".slice(0, Number(inputs.length ?? 32)), bcryptHash: "mock" } };
-            case "docker-build:index:Image":
-                return { id, state: { ...state, ref: `${(inputs.tags as string[] | undefined)?.[0] ?? name}@sha256:${"0".repeat(64)}`, digest: `sha256:${"0".repeat(64)}` } };
-            default:
-                return { id, state };
-        }
+        const shape = SHAPES[type]?.({ name, inputs, explicit, region: this.region, arn: (svc, resource) => this.arn(svc, resource) });
+        return shape === undefined ? { id, state } : { id: shape.id ?? id, state: { ...state, ...shape.state } };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {

@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- [sizes...]`: how the planner scales with the size of one program. For each
+ * `npm run bench:scale -- [sizes...]`: how the planner scales with the size of one program. For each
  * size it writes a program of that many resources (S3 buckets, each with the policy, public
  * access block, encryption and logging resources the controls ask for) under out/bench/, plans
  * it with the CLI in a child process, and prints wall time, CPU time (user + sys) and peak
- * memory, then the time the checks alone take (policy, cost, diagram) on the same resources.
- * Sizes default to 100 500 1000 2500 5000. Timings on a shared machine are noisy: compare the
- * per-resource cost across sizes rather than the absolute figures.
+ * memory (the largest process: the worker at these sizes), then the time the checks alone take
+ * (policy, cost, diagram) on the same resources, and the cost of each resource: CPU per resource
+ * over the run, and CPU per extra resource from the previous size (the SDK's load drops out).
+ * Sizes default to 100 1000 2000 5000. Timings on a shared machine are noisy: CPU time much less
+ * so than wall time; compare the per-resource cost across sizes for linearity.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -69,7 +71,7 @@ function measure(size: number): Measured {
     // The CLI exits 1 on mandatory violations, which these programs have: only a failed plan counts.
     const json = spawnSync(
         "/usr/bin/time",
-        ["-f", "%e %U %S %M", "-o", timing, process.execPath, "--import", "tsx", path.join(__dirname, "cli.ts"), dir, "--json", "--out", path.join(dir, "out")],
+        ["-f", "%e %U %S %M", "-o", timing, process.execPath, "--require", path.join(__dirname, "loader.cjs"), path.join(__dirname, "cli.ts"), dir, "--json", "--out", path.join(dir, "out")],
         { cwd: REPO, maxBuffer: 1 << 30, stdio: ["ignore", "pipe", "ignore"] },
     ).stdout.toString();
     const [wall, user, sys, rssKb] = fs.readFileSync(timing, "utf8").trim().split(/\s+/).slice(-4).map(Number) as [number, number, number, number];
@@ -85,9 +87,12 @@ function measure(size: number): Measured {
 
 function main(): void {
     const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-    const rows = (sizes.length > 0 ? sizes : [100, 500, 1000, 2500, 5000]).map(measure);
-    console.log("resources  wall s  cpu s  peak MB  checks s  checks ms/100 resources");
-    for (const r of rows) {
+    const rows = (sizes.length > 0 ? sizes : [100, 1000, 2000, 5000]).map(measure);
+    console.log(`Node ${process.version}`);
+    console.log("resources  wall s  cpu s  peak MB  checks s  cpu ms/resource  cpu ms/extra resource");
+    rows.forEach((r, i) => {
+        const prev = rows[i - 1];
+        const marginal = prev === undefined ? "" : (((r.cpuS - prev.cpuS) * 1000) / (r.resources - prev.resources)).toFixed(2);
         console.log(
             [
                 String(r.resources).padStart(9),
@@ -95,14 +100,18 @@ function main(): void {
                 r.cpuS.toFixed(2).padStart(6),
                 r.peakMb.toFixed(0).padStart(8),
                 r.checksS.toFixed(2).padStart(9),
-                ((r.checksS * 1e5) / r.resources).toFixed(1).padStart(24),
+                ((r.cpuS * 1000) / r.resources).toFixed(2).padStart(16),
+                marginal.padStart(22),
             ].join(" "),
         );
-    }
+    });
     const [first, last] = [rows[0], rows[rows.length - 1]];
     if (first !== undefined && last !== undefined && last !== first) {
-        const perResource = (last.wallS - first.wallS) / (last.resources - first.resources);
-        console.log(`wall time per extra resource, ${first.resources} to ${last.resources}: ${(perResource * 1000).toFixed(2)} ms`);
+        const span = last.resources - first.resources;
+        console.log(
+            `per extra resource, ${first.resources} to ${last.resources}: wall ${(((last.wallS - first.wallS) * 1000) / span).toFixed(2)} ms, CPU ${(((last.cpuS - first.cpuS) * 1000) / span).toFixed(2)} ms, ` +
+                `memory ${(((last.peakMb - first.peakMb) * 1024) / span).toFixed(0)} KB`,
+        );
     }
 }
 

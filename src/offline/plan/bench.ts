@@ -7,6 +7,9 @@
  *   npm run bench                 8 stacks (npm start's work) and a floor under it: the SDK and
  *                                 @pulumi/aws loaded once per core, nothing planned
  *   npm run bench -- --runs 3     best of 3
+ *
+ * It runs on the Node first on PATH: put Node 20 first (`PATH=/usr/bin:$PATH npm run bench`) for
+ * its figures, which have no module compile cache (Node 22 and newer only).
  */
 import { spawnSync } from "node:child_process";
 import * as os from "node:os";
@@ -59,7 +62,9 @@ function main(): void {
     ];
     const floor = best(runs, floorArgs);
     line(`floor: SDK loaded in ${cores} processes at once`, floor);
-    process.stdout.write(`ratio 8 stacks / floor (wall): ${(eight.wallS / floor.wallS).toFixed(2)}\n`);
+    process.stdout.write(`ratio 8 stacks / floor: wall ${(eight.wallS / floor.wallS).toFixed(2)}, CPU ${(eight.cpuS / floor.cpuS).toFixed(2)}\n`);
+    // Below `cores` the run left a core idle part of the time (or the machine was busy with others).
+    process.stdout.write(`cores busy during the 8 stacks (CPU / wall): ${(eight.cpuS / eight.wallS).toFixed(2)} of ${cores}\n`);
 }
 
 main();

@@ -159,11 +159,10 @@ function deferPackage(name, fromDir) {
 
 register();
 
-// A planning worker: defer what the mock runtime never uses, and take no stack traces the SDK
-// would record on every promise it makes, unless a user asks for them.
-if (process.env.OFFLINE_PLAN_WORKER === "1") {
-    for (const name of ["typescript", "@npmcli/arborist"]) deferPackage(name, REPO);
-    if (process.env.PLAN_STACK_TRACES !== "1" && !process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
-}
+// Defer what only closure serialisation uses, in every process (the planner's, its workers, the
+// tests'): it loads on first use. A planning worker also takes no stack traces the SDK would
+// record on every promise it makes, unless a user asks for them.
+for (const name of ["typescript", "@npmcli/arborist"]) deferPackage(name, REPO);
+if (process.env.OFFLINE_PLAN_WORKER === "1" && process.env.PLAN_STACK_TRACES !== "1" && !process.env.PULUMI_DEBUG_PROMISE_LEAKS) Error.stackTraceLimit = 0;
 
 module.exports = { needsFullLoader, deferPackage, CACHE };
