@@ -141,17 +141,22 @@ function deferPackage(name, fromDir) {
     };
     stub.filename = file;
     stub.loaded = true;
-    // `__esModule` is answered without loading so TypeScript's import helpers take the stub as it is.
+    // `__esModule` is answered without loading so TypeScript's import helpers take the stub as it is;
+    // a default import of the CommonJS package (`import ts from "typescript"`, which esbuild's
+    // helper copies key by key) finds `default`, which the package itself is.
+    const own = (key) => {
+        const m = load();
+        if (key === "default" && !Object.prototype.hasOwnProperty.call(m, "default")) return { value: m, writable: false, enumerable: true, configurable: true };
+        const d = Object.getOwnPropertyDescriptor(m, key);
+        return d === undefined ? undefined : { ...d, configurable: true };
+    };
     stub.exports = new Proxy(
         {},
         {
-            get: (_, key) => (key === "__esModule" ? true : load()[key]),
-            has: (_, key) => key in load(),
-            ownKeys: () => Reflect.ownKeys(load()),
-            getOwnPropertyDescriptor: (_, key) => {
-                const d = Object.getOwnPropertyDescriptor(load(), key);
-                return d === undefined ? undefined : { ...d, configurable: true };
-            },
+            get: (_, key) => (key === "__esModule" ? true : key === "default" ? own(key).value : load()[key]),
+            has: (_, key) => key === "default" || key in load(),
+            ownKeys: () => [...new Set([...Reflect.ownKeys(load()), "default"])],
+            getOwnPropertyDescriptor: (_, key) => own(key),
         },
     );
     require.cache[file] = stub;
