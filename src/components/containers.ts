@@ -213,12 +213,44 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
         if (/^(0|root)(:|$)/.test(args.user)) throw new Error(`ContainerService ${name}: user must not be root (ECS.20), got "${args.user}"`);
         const healthProblems = args.healthCheck ? healthCheckProblems(args.healthCheck) : [];
         if (healthProblems.length > 0) throw new Error(`ContainerService ${name}: ${healthProblems.join("; ")}`);
-        const tags = args.tags;
         const n = args.namer;
         this.serviceName = n.name(args.serviceName ?? "service");
         this.clusterName = n.name(args.clusterName ?? "cluster");
         this.containerName = args.containerName ?? "app";
 
+        this.cluster = this.createCluster(name, args);
+        this.logGroup = logGroup(
+            `${name}-logs`,
+            { logGroupName: `/ecs/${this.serviceName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
+            { parent: this },
+        );
+
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        this.executionRole = this.createExecutionRole(name, args, region);
+        this.taskRole = new ServiceRole(
+            `${name}-task`,
+            {
+                namer: n,
+                tags: args.tags,
+                roleName: "task",
+                description: `The application permissions of ${this.serviceName}`,
+                services: ["ecs-tasks.amazonaws.com"],
+                policies: {},
+            },
+            { parent: this },
+        );
+        this.taskDefinition = this.createTaskDefinition(name, args, region);
+        this.service = this.createService(name, args);
+
+        this.clusterArn = this.cluster.arn;
+        this.name = this.service.name;
+        this.taskDefinitionFamily = this.taskDefinition.family;
+        this.logGroupName = this.logGroup.name;
+        this.roleArns = [this.executionRole.arn, this.taskRole.arn];
+        this.registerOutputs({ clusterArn: this.clusterArn, serviceName: this.name });
+    }
+
+    private createCluster(name: string, args: ContainerServiceArgs): aws.ecs.Cluster {
         // Container Insights writes performance events to this group, which ECS would otherwise
         // create unencrypted, kept forever and outside the stack; created first, with the key.
         const insightsLogs =
@@ -227,27 +259,23 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
                 : [
                       logGroup(
                           `${name}-insights-logs`,
-                          { logGroupName: `/aws/ecs/containerinsights/${this.clusterName}/performance`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags },
+                          { logGroupName: `/aws/ecs/containerinsights/${this.clusterName}/performance`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
                           { parent: this },
                       ),
                   ];
-        this.cluster = new aws.ecs.Cluster(
+        return new aws.ecs.Cluster(
             name,
-            { name: this.clusterName, settings: [{ name: "containerInsights", value: args.containerInsights }], tags },
+            { name: this.clusterName, settings: [{ name: "containerInsights", value: args.containerInsights }], tags: args.tags },
             { parent: this, dependsOn: insightsLogs },
         );
-        this.logGroup = logGroup(
-            `${name}-logs`,
-            { logGroupName: `/ecs/${this.serviceName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags },
-            { parent: this },
-        );
+    }
 
-        const region = aws.getRegionOutput({}, { parent: this }).region;
-        this.executionRole = new ServiceRole(
+    private createExecutionRole(name: string, args: ContainerServiceArgs, region: pulumi.Output<string>): ServiceRole {
+        return new ServiceRole(
             `${name}-execution`,
             {
-                namer: n,
-                tags,
+                namer: args.namer,
+                tags: args.tags,
                 roleName: "task-execution",
                 description: `Pulls the image, writes logs and reads the secrets of ${this.serviceName}`,
                 services: ["ecs-tasks.amazonaws.com"],
@@ -262,19 +290,9 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
             },
             { parent: this },
         );
-        this.taskRole = new ServiceRole(
-            `${name}-task`,
-            {
-                namer: n,
-                tags,
-                roleName: "task",
-                description: `The application permissions of ${this.serviceName}`,
-                services: ["ecs-tasks.amazonaws.com"],
-                policies: {},
-            },
-            { parent: this },
-        );
+    }
 
+    private createTaskDefinition(name: string, args: ContainerServiceArgs, region: pulumi.Output<string>): aws.ecs.TaskDefinition {
         const writable = args.writablePaths ?? ["/tmp"];
         const containerDefinitions = pulumi.jsonStringify([
             {
@@ -302,7 +320,7 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
                 ...(args.healthCheck ? { healthCheck: healthCheckDefinition(args.healthCheck) } : {}),
             },
         ]);
-        this.taskDefinition = new aws.ecs.TaskDefinition(
+        return new aws.ecs.TaskDefinition(
             name,
             {
                 family: this.serviceName,
@@ -315,13 +333,15 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
                 taskRoleArn: this.taskRole.arn,
                 containerDefinitions,
                 volumes: writable.map((_, i) => ({ name: `scratch-${i}` })),
-                tags,
+                tags: args.tags,
             },
             { parent: this },
         );
+    }
 
+    private createService(name: string, args: ContainerServiceArgs): aws.ecs.Service {
         const codeDeploy = args.deploymentController === "CODE_DEPLOY";
-        this.service = new aws.ecs.Service(
+        return new aws.ecs.Service(
             name,
             {
                 name: this.serviceName,
@@ -341,17 +361,11 @@ export class ContainerService extends pulumi.ComponentResource implements Grante
                 enableEcsManagedTags: true,
                 enableExecuteCommand: false,
                 waitForSteadyState: args.waitForSteadyState ?? true,
-                tags: withName(tags, this.serviceName),
+                tags: withName(args.tags, this.serviceName),
             },
             // CodeDeploy swaps task definitions and target groups; Pulumi must not undo that.
             { parent: this, ...(codeDeploy ? { ignoreChanges: ["taskDefinition", "loadBalancers"] } : {}) },
         );
-        this.clusterArn = this.cluster.arn;
-        this.name = this.service.name;
-        this.taskDefinitionFamily = this.taskDefinition.family;
-        this.logGroupName = this.logGroup.name;
-        this.roleArns = [this.executionRole.arn, this.taskRole.arn];
-        this.registerOutputs({ clusterArn: this.clusterArn, serviceName: this.name });
     }
 
     /** Grants go to the task role: the application's own permissions. */

@@ -65,6 +65,17 @@ export interface PostgresDatabaseArgs extends BaseArgs, StatefulArgs {
 /** The logs RDS PostgreSQL exports to CloudWatch Logs. */
 export const POSTGRES_LOG_EXPORTS = ["postgresql", "upgrade"] as const;
 
+interface DatabaseGroups {
+    readonly subnetGroup: aws.rds.SubnetGroup;
+    readonly parameters: aws.rds.ParameterGroup;
+}
+
+interface DatabaseMonitoring {
+    // The instance waits for these, so RDS never creates them first unencrypted.
+    readonly logGroups: aws.cloudwatch.LogGroup[];
+    readonly monitoringRole?: ServiceRole;
+}
+
 export class PostgresDatabase extends pulumi.ComponentResource {
     /** @internal The instance; read the outputs below instead. */
     readonly instance: aws.rds.Instance;
@@ -96,11 +107,7 @@ export class PostgresDatabase extends pulumi.ComponentResource {
         this.resourceName = name;
         this.tags = args.tags;
         this.portNumber = port;
-        const version = args.engineVersion ?? "15";
-        const major = version.split(".")[0]!;
         this.identifier = args.namer.name("postgres", "rdsInstance");
-        const tags = args.tags;
-        const keep = lifecycle(args.removal);
 
         this.securityGroup = securityGroup(
             `${name}-sg`,
@@ -109,13 +116,42 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 groupName: "postgres",
                 description: `PostgreSQL ${this.identifier}: clients on ${port} only`,
                 vpcId: args.vpcId,
-                tags,
+                tags: args.tags,
             },
             { parent: this },
         );
+        const groups = this.createSubnetAndParameterGroups(name, args);
+        this.region = aws.getRegionOutput({}, { parent: this }).region;
+        const monitoring = this.createLogGroupsAndMonitoring(name, args);
+        this.instance = this.createInstance(name, args, groups, monitoring);
+
+        this.secretArn = this.instance.masterUserSecrets.apply((s) => {
+            const arn = s?.[0]?.secretArn;
+            if (!arn) throw new Error(`${this.identifier}: RDS returned no managed master secret`);
+            return arn;
+        });
+        // RDS rotates its managed secret every 7 days unless told otherwise; the design asks for 30.
+        new aws.secretsmanager.SecretRotation(
+            name,
+            { secretId: this.secretArn, rotationRules: { automaticallyAfterDays: args.passwordRotationDays ?? 30 } },
+            { parent: this },
+        );
+        this.createCpuAlarm(name, args);
+
+        this.secret = { arn: this.secretArn, kmsKeyArn: args.kmsKeyArn };
+        this.endpoint = this.instance.endpoint;
+        this.address = this.instance.address;
+        this.port = this.instance.port;
+        this.name = this.instance.identifier;
+        this.registerOutputs({ endpoint: this.endpoint, secretArn: this.secretArn, identifier: this.identifier });
+    }
+
+    // The private subnets the instance lives in, and the parameters that force TLS and log slow statements.
+    private createSubnetAndParameterGroups(name: string, args: PostgresDatabaseArgs): DatabaseGroups {
+        const major = (args.engineVersion ?? "15").split(".")[0]!;
         const subnetGroup = new aws.rds.SubnetGroup(
             name,
-            { name: args.namer.name("postgres-subnets", "rdsInstance"), description: `Private subnets of ${this.identifier}`, subnetIds: args.subnetIds, tags },
+            { name: args.namer.name("postgres-subnets", "rdsInstance"), description: `Private subnets of ${this.identifier}`, subnetIds: args.subnetIds, tags: args.tags },
             { parent: this },
         );
         const parameters = new aws.rds.ParameterGroup(
@@ -129,16 +165,18 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                     { name: "log_min_duration_statement", value: "1000" },
                     { name: "log_connections", value: "1" },
                 ],
-                tags,
+                tags: args.tags,
             },
             { parent: this },
         );
+        return { subnetGroup, parameters };
+    }
 
+    private createLogGroupsAndMonitoring(name: string, args: PostgresDatabaseArgs): DatabaseMonitoring {
+        const tags = args.tags;
         const interval = args.monitoringIntervalSeconds ?? 0;
-        const region = aws.getRegionOutput({}, { parent: this }).region;
-        this.region = region;
         const account = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-        const osMetrics = pulumi.interpolate`arn:aws:logs:${region}:${account}:log-group:RDSOSMetrics`;
+        const osMetrics = pulumi.interpolate`arn:aws:logs:${this.region}:${account}:log-group:RDSOSMetrics`;
         // RDS creates these groups itself on first write, unencrypted, kept forever and outside
         // the stack (so `pulumi destroy` leaves them). Created here first, with the key and the
         // retention, and the instance waits for them. RDSOSMetrics is one group per account and
@@ -152,38 +190,40 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 ? [logGroup(`${name}-os-metrics-logs`, { logGroupName: "RDSOSMetrics", retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags }, { parent: this })]
                 : []),
         ];
-        const monitoringRole =
-            interval > 0
-                ? new ServiceRole(
-                      `${name}-monitoring`,
-                      {
-                          namer: args.namer,
-                          tags,
-                          roleName: "rds-monitoring",
-                          description: `Enhanced monitoring of ${this.identifier}`,
-                          services: ["monitoring.rds.amazonaws.com"],
-                          policies: {
-                              // AmazonRDSEnhancedMonitoringRole's permissions, narrowed to this account and
-                              // region and to RDSOSMetrics, the log group enhanced monitoring writes to.
-                              "enhanced-monitoring": [
-                                  { Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: pulumi.interpolate`${osMetrics}` },
-                                  {
-                                      Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
-                                      Resource: pulumi.interpolate`${osMetrics}:log-stream:*`,
-                                  },
-                              ],
-                          },
-                      },
-                      { parent: this },
-                  )
-                : undefined;
+        if (interval === 0) return { logGroups };
+        const monitoringRole = new ServiceRole(
+            `${name}-monitoring`,
+            {
+                namer: args.namer,
+                tags,
+                roleName: "rds-monitoring",
+                description: `Enhanced monitoring of ${this.identifier}`,
+                services: ["monitoring.rds.amazonaws.com"],
+                policies: {
+                    // AmazonRDSEnhancedMonitoringRole's permissions, narrowed to this account and
+                    // region and to RDSOSMetrics, the log group enhanced monitoring writes to.
+                    "enhanced-monitoring": [
+                        { Action: ["logs:CreateLogGroup", "logs:PutRetentionPolicy"], Resource: pulumi.interpolate`${osMetrics}` },
+                        {
+                            Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "logs:GetLogEvents"],
+                            Resource: pulumi.interpolate`${osMetrics}:log-stream:*`,
+                        },
+                    ],
+                },
+            },
+            { parent: this },
+        );
+        return { logGroups, monitoringRole };
+    }
 
-        this.instance = new aws.rds.Instance(
+    private createInstance(name: string, args: PostgresDatabaseArgs, groups: DatabaseGroups, monitoring: DatabaseMonitoring): aws.rds.Instance {
+        const keep = lifecycle(args.removal);
+        return new aws.rds.Instance(
             name,
             {
                 identifier: this.identifier,
                 engine: "postgres",
-                engineVersion: version,
+                engineVersion: args.engineVersion ?? "15",
                 autoMinorVersionUpgrade: true,
                 // No paid Extended Support when a major version reaches end of standard support.
                 engineLifecycleSupport: "open-source-rds-extended-support-disabled",
@@ -198,10 +238,10 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 manageMasterUserPassword: true,
                 masterUserSecretKmsKeyId: args.kmsKeyArn,
                 iamDatabaseAuthenticationEnabled: true,
-                port,
-                dbSubnetGroupName: subnetGroup.name,
+                port: this.portNumber,
+                dbSubnetGroupName: groups.subnetGroup.name,
                 vpcSecurityGroupIds: [this.securityGroup.id],
-                parameterGroupName: parameters.name,
+                parameterGroupName: groups.parameters.name,
                 publiclyAccessible: false,
                 multiAz: args.multiAz,
                 backupRetentionPeriod: args.backupRetentionDays,
@@ -212,27 +252,17 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 skipFinalSnapshot: !keep.finalSnapshot,
                 ...(keep.finalSnapshot ? { finalSnapshotIdentifier: `${this.identifier}-final` } : {}),
                 enabledCloudwatchLogsExports: [...POSTGRES_LOG_EXPORTS],
-                monitoringInterval: interval,
-                ...(monitoringRole ? { monitoringRoleArn: monitoringRole.arn } : {}),
+                monitoringInterval: args.monitoringIntervalSeconds ?? 0,
+                ...(monitoring.monitoringRole ? { monitoringRoleArn: monitoring.monitoringRole.arn } : {}),
                 caCertIdentifier: "rds-ca-rsa2048-g1",
                 applyImmediately: false,
-                tags: withName(tags, this.identifier),
+                tags: withName(args.tags, this.identifier),
             },
-            { parent: this, protect: keep.protect, dependsOn: logGroups },
+            { parent: this, protect: keep.protect, dependsOn: monitoring.logGroups },
         );
+    }
 
-        this.secretArn = this.instance.masterUserSecrets.apply((s) => {
-            const arn = s?.[0]?.secretArn;
-            if (!arn) throw new Error(`${this.identifier}: RDS returned no managed master secret`);
-            return arn;
-        });
-        // RDS rotates its managed secret every 7 days unless told otherwise; the design asks for 30.
-        new aws.secretsmanager.SecretRotation(
-            name,
-            { secretId: this.secretArn, rotationRules: { automaticallyAfterDays: args.passwordRotationDays ?? 30 } },
-            { parent: this },
-        );
-
+    private createCpuAlarm(name: string, args: PostgresDatabaseArgs): void {
         metricAlarm(
             `${name}-cpu`,
             {
@@ -244,17 +274,10 @@ export class PostgresDatabase extends pulumi.ComponentResource {
                 statistic: "Average",
                 threshold: args.cpuAlarmThreshold ?? 80,
                 actions: args.alarmActions,
-                tags,
+                tags: args.tags,
             },
             { parent: this },
         );
-
-        this.secret = { arn: this.secretArn, kmsKeyArn: args.kmsKeyArn };
-        this.endpoint = this.instance.endpoint;
-        this.address = this.instance.address;
-        this.port = this.instance.port;
-        this.name = this.instance.identifier;
-        this.registerOutputs({ endpoint: this.endpoint, secretArn: this.secretArn, identifier: this.identifier });
     }
 
     /** Admit a security group's members on the database port; nothing else is admitted. */

@@ -134,7 +134,6 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
         const partition = aws.getPartitionOutput({}, child).partition;
         const region = aws.getRegionOutput({}, child).region;
         const account = aws.getCallerIdentityOutput({}, child).accountId;
-        const variables = args.environmentVariables ?? [];
 
         // CodeBuild would create its group on the first build, unencrypted and kept forever; the
         // project names this one, so it exists, with the key and retention, before any build runs.
@@ -144,6 +143,21 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
             child,
         );
 
+        const policies = this.buildPolicies(name, args, { partition, region, account });
+
+        this.shared = args.sharedRole !== undefined;
+        this.resourceKey = args.projectName;
+        const role = this.createRole(name, args, policies);
+        this.role = role.role;
+
+        this.project = this.createProject(name, args, role.permissions);
+        this.arn = this.project.arn;
+        this.name = this.project.name;
+        this.registerOutputs({ arn: this.arn, name: this.projectName, roleArn: this.role.arn, logGroup: this.logGroup.name });
+    }
+
+    // By policy name; creates the report groups on the way, as their ARNs go in the build policy.
+    private buildPolicies(name: string, args: BuildProjectArgs, where: Where): Record<string, Statement[]> {
         const policies: Record<string, Statement[]> = {
             build: [
                 {
@@ -159,10 +173,10 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 },
                 { Sid: "ArtifactBucket", Action: ["s3:GetBucketAcl", "s3:GetBucketLocation"], Resource: args.artifactBucketArn },
                 { Sid: "CustomerKey", Action: [...KEY_USE_ACTIONS], Resource: args.kmsKeyArn },
-                ...variableStatements(variables, { partition, region, account }),
+                ...variableStatements(args.environmentVariables ?? [], where),
             ],
         };
-        if (args.vpc) policies.vpc = vpcStatements(args.vpc, { partition, region, account });
+        if (args.vpc) policies.vpc = vpcStatements(args.vpc, where);
         if (args.cache) policies.cache = cacheStatements(args.cache);
         for (const [report, type] of Object.entries(args.reportGroups ?? {})) {
             const groupName = `${this.projectName}-${report}`;
@@ -171,7 +185,7 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 new aws.codebuild.ReportGroup(
                     `${name}-${report}`,
                     { name: groupName, type, exportConfig: { type: "NO_EXPORT" }, deleteReports: true, tags: args.tags },
-                    child,
+                    { parent: this },
                 ),
             );
         }
@@ -182,30 +196,33 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                 Resource: this.reportGroups.map((g) => g.arn),
             });
         }
+        return policies;
+    }
 
-        this.shared = args.sharedRole !== undefined;
-        this.resourceKey = args.projectName;
-        let permissions: pulumi.Resource[];
+    // `permissions` are what the project must wait for: the own role, or the policies attached to the shared one.
+    private createRole(name: string, args: BuildProjectArgs, policies: Record<string, Statement[]>): { role: ServiceRole; permissions: pulumi.Resource[] } {
         if (args.sharedRole !== undefined) {
-            this.role = args.sharedRole;
-            permissions = Object.entries(policies).map(([key, statements]) => args.sharedRole!.attachPolicy(`${args.projectName}-${key}`, statements, child));
-        } else {
-            this.role = new ServiceRole(
-                `${name}-role`,
-                {
-                    namer: args.namer,
-                    tags: args.tags,
-                    roleName: args.projectName,
-                    description: `CodeBuild project ${this.projectName}`,
-                    services: ["codebuild.amazonaws.com"],
-                    policies,
-                },
-                child,
-            );
-            permissions = [this.role];
+            const shared = args.sharedRole;
+            const permissions = Object.entries(policies).map(([key, statements]) => shared.attachPolicy(`${args.projectName}-${key}`, statements, { parent: this }));
+            return { role: shared, permissions };
         }
+        const role = new ServiceRole(
+            `${name}-role`,
+            {
+                namer: args.namer,
+                tags: args.tags,
+                roleName: args.projectName,
+                description: `CodeBuild project ${this.projectName}`,
+                services: ["codebuild.amazonaws.com"],
+                policies,
+            },
+            { parent: this },
+        );
+        return { role, permissions: [role] };
+    }
 
-        this.project = new aws.codebuild.Project(
+    private createProject(name: string, args: BuildProjectArgs, permissions: pulumi.Resource[]): aws.codebuild.Project {
+        return new aws.codebuild.Project(
             name,
             {
                 name: this.projectName,
@@ -223,7 +240,7 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
                     image: args.image ?? DEFAULT_BUILD_IMAGE,
                     imagePullCredentialsType: "CODEBUILD",
                     privilegedMode: args.privilegedMode ?? false,
-                    environmentVariables: variables.map(toEnvironmentVariable),
+                    environmentVariables: (args.environmentVariables ?? []).map(toEnvironmentVariable),
                 },
                 logsConfig: {
                     cloudwatchLogs: { status: "ENABLED", groupName: this.logGroup.name },
@@ -237,9 +254,6 @@ export class BuildProject extends pulumi.ComponentResource implements Grantee {
             // The role's policies must be attached before CodeBuild validates the VPC permissions.
             { parent: this, dependsOn: permissions },
         );
-        this.arn = this.project.arn;
-        this.name = this.project.name;
-        this.registerOutputs({ arn: this.arn, name: this.projectName, roleArn: this.role.arn, logGroup: this.logGroup.name });
     }
 
     /** Grants go to the build's role: on a shared role as `<role>-<projectName>-<key>`, under this project. */

@@ -12,7 +12,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { BaseArgs } from "../common";
 import { TOKEN } from "../common";
-import { ServiceRole } from "../iam";
+import { ServiceRole, type Statement } from "../iam";
 import { logGroup } from "../logs";
 import { KEY_USE_ACTIONS } from "../encryption";
 import type { PipelineSource } from "./source";
@@ -109,17 +109,7 @@ export class Pipeline extends pulumi.ComponentResource {
         super(`${TOKEN}:codepipeline:Pipeline`, name, {}, opts);
         const sourceStage = args.sourceStageName ?? "Source";
         const sourceArtifact = args.sourceArtifact ?? "source";
-        const problems = stageProblems(sourceStage, sourceArtifact, args.stages);
-        if ((args.triggers ?? []).length > 0 && args.source.spec.provider !== "CodeStarConnection") {
-            problems.push("V2 triggers work only with a CodeStar connection source; a CodeCommit source is started by its EventBridge rule");
-        }
-        const states = args.executionNotifications?.states;
-        if (states !== undefined && (states.length === 0 || new Set(states).size !== states.length)) {
-            problems.push("executionNotifications.states must name each state at most once, and at least one");
-        }
-        if (args.sourceNamespace !== undefined && !/^[A-Za-z0-9@_-]{1,100}$/.test(args.sourceNamespace)) {
-            problems.push(`sourceNamespace "${args.sourceNamespace}" must be 1-100 letters, digits and @_-`);
-        }
+        const problems = pipelineProblems(sourceStage, sourceArtifact, args);
         if (problems.length > 0) throw new Error(`Pipeline ${name}: ${problems.join("; ")}`);
         const child = { parent: this };
         this.pipelineName = args.namer.name(args.pipelineName, "codePipeline");
@@ -133,31 +123,7 @@ export class Pipeline extends pulumi.ComponentResource {
         const sourceAction = args.sourceNamespace !== undefined ? { ...source.action, namespace: args.sourceNamespace } : source.action;
         const rendered = args.stages.map((stage) => ({ name: stage.name, actions: stage.actions.map(render) }));
 
-        this.role = new ServiceRole(
-            `${name}-role`,
-            {
-                namer: args.namer,
-                tags: args.tags,
-                roleName: args.pipelineName,
-                fullName: args.fullNames?.role,
-                description: `CodePipeline ${this.pipelineName}`,
-                services: ["codepipeline.amazonaws.com"],
-                policies: {
-                    pipeline: [
-                        {
-                            Sid: "Artifacts",
-                            Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectTagging"],
-                            Resource: pulumi.interpolate`${args.artifactBucket.arn}/*`,
-                        },
-                        { Sid: "ArtifactBucket", Action: ["s3:GetBucketVersioning", "s3:GetBucketLocation", "s3:ListBucket"], Resource: args.artifactBucket.arn },
-                        { Sid: "CustomerKey", Action: [...KEY_USE_ACTIONS], Resource: args.kmsKeyArn },
-                        ...source.statements,
-                        ...rendered.flatMap((s) => s.actions.flatMap((a) => a.statements)),
-                    ],
-                },
-            },
-            child,
-        );
+        this.role = this.createRole(name, args, [...source.statements, ...rendered.flatMap((s) => s.actions.flatMap((a) => a.statements))]);
 
         this.pipeline = new aws.codepipeline.Pipeline(
             name,
@@ -185,13 +151,51 @@ export class Pipeline extends pulumi.ComponentResource {
             this.sourceRule = this.startOnPush(name, args, pipelineArn);
         }
 
+        const events = this.logExecutionEvents(name, args, pipelineArn);
+        this.eventsLogGroup = events.logGroup;
+        this.eventsRule = events.rule;
+
+        if (args.executionNotifications !== undefined) this.executionRule = this.notifyExecutions(name, args, args.executionNotifications, pipelineArn);
+
+        this.registerOutputs({ arn: this.arn, name: this.pipelineName, roleArn: this.role.arn, eventsLogGroup: this.eventsLogGroup.name });
+    }
+
+    // The source's and the actions' statements join the artifact and key access in one policy.
+    private createRole(name: string, args: PipelineArgs, actionStatements: readonly Statement[]): ServiceRole {
+        return new ServiceRole(
+            `${name}-role`,
+            {
+                namer: args.namer,
+                tags: args.tags,
+                roleName: args.pipelineName,
+                fullName: args.fullNames?.role,
+                description: `CodePipeline ${this.pipelineName}`,
+                services: ["codepipeline.amazonaws.com"],
+                policies: {
+                    pipeline: [
+                        {
+                            Sid: "Artifacts",
+                            Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject", "s3:PutObjectTagging"],
+                            Resource: pulumi.interpolate`${args.artifactBucket.arn}/*`,
+                        },
+                        { Sid: "ArtifactBucket", Action: ["s3:GetBucketVersioning", "s3:GetBucketLocation", "s3:ListBucket"], Resource: args.artifactBucket.arn },
+                        { Sid: "CustomerKey", Action: [...KEY_USE_ACTIONS], Resource: args.kmsKeyArn },
+                        ...actionStatements,
+                    ],
+                },
+            },
+            { parent: this },
+        );
+    }
+
+    private logExecutionEvents(name: string, args: PipelineArgs, pipelineArn: pulumi.Output<string>): { logGroup: aws.cloudwatch.LogGroup; rule: aws.cloudwatch.EventRule } {
         // Execution history for audit and troubleshooting, beyond the console's 12 months.
-        this.eventsLogGroup = logGroup(
+        const eventsLogGroup = logGroup(
             `${name}-events`,
             { logGroupName: `/aws/events/codepipeline/${this.pipelineName}`, retentionInDays: args.logRetentionDays, kmsKeyArn: args.kmsKeyArn, tags: args.tags },
-            child,
+            { parent: this },
         );
-        this.eventsRule = new aws.cloudwatch.EventRule(
+        const eventsRule = new aws.cloudwatch.EventRule(
             `${name}-events`,
             {
                 name: args.namer.name(`${args.pipelineName}-events`, "eventRule"),
@@ -199,7 +203,7 @@ export class Pipeline extends pulumi.ComponentResource {
                 eventPattern: pulumi.jsonStringify({ source: ["aws.codepipeline"], "detail-type": [...PIPELINE_EVENT_TYPES], resources: [pipelineArn] }),
                 tags: args.tags,
             },
-            child,
+            { parent: this },
         );
         // EventBridge writes to CloudWatch Logs through the log group's resource policy, not a role.
         const logsPolicy = new aws.cloudwatch.LogResourcePolicy(
@@ -214,23 +218,20 @@ export class Pipeline extends pulumi.ComponentResource {
                             Effect: "Allow",
                             Principal: { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] },
                             Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                            Resource: pulumi.interpolate`${this.eventsLogGroup.arn}:*`,
-                            Condition: { ArnEquals: { "aws:SourceArn": this.eventsRule.arn } },
+                            Resource: pulumi.interpolate`${eventsLogGroup.arn}:*`,
+                            Condition: { ArnEquals: { "aws:SourceArn": eventsRule.arn } },
                         },
                     ],
                 }),
             },
-            child,
+            { parent: this },
         );
         new aws.cloudwatch.EventTarget(
             `${name}-events`,
-            { rule: this.eventsRule.name, targetId: "execution-log", arn: this.eventsLogGroup.arn },
+            { rule: eventsRule.name, targetId: "execution-log", arn: eventsLogGroup.arn },
             { parent: this, dependsOn: [logsPolicy] },
         );
-
-        if (args.executionNotifications !== undefined) this.executionRule = this.notifyExecutions(name, args, args.executionNotifications, pipelineArn);
-
-        this.registerOutputs({ arn: this.arn, name: this.pipelineName, roleArn: this.role.arn, eventsLogGroup: this.eventsLogGroup.name });
+        return { logGroup: eventsLogGroup, rule: eventsRule };
     }
 
     /** An EventBridge rule on the given execution states, publishing pipeline, state, execution id and a console link. */
@@ -302,4 +303,20 @@ export class Pipeline extends pulumi.ComponentResource {
         new aws.cloudwatch.EventTarget(`${name}-on-push`, { rule: rule.name, targetId: "pipeline", arn: this.pipeline.arn, roleArn: role.arn }, child);
         return rule;
     }
+}
+
+/** What is wrong with the stages, triggers, notifications and namespace, all at once. */
+function pipelineProblems(sourceStage: string, sourceArtifact: string, args: PipelineArgs): string[] {
+    const problems = stageProblems(sourceStage, sourceArtifact, args.stages);
+    if ((args.triggers ?? []).length > 0 && args.source.spec.provider !== "CodeStarConnection") {
+        problems.push("V2 triggers work only with a CodeStar connection source; a CodeCommit source is started by its EventBridge rule");
+    }
+    const states = args.executionNotifications?.states;
+    if (states !== undefined && (states.length === 0 || new Set(states).size !== states.length)) {
+        problems.push("executionNotifications.states must name each state at most once, and at least one");
+    }
+    if (args.sourceNamespace !== undefined && !/^[A-Za-z0-9@_-]{1,100}$/.test(args.sourceNamespace)) {
+        problems.push(`sourceNamespace "${args.sourceNamespace}" must be 1-100 letters, digits and @_-`);
+    }
+    return problems;
 }
