@@ -10,7 +10,7 @@ import { z } from "zod";
 import { fargateMemoryProblem } from "../aws/fargate";
 import { baseConfigShape, baseSources } from "./base";
 import type { ConfigIssue, KeySource, RawReader } from "./load";
-import { bucketNames, cidrBlock, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";
+import { bucketNames, cidrBlock, gitBranch, interfaceEndpoint, logRetentionDays, natStrategy, networkLayoutIssues } from "./shapes";
 import { profileSettings } from "./profile";
 import { loadSystemConfig } from "./system";
 
@@ -96,16 +96,6 @@ const githubRepo = z
     .regex(/^[A-Za-z0-9._-]{1,100}$/, "must be a GitHub repository name (letters, digits, '.', '_' and '-', at most 100 characters) without the owner: set githubOwner for that")
     .refine((r) => r !== "." && r !== ".." && !r.endsWith(".git"), "must be the repository's name, not '.', '..' or a name ending in .git");
 
-/** Git's branch-name rules (git check-ref-format), short of the rarely met ones. */
-const githubBranch = z
-    .string()
-    .min(1)
-    .max(255)
-    .refine(
-        (b) => ![...b].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) && !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$|^@$/.test(b),
-        "must be a git branch name such as main or release/2026-01 (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', and not starting or ending with '/' or '.')",
-    );
-
 const ecsName = (what: string) => z.string({ error: whenUnset(IN_TARGET) }).regex(/^[A-Za-z0-9_-]{1,255}$/, `must be ${what}: letters, digits, hyphens and underscores, at most 255 characters`);
 const port = z.number({ error: whenUnset(IN_TARGET) }).int("must be a whole number").min(1024, "must be 1024 or above: the container runs as a non-root user").max(65535, "must be at most 65535");
 
@@ -134,7 +124,7 @@ export const paymentSchema = z.object({
     ...baseConfigShape,
     githubOwner,
     githubRepo,
-    githubBranch: githubBranch.default("main"),
+    githubBranch: gitBranch.default("main"),
     notificationEmail: z.email({
         error: (issue) =>
             issue.input === undefined

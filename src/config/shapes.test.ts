@@ -1,6 +1,7 @@
 /**
  * The shared keys of the first real deployment, in every system that reads them: `bucketNames`
- * (every system that creates buckets) and `dbMonitoringLogGroup` (every system with a database).
+ * (every system that creates buckets) and `dbMonitoringLogGroup` (every system with a database),
+ * and the branch rule every pipeline shares.
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -9,7 +10,7 @@ import { loadFastcartConfig } from "./fastcart";
 import type { RawReader } from "./load";
 import { loadPaymentConfig } from "./payment";
 import { loadServiceConfig } from "./service";
-import { bucketNaming } from "./shapes";
+import { bucketNaming, gitBranch } from "./shapes";
 import { configReader, rejection } from "./testing";
 
 type Loader = (stack: string, read: RawReader, env: NodeJS.ProcessEnv) => Record<string, unknown>;
@@ -67,4 +68,13 @@ describe("dbMonitoringLogGroup", () => {
             assert.match(bad.message, /dbMonitoringLogGroup = "shared": must be "create" .* or "existing"/);
         });
     }
+});
+
+describe("gitBranch: git's branch-name rules, one home for the three pipelines", () => {
+    it("takes names git takes and refuses the ones git check-ref-format refuses", () => {
+        for (const ok of ["main", "release/2026-01", "feature/x_y.z", "fix+1", "v1.2"]) assert.equal(gitBranch.safeParse(ok).success, true, ok);
+        for (const bad of ["", "a..b", "my branch", "a~1", "a^", "a:b", "a?", "a*", "a[b", "a\\b", "/a", "a/", ".a", "a.", "a.lock", "@", "a@{b", "a//b", "tab\there"]) {
+            assert.equal(gitBranch.safeParse(bad).success, false, JSON.stringify(bad));
+        }
+    });
 });

@@ -51,12 +51,15 @@ export function githubRepository(example: string) {
     return z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, `must be a GitHub repository as "owner/name", e.g. "${example}"`);
 }
 
-/** A git branch name, short of git's rarely met rules. */
+/** Git's branch-name rules (git check-ref-format), short of the rarely met ones. */
 export const gitBranch = z
     .string()
     .min(1)
     .max(255)
-    .regex(/^(?!\/|.*\/$|.*\.\.|.*\/\/|.*@\{)[A-Za-z0-9._/-]+$/, "must be a git branch name such as main or release/1.x");
+    .refine(
+        (b) => ![...b].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f) && !/[\s~^:?*[\\]|\.\.|@\{|\/\/|^[/.-]|[/.]$|\.lock$|^@$/.test(b),
+        "must be a git branch name such as main or release/2026-01 (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', and not starting or ending with '/' or '.')",
+    );
 
 export const logRetentionDays = z
     .number()
