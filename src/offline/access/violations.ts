@@ -7,11 +7,20 @@ import type { AccessReport } from "./types";
 
 export const ACCESS_POLICIES = { denied: "ACCESS.Denied", documents: "ACCESS.Reference", unused: "ACCESS.UnusedGrant" } as const;
 
+/** The access check's three policies as the plan and the pack both apply them: level and purpose. */
+export const ACCESS_POLICY_TABLE: readonly { readonly id: string; readonly level: "mandatory" | "advisory"; readonly description: string }[] = [
+    { id: ACCESS_POLICIES.denied, level: "mandatory", description: "Every call an AWS service makes on the stack's behalf is allowed by the policies that decide it." },
+    { id: ACCESS_POLICIES.documents, level: "mandatory", description: "Every policy document names actions, resources, condition keys and principals that exist and fit together." },
+    { id: ACCESS_POLICIES.unused, level: "advisory", description: "Every grant is needed by a call some integration of the stack makes." },
+];
+
+const levelOf = (id: string) => ACCESS_POLICY_TABLE.find((p) => p.id === id)!.level;
+
 export function accessViolations(report: AccessReport): Violation[] {
     return [
-        ...report.denied.map((d) => ({ policy: ACCESS_POLICIES.denied, level: "mandatory" as const, urn: d.urn, message: d.message })),
-        ...report.documents.map((d) => ({ policy: ACCESS_POLICIES.documents, level: "mandatory" as const, urn: d.urn, message: d.message })),
-        ...report.unused.map((u) => ({ policy: ACCESS_POLICIES.unused, level: "advisory" as const, urn: u.urn, message: u.message })),
+        ...report.denied.map((d) => ({ policy: ACCESS_POLICIES.denied, level: levelOf(ACCESS_POLICIES.denied), urn: d.urn, message: d.message })),
+        ...report.documents.map((d) => ({ policy: ACCESS_POLICIES.documents, level: levelOf(ACCESS_POLICIES.documents), urn: d.urn, message: d.message })),
+        ...report.unused.map((u) => ({ policy: ACCESS_POLICIES.unused, level: levelOf(ACCESS_POLICIES.unused), urn: u.urn, message: u.message })),
     ];
 }
 

@@ -5,18 +5,12 @@
  * reach it as unknowns: calls naming them resolve to no resource of the stack and are not
  * derived, so a first preview checks less than the offline plan does.
  */
-import type { EnforcementLevel, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { checkAccess } from "../access";
-import { ACCESS_POLICIES as IDS, accessViolations } from "../access/violations";
+import { ACCESS_POLICY_TABLE, accessViolations } from "../access/violations";
 import type { Violation } from "../model/types";
 import { PACK_CONFIG_SCHEMA, report, stackRegion, unwaived, waiversOf, type PackConfig } from "./pack";
 import { stackSettings } from "./stack";
-
-const ACCESS_POLICIES: readonly { readonly id: string; readonly level: EnforcementLevel; readonly description: string }[] = [
-    { id: IDS.denied, level: "mandatory", description: "Every call an AWS service makes on the stack's behalf is allowed by the policies that decide it." },
-    { id: IDS.documents, level: "mandatory", description: "Every policy document names actions, resources, condition keys and principals that exist and fit together." },
-    { id: IDS.unused, level: "advisory", description: "Every grant is needed by a call some integration of the stack makes." },
-];
 
 /** One check per stack, shared by the three policies (CrossGuard calls each with the same resources). */
 const checked = new WeakMap<object, Promise<Violation[]>>();
@@ -33,7 +27,7 @@ function violationsOf(args: StackValidationArgs): Promise<Violation[]> {
 }
 
 export function accessPolicies(): StackValidationPolicy[] {
-    return ACCESS_POLICIES.map(({ id, level, description }) => ({
+    return ACCESS_POLICY_TABLE.map(({ id, level, description }) => ({
         name: id,
         description,
         enforcementLevel: level,

@@ -189,7 +189,7 @@ describe("policyPackConfig", () => {
             ],
             controls,
         );
-        assert.deepEqual(Object.keys(config), controls.map((c) => c.id));
+        assert.deepEqual(Object.keys(config), [...controls.map((c) => c.id), "ACCESS.Denied", "ACCESS.Reference", "ACCESS.UnusedGrant"]);
         assert.deepEqual(config["TEST.Encrypted"], {
             enforcementLevel: "advisory",
             profile: "dev",
@@ -201,6 +201,12 @@ describe("policyPackConfig", () => {
     });
 
     it("covers every control of the pack by default", () => {
-        assert.deepEqual(Object.keys(policyPackConfig("prod", [])), allControls.map((c) => c.id));
+        assert.deepEqual(Object.keys(policyPackConfig("prod", [])), [...allControls.map((c) => c.id), "ACCESS.Denied", "ACCESS.Reference", "ACCESS.UnusedGrant"]);
+    });
+
+    it("gives the access check's policies their level and the exceptions that name them, as the pack serves them", () => {
+        const config = policyPackConfig("dev", [{ policy: "ACCESS.UnusedGrant", resource: "worker", reason: "the consumer is another stack's" }], controls);
+        assert.deepEqual(config["ACCESS.UnusedGrant"], { enforcementLevel: "advisory", profile: "dev", exceptions: [{ resource: "worker", reason: "the consumer is another stack's" }] });
+        assert.deepEqual(config["ACCESS.Denied"], { enforcementLevel: "mandatory", profile: "dev", exceptions: [] });
     });
 });

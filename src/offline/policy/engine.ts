@@ -4,7 +4,7 @@
  * `pulumi preview --policy-pack src/offline/policy` runs the same controls through `pack.ts`, configured
  * by `policyPackConfig` so a CLI user gets the same levels and waivers.
  */
-import { ACCESS_POLICIES, accessViolations } from "../access/violations";
+import { ACCESS_POLICIES, ACCESS_POLICY_TABLE, accessViolations } from "../access/violations";
 import type { AccessReport } from "../model/access";
 import type { AppliedException, Level, PlannedResource, PolicySummary, Violation } from "../model/types";
 import { appliesTo, findingText, runControl } from "./evaluate";
@@ -185,22 +185,22 @@ export interface PackPolicyConfig {
 
 /**
  * The JSON object for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <file>`:
- * one entry per control with the profile's level and the exceptions that name it.
+ * one entry per control (and per access policy) with the profile's level and the exceptions that
+ * name it.
  */
 export function policyPackConfig(
     profile: Profile,
     exceptions: readonly PolicyException[],
     controls: readonly Control[] = allControls,
 ): Record<string, PackPolicyConfig> {
+    const entry = (id: string, enforcementLevel: Level): PackPolicyConfig => ({
+        enforcementLevel,
+        profile,
+        exceptions: exceptions.filter((e) => e.policy === id).map((e) => (e.resource === undefined ? { reason: e.reason } : { resource: e.resource, reason: e.reason })),
+    });
     const config: Record<string, PackPolicyConfig> = {};
-    for (const control of controls) {
-        config[control.id] = {
-            enforcementLevel: control.levels[profile],
-            profile,
-            exceptions: exceptions
-                .filter((e) => e.policy === control.id)
-                .map((e) => (e.resource === undefined ? { reason: e.reason } : { resource: e.resource, reason: e.reason })),
-        };
-    }
+    for (const control of controls) config[control.id] = entry(control.id, control.levels[profile]);
+    // The access check's policies are not controls, but the pack serves them with the same config.
+    for (const policy of ACCESS_POLICY_TABLE) config[policy.id] = entry(policy.id, policy.level);
     return config;
 }
