@@ -15,6 +15,7 @@ import { systemContext } from "../../src/config/context";
 import { networkSettings, postgresSettings, redisSettings } from "../../src/config/wiring";
 import { loadFastcartConfig, PROJECT, SYSTEM } from "../../src/config/fastcart";
 import { taskSettings } from "../../src/config/shapes";
+import { ORDER_IMAGE } from "../../services/orders/image";
 
 const { config, settings, base } = systemContext({ project: PROJECT, system: SYSTEM }, loadFastcartConfig);
 const removal = settings.removal;
@@ -62,14 +63,14 @@ const registry = new ContainerRegistry("orders-registry", {
 });
 
 // The order service (services/orders), built and pushed by `pulumi up` unless containerImage names one.
+const repoRoot = "../..";
+const fromRepo = (p: string) => `${repoRoot}/${p}`;
 const image =
     config.containerImage ??
     registry.buildImage("orders-image", {
-        context: "../..",
-        dockerfile: "../../services/orders/Dockerfile",
-        // The files the image is built from (Dockerfile.dockerignore), not the test folder or the bench:
-        // editing those rebuilds nothing.
-        sources: ["../../services/orders/Dockerfile", "../../services/orders/bundle.ts", "../../services/orders/src", "../../src/functions/bundle.ts", "../../tsconfig.json", "../../package.json", "../../package-lock.json"],
+        context: repoRoot,
+        dockerfile: fromRepo(ORDER_IMAGE.dockerfile),
+        sources: ORDER_IMAGE.sources.map(fromRepo),
     }).uri;
 
 const serviceSg = securityGroup(
