@@ -71,3 +71,28 @@ describe("access: CodePipeline Lambda invoke action", () => {
         assert.match(r.documents[0]!.message, /lambda:InvokeFunctions matches no action/);
     });
 });
+
+describe("access: grants no call needs", () => {
+    const invoke = { Sid: "Invoke", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: `arn:aws:lambda:${R}:${ACCOUNT}:function:deploy` };
+    const list = { Sid: "List", Effect: "Allow", Action: "lambda:ListFunctions", Resource: "*" };
+    const redundant = (r: { unused: readonly { statement: string; message: string }[] }) => r.unused.filter((u) => /adds nothing/.test(u.message)).map((u) => u.statement).sort();
+
+    it("reports each of two identity statements that allow the same call, and neither of the ones needed", async () => {
+        const r = await checkAccess(lambdaPipeline([invoke, { ...invoke, Sid: "Again" }, list]), { region: R });
+        assert.deepEqual(r.denied, []);
+        assert.deepEqual(redundant(r), ["Again", "Invoke"]);
+    });
+
+    it("reports both of an identity grant and the function permission that repeats it, one on each side", async () => {
+        const permission = res("aws:lambda/permission:Permission", "allow-pipeline", { function: "deploy", action: "lambda:InvokeFunction", principal: `arn:aws:iam::${ACCOUNT}:role/pipeline-role` });
+        const r = await checkAccess([...lambdaPipeline([invoke, list]), permission], { region: R });
+        assert.deepEqual(r.denied, []);
+        assert.deepEqual(redundant(r), ["Invoke", "allow-pipeline"], "each side allows the call without the other");
+    });
+
+    it("keeps the one grant a call has, however many calls the plan makes", async () => {
+        const r = await checkAccess(lambdaPipeline([invoke, list]), { region: R });
+        assert.deepEqual(r.denied, []);
+        assert.deepEqual(redundant(r), []);
+    });
+});

@@ -49,9 +49,21 @@ function accountable(m: AccessModel, d: PlanDocument, s: Statement): boolean {
     return !aws.some((a) => a === `arn:aws:iam::${m.account}:root` || a === m.account);
 }
 
+/**
+ * Whether a call stays allowed without `s` because another statement of the same side allows it
+ * too: IAM allows when a statement of the identity side (or of the resource side: resource, key or
+ * trust policy) allows and nothing denies, so removing one of two allowing statements of a side
+ * changes nothing. Only the calls this cannot tell are evaluated again.
+ */
+function alsoAllowedBy(side: ReadonlyMap<Statement, "identity" | "resource">, r: CallResult, s: Statement): boolean {
+    return r.grantedBy.some((t) => t !== s && side.get(t) === side.get(s));
+}
+
 async function unusedGrants(m: AccessModel, results: readonly CallResult[]): Promise<UnusedGrant[]> {
     const callsOf = new Map<Statement, CallResult[]>();
     for (const r of results) for (const s of r.grantedBy) callsOf.set(s, [...(callsOf.get(s) ?? []), r]);
+    const side = new Map<Statement, "identity" | "resource">();
+    for (const d of m.documents) for (const s of d.document.Statement) side.set(s, d.kind === "identity" ? "identity" : "resource");
     const out: UnusedGrant[] = [];
     const seen = new Set<Statement>();
     for (const d of m.documents) {
@@ -66,7 +78,7 @@ async function unusedGrants(m: AccessModel, results: readonly CallResult[]): Pro
                 continue;
             }
             // Needed only when some call it allows fails without it; otherwise another statement already allows each.
-            const without = await Promise.all(granted.map((r) => evaluateCall(m, r.call, s)));
+            const without = await Promise.all(granted.filter((r) => !alsoAllowedBy(side, r, s)).map((r) => evaluateCall(m, r.call, s)));
             if (without.every((r) => r.allowed)) {
                 out.push({ urn: d.urn, statement: name, actions, message: `${name} (${actions.join(", ")}) adds nothing: every call it allows is also allowed by another statement` });
             }
