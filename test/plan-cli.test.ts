@@ -10,7 +10,8 @@ import * as path from "node:path";
 import { z } from "zod";
 import { invocationDir, parseCli } from "../src/offline/plan/cli";
 import { formatPlan, formatSummary } from "../src/offline/plan/format";
-import { exampleValueWarnings, planStack } from "../src/offline/plan/planner";
+import { exampleValueWarnings } from "../src/offline/plan/check";
+import { planStack } from "../src/offline/plan/planner";
 import { poolStats, runProgram } from "../src/offline/plan/program";
 import { readProject } from "../src/offline/plan/project";
 import { ConfigError, loadConfig } from "../src/config/load";
@@ -42,6 +43,15 @@ describe("planner: the worker pool", () => {
         assert.notEqual(JSON.stringify(other), JSON.stringify(fresh), "the run in between differs, so leftovers would show");
         assert.equal(JSON.stringify(reused), JSON.stringify(fresh));
         assert.equal(poolStats.spawned - spawned <= 2, true, `three sequential runs should reuse a worker (started ${poolStats.spawned - spawned})`);
+    });
+
+    it("gives each program in a reused worker fresh copies of the repository modules its checks also load", async () => {
+        // src/aws/names.ts is read by the policy checks, which the worker keeps loaded.
+        const names = JSON.stringify(path.join(REPO, "src", "aws", "names.ts"));
+        const dir = project("stateful", { "index.js": `const m = require(${names});\nexports.seen = m.touchedByAProgram === true;\nm.touchedByAProgram = true;\n`, "Pulumi.dev.yaml": "config: {}\n" });
+        const first = await runProgram(readProject(dir), "dev");
+        const second = await runProgram(readProject(dir), "dev");
+        assert.deepEqual([first.outputs, second.outputs], [{ seen: false }, { seen: false }]);
     });
 
     it("replaces a worker whose program left a timer running", async () => {

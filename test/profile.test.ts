@@ -9,7 +9,7 @@ import { loadFastcartConfig, PROJECT } from "../src/config/fastcart";
 import { ConfigError } from "../src/config/load";
 import { profileSettings, readProfile } from "../src/config/profile";
 import { configReader } from "../src/config/testing";
-import { planSettings } from "../src/offline/plan/planner";
+import { planSettings } from "../src/offline/plan/check";
 import { contextOf } from "../src/offline/policy/pack";
 import { setStackUnderCheck, stackSettings } from "../src/offline/policy/stack";
 

@@ -1,111 +1,24 @@
 /**
- * Plans one stack: runs its program under the mock runtime, checks the result with the policy
- * pack at the stack's profile and exceptions, and prices it. The result is one element of the
- * `--json` document (see `StackPlan`).
+ * Plans one stack: its program runs under the mock runtime in a worker of the pool, which then
+ * checks the run with the policy pack, the access check and the cost model (check.ts) before it
+ * answers, so two stacks are checked on two cores while this process only waits.
  */
-import { z } from "zod";
-import { budgetViolations, type Budget } from "../cost/budget";
-import { checkAccess } from "../access";
-import { estimateCost } from "../cost/model";
-import { evaluatePolicies } from "../policy/engine";
-import { configValue, policySettings } from "../policy/settings";
-import type { PolicyException, Profile } from "../policy/types";
 import { runProgram, type RunOptions } from "./program";
 import type { PulumiProject } from "./project";
+import type { CheckedRun } from "./worker";
 import type { StackPlan } from "../model/types";
 
-export interface PlanSettings {
-    readonly profile: Profile;
-    readonly exceptions: PolicyException[];
-    readonly costAssumptions: Record<string, number>;
-    readonly budget: Budget;
+/** One stack's plan, with its diagram's SVG and policy pack config when asked for (`draw`). */
+export type PlannedStack = CheckedRun;
+
+export async function planStackWith(project: PulumiProject, stack: string, opts: RunOptions & { readonly draw?: boolean } = {}): Promise<PlannedStack> {
+    const run = await runProgram(project, stack, { ...opts, check: { draw: opts.draw === true } });
+    // A stack file that could not be read, or a worker that died, gives no checked plan: only the error.
+    return run.checked ?? { plan: { project: project.name, stack, region: run.region, resources: [], outputs: run.outputs, violations: [], exceptions: [], cost: null, error: run.error } };
 }
-
-/**
- * Values the repository's stack files carry as examples: deployed as they are, they name someone
- * else's GitHub organisation, an AWS documentation account (123456789012) or a mailbox nobody reads
- * (example.com is reserved for documentation, RFC 2606).
- */
-const EXAMPLE_VALUES: readonly { readonly pattern: RegExp; readonly what: string }[] = [
-    { pattern: /^acme-|\/acme-|^acme-[a-z]+\//, what: "an example GitHub owner" },
-    { pattern: /\b123456789012\b/, what: "the AWS documentation's example account 123456789012" },
-    { pattern: /@example\.(com|org|net)\b/, what: "an example.com address nobody reads" },
-];
-
-/** One warning per stack config value that is still the repository's example. */
-export function exampleValueWarnings(config: Record<string, string>): string[] {
-    const warnings: string[] = [];
-    for (const [key, value] of Object.entries(config)) {
-        const hit = EXAMPLE_VALUES.find((e) => e.pattern.test(value));
-        if (hit) warnings.push(`${key} = ${value.length > 80 ? value.slice(0, 77) + "..." : value} is ${hit.what}: set your own before the first deployment (README, "Before the first deployment")`);
-    }
-    return warnings;
-}
-
-/** What the planner itself reads from stack config; the program validates the same keys again. */
-export function planSettings(projectName: string, stack: string, config: Record<string, string>, env: NodeJS.ProcessEnv = process.env): PlanSettings {
-    const { profile, exceptions } = policySettings(projectName, stack, config, env);
-    const assumptions = z.record(z.string(), z.number()).safeParse(configValue(config, `${projectName}:costAssumptions`) ?? {});
-    if (!assumptions.success) throw new Error(`${projectName}:costAssumptions must map assumption names to numbers`);
-    const budget = budgetSchema.safeParse({ monthlyUsd: configValue(config, `${projectName}:budgetUsd`), increaseUsd: configValue(config, `${projectName}:budgetIncreaseUsd`) });
-    if (!budget.success) throw new Error(`${projectName}:budgetUsd and budgetIncreaseUsd must be positive numbers of US dollars a month`);
-    return {
-        profile,
-        exceptions,
-        costAssumptions: assumptions.data,
-        budget: { ...(budget.data.monthlyUsd !== undefined ? { monthlyUsd: budget.data.monthlyUsd } : {}), ...(budget.data.increaseUsd !== undefined ? { increaseUsd: budget.data.increaseUsd } : {}) },
-    };
-}
-
-const budgetSchema = z.object({ monthlyUsd: z.number().positive().optional(), increaseUsd: z.number().nonnegative().optional() });
 
 export async function planStack(project: PulumiProject, stack: string, opts: RunOptions = {}): Promise<StackPlan> {
-    const run = await runProgram(project, stack, opts);
-    const empty = { project: project.name, stack, region: run.region, outputs: run.outputs, violations: [], exceptions: [], cost: null };
-    if (run.error !== null) {
-        // A program that threw planned nothing a user could act on: report only the error.
-        return { ...empty, resources: [], error: run.error };
-    }
-    let settings: PlanSettings;
-    try {
-        settings = planSettings(project.name, stack, run.config);
-    } catch (e) {
-        return { ...empty, resources: run.resources, error: (e as Error).message };
-    }
-    let access: StackPlan["access"];
-    let accessError: string | undefined;
-    try {
-        access = await checkAccess(run.resources, { region: run.region });
-    } catch (e) {
-        accessError = `access check: ${(e as Error).message}`;
-    }
-    // The access check's findings go through the stack's exceptions with the controls'.
-    const policy = evaluatePolicies(run.resources, { profile: settings.profile, region: run.region, exceptions: settings.exceptions, ...(access ? { access } : {}) });
-    let cost: StackPlan["cost"] = null;
-    let costError: string | undefined;
-    try {
-        cost = estimateCost(run.resources, { region: run.region, assumptions: settings.costAssumptions });
-    } catch (e) {
-        costError = `cost model: ${(e as Error).message}`;
-    }
-    const errors = [...policy.errors, ...(costError ? [costError] : []), ...(accessError ? [accessError] : [])];
-    const warnings = exampleValueWarnings(run.config);
-    return {
-        project: project.name,
-        stack,
-        region: run.region,
-        profile: settings.profile,
-        resources: run.resources,
-        outputs: run.outputs,
-        violations: [...policy.violations, ...budgetViolations(cost, settings.budget)],
-        exceptions: policy.exceptions,
-        ...(Object.keys(settings.budget).length > 0 ? { budget: settings.budget } : {}),
-        policySummary: policy.summary,
-        ...(access ? { access } : {}),
-        cost,
-        error: errors.length > 0 ? errors.join("\n") : null,
-        ...(warnings.length > 0 ? { warnings } : {}),
-    };
+    return (await planStackWith(project, stack, opts)).plan;
 }
 
 /** true when the plan must fail the command: the program threw, or a mandatory control failed. */

@@ -29,6 +29,8 @@ export interface RunOptions {
     readonly timeoutMs?: number;
     /** Called every few seconds while the program runs. */
     readonly onProgress?: (progress: WorkerProgress) => void;
+    /** Check the run in the worker (check.ts), and draw its diagram too when `draw` (planner.ts). */
+    readonly check?: { readonly draw: boolean };
 }
 
 export interface ProgramRun extends WorkerResult {
@@ -46,14 +48,19 @@ interface Worker {
 /** Workers started, and why each replaced one was not reused (tests read it to see the pool reuse workers). */
 export const poolStats = { spawned: 0, replaced: [] as string[] };
 
-function spawnWorker(fullLoader: boolean): Worker {
-    poolStats.spawned++;
+/** Starts one planning worker process (worker.ts); `npm run bench` starts its floor's the same way. */
+export function forkWorker(fullLoader: boolean): ChildProcess {
     const execArgv = ["--require", LOADER, ...(fullLoader ? ["--import", pathToFileURL(require.resolve("tsx")).href] : [])];
-    const child = fork(WORKER, [], {
+    return fork(WORKER, [], {
         execArgv,
         stdio: ["ignore", "ignore", "pipe", "ipc"],
         env: { ...process.env, OFFLINE_PLAN_WORKER: "1" },
     });
+}
+
+function spawnWorker(fullLoader: boolean): Worker {
+    poolStats.spawned++;
+    const child = forkWorker(fullLoader);
     const ready = new Promise<void>((resolve, reject) => {
         const onMessage = (m: WorkerMessage) => {
             if (m.kind !== "ready") return;
@@ -134,30 +141,39 @@ export function stopWorkers(): Promise<void> {
     return pool.close();
 }
 
-export async function runProgram(project: PulumiProject, stack: string, opts: RunOptions = {}): Promise<ProgramRun> {
-    let stackConfig: StackConfig;
-    try {
-        stackConfig = readStackConfig(project, stack);
-    } catch (e) {
-        // A stack file that cannot be read is this stack's error; the other stacks still plan.
-        return { resources: [], outputs: {}, error: (e as Error).message, region: regionOf({}, "us-east-1"), config: {} };
-    }
+/** What a worker is sent to run one stack, from its stack file and the run's options; throws when the stack file cannot be read. */
+export function stackRequest(project: PulumiProject, stack: string, opts: RunOptions = {}): { request: WorkerRequest; stackConfig: StackConfig; config: Record<string, string> } {
+    const stackConfig = readStackConfig(project, stack);
     const config = { ...stackConfig.config, ...(opts.configOverrides ?? {}) };
-    const region = regionOf(config, "us-east-1");
     const request: WorkerRequest = {
         programDir: project.dir,
         main: project.main,
         project: project.name,
         stack,
-        region,
+        region: regionOf(config, "us-east-1"),
         env: {
             ...(opts.env ?? {}),
             PULUMI_CONFIG: JSON.stringify(config),
             PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(stackConfig.secretKeys),
         },
+        ...(opts.check ? { check: { config, draw: opts.check.draw } } : {}),
     };
+    return { request, stackConfig, config };
+}
+
+export async function runProgram(project: PulumiProject, stack: string, opts: RunOptions = {}): Promise<ProgramRun> {
+    let made: ReturnType<typeof stackRequest>;
+    try {
+        made = stackRequest(project, stack, opts);
+    } catch (e) {
+        // A stack file that cannot be read is this stack's error; the other stacks still plan.
+        return { resources: [], outputs: {}, error: (e as Error).message, region: regionOf({}, "us-east-1"), config: {} };
+    }
+    const { request, stackConfig, config } = made;
     const result = await runInPool(request, needsFullLoader(project.dir, project.main) !== null, opts);
-    return { ...result, error: explainSecrets(result.error, stackConfig, config, opts), region, config };
+    const explain = (error: string | null) => explainSecrets(error, stackConfig, config, opts);
+    const checked = result.checked && { ...result.checked, plan: { ...result.checked.plan, error: explain(result.checked.plan.error) } };
+    return { ...result, ...(checked ? { checked } : {}), error: explain(result.error), region: request.region, config };
 }
 
 /** A `secure:` value the program rejected: say why it holds a placeholder and how to give a value. */

@@ -1,35 +1,29 @@
 /**
- * One run of the CLI once its arguments are read: plan every job on the worker pool, draw each
- * stack's diagram as its plan arrives, then write the plans, the report and the terminal summary.
+ * One run of the CLI once its arguments are read: plan every job on the worker pool (each worker
+ * runs the program, checks and prices it and draws its diagram), then write the plans, the report
+ * and the terminal summary. Nothing here loads the SDK, the policy pack or Graphviz.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { CliOptions, Job } from "./cli";
+import type { CliOptions } from "./cli";
 import { mapLimit } from "./cli";
 import { formatPlan, formatSummary, resourceCounts } from "./format";
-import { planFailed, planSettings, planStack } from "./planner";
-import { readStackConfig } from "./project";
+import { planFailed, planStackWith, type PlannedStack } from "./planner";
 import type { WorkerProgress } from "./worker";
 import type { PlanDocument, StackPlan } from "../model/types";
-import { policyPackConfig } from "../policy/engine";
-import { renderReport, renderSvg, stackDot } from "../report";
+import { renderReport } from "../report/html";
 import { inlineSvg } from "../report/render";
 import { diffMarkdown, formatDiff, loadBase, matchBase, withDiff } from "../diff";
 
 const SLOW_NOTICE_MS = 10_000;
 
-function writeStackFiles(root: string, plan: StackPlan, job: Job, svg: string): void {
+function writeStackFiles(root: string, plan: StackPlan, planned: PlannedStack): void {
     const dir = path.join(root, plan.project);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `${plan.stack}.json`), JSON.stringify(plan, null, 2) + "\n");
-    fs.writeFileSync(path.join(dir, `${plan.stack}.svg`), svg);
+    if (planned.svg !== undefined) fs.writeFileSync(path.join(dir, `${plan.stack}.svg`), planned.svg);
     // The same levels and waivers for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <this file>`.
-    try {
-        const settings = planSettings(job.project.name, job.stack, readStackConfig(job.project, job.stack).config);
-        fs.writeFileSync(path.join(dir, `${plan.stack}.policy-config.json`), JSON.stringify(policyPackConfig(settings.profile, settings.exceptions), null, 2) + "\n");
-    } catch {
-        // The plan already carries the reason its settings could not be read.
-    }
+    if (planned.policyConfig) fs.writeFileSync(path.join(dir, `${plan.stack}.policy-config.json`), JSON.stringify(planned.policyConfig, null, 2) + "\n");
 }
 
 /** A line every ten seconds for a stack still running, naming what it waits for. */
@@ -54,18 +48,16 @@ export async function runJobs(options: CliOptions): Promise<number> {
     const started = Date.now();
     process.stderr.write(`Planning ${jobs.length} stack${jobs.length === 1 ? "" : "s"} offline (mock runtime, ${options.concurrency} at a time)\n`);
     let done = 0;
-    const diagrams: Promise<string>[] = [];
-    let plans = await mapLimit(jobs, options.concurrency, async (job, i) => {
+    const planned = await mapLimit(jobs, options.concurrency, async (job) => {
         const t = Date.now();
         const label = `${job.project.name}/${job.stack}`;
-        const plan = await planStack(job.project, job.stack, { configOverrides: options.config, timeoutMs: options.timeoutMs, onProgress: slowNotice(label, t) });
+        const stack = await planStackWith(job.project, job.stack, { configOverrides: options.config, timeoutMs: options.timeoutMs, onProgress: slowNotice(label, t), draw: true });
         done++;
-        const counts = resourceCounts(plan);
-        process.stderr.write(`  [${done}/${jobs.length}] ${label}: ${counts.cloud} cloud resources in ${counts.components} components, ${statusOf(plan)} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
-        // Drawn now, while the other workers still plan.
-        diagrams[i] = renderSvg(stackDot(plan));
-        return plan;
+        const counts = resourceCounts(stack.plan);
+        process.stderr.write(`  [${done}/${jobs.length}] ${label}: ${counts.cloud} cloud resources in ${counts.components} components, ${statusOf(stack.plan)} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`);
+        return stack;
     });
+    let plans = planned.map((p) => p.plan);
     let baseLabel = "";
     if (options.base) {
         let base;
@@ -81,14 +73,15 @@ export async function runJobs(options: CliOptions): Promise<number> {
         if (options.markdown) fs.writeFileSync(options.markdown, diffMarkdown(plans, baseLabel));
     }
     const drawStarted = Date.now();
-    const svgs = await Promise.all(diagrams);
-    plans.forEach((plan, i) => writeStackFiles(options.root, plan, jobs[i]!, svgs[i]!));
+    plans.forEach((plan, i) => writeStackFiles(options.root, plan, planned[i]!));
+    // A stack whose program never reported (an unreadable stack file, a worker that died or timed out) has no diagram.
+    const diagrams = planned.map((p) => (p.svg === undefined ? "<p>No diagram: nothing was planned.</p>" : inlineSvg(p.svg)));
     fs.mkdirSync(options.summaryDir, { recursive: true });
     fs.writeFileSync(path.join(options.summaryDir, "plan.json"), JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
     const reportFile = path.join(options.summaryDir, "report.html");
-    fs.writeFileSync(reportFile, renderReport({ plans, diagrams: svgs.map(inlineSvg), generatedAt: new Date() }));
+    fs.writeFileSync(reportFile, renderReport({ plans, diagrams, generatedAt: new Date() }));
     const rel = (p: string) => path.relative(process.cwd(), p) || ".";
-    process.stderr.write(`Report with ${svgs.length} diagram${svgs.length === 1 ? "" : "s"} written to ${rel(reportFile)} (${((Date.now() - drawStarted) / 1000).toFixed(1)} s after the last plan)\n`);
+    process.stderr.write(`Report with ${diagrams.length} diagram${diagrams.length === 1 ? "" : "s"} written to ${rel(reportFile)} (${((Date.now() - drawStarted) / 1000).toFixed(1)} s after the last plan)\n`);
     if (options.json) {
         process.stdout.write(JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
     } else {

@@ -1,6 +1,7 @@
 /**
- * Runs Pulumi programs under the mock runtime and sends back every registered resource and the
- * stack outputs. A worker is a long-lived process of the pool in program.ts: it loads the SDK once
+ * Runs Pulumi programs under the mock runtime and, when asked, checks, prices and draws what they
+ * planned (check.ts, the report's diagram), so each stack's whole work runs on the worker's core.
+ * A worker is a long-lived process of the pool in program.ts: it loads the SDK and the checks once
  * and plans one stack after another, each in a fresh Pulumi store with the program's own modules,
  * environment and working directory (see `resetForJob`). A worker whose program failed or left
  * timers or handles behind says so and is replaced, so no run sees another's leftovers.
@@ -8,7 +9,10 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PlanMocks } from "../model/mocks";
-import type { PlannedResource } from "../model/types";
+import type { PlannedResource, StackPlan } from "../model/types";
+import { stackDot } from "../report/diagram";
+import { renderSvg } from "../report/render";
+import { checkRun, policyConfigOf } from "./check";
 
 export interface WorkerRequest {
     readonly programDir: string;
@@ -18,12 +22,24 @@ export interface WorkerRequest {
     readonly region: string;
     /** The program's environment: the CLI's own plus PULUMI_CONFIG and the run's extras. */
     readonly env: Record<string, string>;
+    /** Check the run here too (check.ts) with the stack's config; `draw` its diagram as well. */
+    readonly check?: { readonly config: Record<string, string>; readonly draw: boolean };
+}
+
+/** A run checked in the worker: its plan, and with `draw` its diagram and policy pack config. */
+export interface CheckedRun {
+    readonly plan: StackPlan;
+    readonly svg?: string;
+    /** `<stack>.policy-config.json`: null when the stack's settings could not be read. */
+    readonly policyConfig?: object | null;
 }
 
 export interface WorkerResult {
+    /** Empty when the run was checked: the resources travel once, in `checked.plan`. */
     readonly resources: PlannedResource[];
     readonly outputs: Record<string, unknown>;
     readonly error: string | null;
+    readonly checked?: CheckedRun;
 }
 
 /** What a worker says while a program runs, so a program that hangs can be named. */
@@ -210,6 +226,8 @@ interface Baseline {
     jobs: number;
 }
 
+const PLANNER_DIR = path.resolve(__dirname, "..") + path.sep;
+
 const WATCHED_EVENTS = ["exit", "beforeExit", "uncaughtException", "unhandledRejection", "SIGINT", "SIGTERM"] as const;
 
 function takeBaseline(): Baseline {
@@ -219,7 +237,10 @@ function takeBaseline(): Baseline {
     return {
         env: { ...process.env },
         cwd: process.cwd(),
-        modules: new Set(Object.keys(require.cache)),
+        // The planner's own modules (the checks, the diagrams) stay loaded. Every other module outside
+        // node_modules, including the repository's config and AWS facts the checks also read, is
+        // loaded afresh by each program, as in a fresh process.
+        modules: new Set(Object.keys(require.cache).filter((k) => k.startsWith(PLANNER_DIR))),
         handles: process.getActiveResourcesInfo().sort(),
         listeners: new Map(WATCHED_EVENTS.map((e) => [e, process.listenerCount(e)])),
         jobs: 0,
@@ -266,6 +287,20 @@ function leftovers(base: Baseline, result: WorkerResult): string | null {
     return null;
 }
 
+/** The request's checks on a program's run; a check that throws becomes the plan's error. */
+async function checked(req: WorkerRequest, result: WorkerResult): Promise<WorkerResult> {
+    if (req.check === undefined) return result;
+    const { config, draw } = req.check;
+    let plan: StackPlan;
+    try {
+        plan = await checkRun({ project: req.project, stack: req.stack, region: req.region, config, ...result });
+    } catch (e) {
+        plan = { project: req.project, stack: req.stack, region: req.region, resources: result.resources, outputs: result.outputs, violations: [], exceptions: [], cost: null, error: `checks: ${e instanceof Error ? e.message : String(e)}` };
+    }
+    const extras = draw ? { svg: await renderSvg(stackDot(plan)), policyConfig: policyConfigOf(req.project, req.stack, config) } : {};
+    return { ...result, resources: [], checked: { plan, ...extras } };
+}
+
 function send(message: WorkerMessage, then: () => void = () => undefined): void {
     process.send?.(message, then);
 }
@@ -284,6 +319,7 @@ if (require.main === module) {
         timer = setInterval(() => send({ kind: "progress", progress: currentProgress() }), 2000);
         runInWorker(req)
             .catch((e: unknown): WorkerResult => ({ resources: [], outputs: {}, error: e instanceof Error ? e.message : String(e) }))
+            .then((result) => checked(req, result))
             .then((result) => {
                 clearInterval(timer);
                 // Let what the program scheduled for "later" show itself before deciding.
