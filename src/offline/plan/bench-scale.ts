@@ -3,8 +3,9 @@
  * size it writes a program of that many resources (S3 buckets, each with the policy, public
  * access block, encryption and logging resources the controls ask for) under out/bench/, plans
  * it with the CLI in a child process, and prints wall time, CPU time (user + sys) and peak
- * memory (the largest process: the worker at these sizes), then the time the checks alone take
- * (policy, cost, diagram) on the same resources, and the cost of each resource: CPU per resource
+ * memory (the largest process: the worker at these sizes), then the time the worker's checks alone
+ * take (access, policy, cost, the diagram and its layout) on the same resources, in this process,
+ * and the cost of each resource: CPU per resource
  * over the run, and CPU per extra resource from the previous size (the SDK's load drops out).
  * Sizes default to 100 1000 2000 5000. Timings on a shared machine are noisy: CPU time much less
  * so than wall time; compare the per-resource cost across sizes for linearity.
@@ -12,10 +13,12 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { checkAccess } from "../access";
 import { estimateCost } from "../cost/model";
 import type { PlanDocument } from "../model/types";
 import { evaluatePolicies } from "../policy/engine";
 import { stackDot } from "../report/diagram";
+import { renderSvg } from "../report/render";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 /** Resources each bucket brings: the bucket and its five side resources. */
@@ -65,7 +68,7 @@ interface Measured {
 }
 
 /** Plans the program with the CLI under GNU time, then times the checks in this process. */
-function measure(size: number): Measured {
+async function measure(size: number): Promise<Measured> {
     const dir = writeProgram(size);
     const timing = path.join(dir, "time.txt");
     // The CLI exits 1 on mandatory violations, which these programs have: only a failed plan counts.
@@ -78,16 +81,18 @@ function measure(size: number): Measured {
     const plan = (JSON.parse(json) as PlanDocument).plans[0];
     if (plan === undefined || plan.error !== null) throw new Error(`the ${size}-resource program failed: ${plan?.error ?? "no plan"}`);
     const start = process.hrtime.bigint();
-    evaluatePolicies(plan.resources, { profile: "dev", region: plan.region, exceptions: [] });
+    const access = await checkAccess(plan.resources, { region: plan.region });
+    evaluatePolicies(plan.resources, { profile: "dev", region: plan.region, exceptions: [], access });
     estimateCost(plan.resources, { region: plan.region, assumptions: {} });
-    stackDot(plan);
+    await renderSvg(stackDot(plan));
     const checksS = Number(process.hrtime.bigint() - start) / 1e9;
     return { resources: plan.resources.length, wallS: wall, cpuS: user + sys, peakMb: rssKb / 1024, checksS };
 }
 
-function main(): void {
+async function main(): Promise<void> {
     const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-    const rows = (sizes.length > 0 ? sizes : [100, 1000, 2000, 5000]).map(measure);
+    const rows: Measured[] = [];
+    for (const size of sizes.length > 0 ? sizes : [100, 1000, 2000, 5000]) rows.push(await measure(size));
     console.log(`Node ${process.version}`);
     console.log("resources  wall s  cpu s  peak MB  checks s  cpu ms/resource  cpu ms/extra resource");
     rows.forEach((r, i) => {
@@ -115,4 +120,7 @@ function main(): void {
     }
 }
 
-main();
+main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+});

@@ -2,7 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { PlannedResource } from "../model/types";
 import { buildDiagram, escapeHtmlLabel, quoteDot, stackDot, subnetTier, toDot, wrapList, type Diagram, type DiagramNode } from "./diagram";
-import { renderSvg } from "./render";
+import * as fs from "node:fs";
+import { renderSvg, svgCacheFile } from "./render";
 
 const REGION = "eu-central-1";
 const ACCOUNT = "123456789012";
@@ -329,5 +330,22 @@ describe("report diagram: DOT text and rendering", () => {
         const undrawn = buildDiagram(plan([res("aws:iam/role:Role", "r")]));
         assert.deepEqual(undrawn.nodes.map((n) => n.details), [["1 resource of types the diagram does not draw"]]);
         assert.match(await renderSvg(toDot(empty)), /Nothing planned/);
+    });
+
+    it("lays out a DOT once: a rerun reads the layout kept for it, and a syntax error is not kept", async () => {
+        const dot = `digraph { "layout-${process.pid}-${Date.now()}" }`;
+        const file = svgCacheFile(dot);
+        const svg = await renderSvg(dot);
+        assert.match(svg, /<svg/);
+        assert.equal(fs.readFileSync(file, "utf8"), svg);
+        fs.writeFileSync(file, "<svg>kept</svg>");
+        try {
+            assert.equal(await renderSvg(dot), "<svg>kept</svg>");
+        } finally {
+            fs.rmSync(file, { force: true });
+        }
+        const broken = "digraph { a -> }";
+        await assert.rejects(renderSvg(broken));
+        assert.equal(fs.existsSync(svgCacheFile(broken)), false);
     });
 });
