@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import * as crypto from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import lockfile from "proper-lockfile";
 import { planStack } from "../src/offline/plan/planner";
 import { readProject } from "../src/offline/plan/project";
 import type { RunOptions } from "../src/offline/plan/program";
@@ -27,7 +28,9 @@ export function projectDir(name: string): string {
  * in src/ and stacks/ plus the stack, options and environment: test files that plan the same
  * stack (a system's tests and the report's) share one run, and any change to the code or the
  * stack files makes a fresh plan. `npm test` runs test files in separate processes, so the
- * cache is on disk; a file is written whole (rename) so a reader never sees half of it.
+ * cache is on disk; a file is written whole (rename) so a reader never sees half of it. Two
+ * processes that want the same plan at once plan it once: the second waits on the first's lock
+ * (proper-lockfile: a lock whose holder died goes stale in seconds and is taken over).
  */
 const CACHE = path.join(REPO, "out", "test-plans");
 let fingerprint: string | undefined;
@@ -53,13 +56,23 @@ export async function plan(projectName: string, stack: string, opts: RunOptions 
     const env = ["ENVIRONMENT_SUFFIX", "AWS_REGION", "PROFILE", "COST_CENTER", "OWNER"].map((k) => process.env[k] ?? "");
     const key = crypto.createHash("sha256").update(JSON.stringify([sourceFingerprint(), projectName, stack, opts, env])).digest("hex").slice(0, 24);
     const file = path.join(CACHE, `${projectName}.${stack}.${key}.json`);
-    if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, "utf8")) as StackPlan;
-    const result = await planStack(readProject(projectDir(projectName)), stack, opts);
+    const cached = () => (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as StackPlan) : undefined);
+    const hit = cached();
+    if (hit) return hit;
     fs.mkdirSync(CACHE, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(result));
-    fs.renameSync(tmp, file);
-    return result;
+    // Held while planning: a plan takes a few seconds, so wait up to a minute for another process's.
+    const release = await lockfile.lock(file, { realpath: false, stale: 10_000, retries: { retries: 300, minTimeout: 100, maxTimeout: 200 } });
+    try {
+        const planned = cached();
+        if (planned) return planned;
+        const result = await planStack(readProject(projectDir(projectName)), stack, opts);
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify(result));
+        fs.renameSync(tmp, file);
+        return result;
+    } finally {
+        await release();
+    }
 }
 
 export function ofType(plan: StackPlan, type: string): PlannedResource[] {
