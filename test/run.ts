@@ -6,7 +6,8 @@
  * members, in out/test-groups/), so the modules load once per group instead of once per file. A
  * file runs in a process of its own when it is heavy (it drives a CLI, a browser, a database or
  * the served pack: it would hold up its group) or when it changes what the process shares
- * (`setMocks`, the working directory). Heaviest first, so no long file starts last.
+ * (`setMocks`, the working directory). Heaviest first, so no long file starts last: each process
+ * is a numbered file in out/test-groups/, because `node --test` runs its files in path order.
  *
  *   npm test                         everything
  *   npm test -- --test-name-pattern X   extra arguments go to `node --test`
@@ -58,15 +59,24 @@ function testFiles(): string[] {
     return found.sort();
 }
 
-/** Writes one group file per group and returns them; a group is every GROUPS-th shared file. */
-function writeGroups(shared: readonly string[]): string[] {
+/**
+ * Writes one file per test process, numbered in the order given, and returns them: `node --test`
+ * sorts the files it is given by path, so the numbers are what keeps the heaviest first. A process
+ * runs one test file alone, or a group of shared files (every GROUPS-th of them).
+ */
+function writeProcesses(alone: readonly string[], shared: readonly string[]): string[] {
     fs.rmSync(GROUPS_DIR, { recursive: true, force: true });
     fs.mkdirSync(GROUPS_DIR, { recursive: true });
     const groups = Array.from({ length: GROUPS }, (_, i) => shared.filter((_, j) => j % GROUPS === i)).filter((g) => g.length > 0);
-    return groups.map((members, i) => {
-        const file = path.join(GROUPS_DIR, `group-${i + 1}.test.cjs`);
+    const units: [string, readonly string[]][] = [
+        ...alone.slice(0, 1).map((f): [string, string[]] => [path.basename(f, ".test.ts"), [f]]),
+        ...groups.map((g, i): [string, readonly string[]] => [`group-${i + 1}`, g]),
+        ...alone.slice(1).map((f): [string, string[]] => [path.basename(f, ".test.ts"), [f]]),
+    ];
+    return units.map(([label, members], i) => {
+        const file = path.join(GROUPS_DIR, `${String(i + 1).padStart(2, "0")}-${label}.test.cjs`);
         const lines = members.map((m) => `require(${JSON.stringify(path.join(REPO, m))});`);
-        fs.writeFileSync(file, ['"use strict";', "// Written by test/run.ts: these test files share one process.", ...lines, ""].join("\n"));
+        fs.writeFileSync(file, ['"use strict";', `// Written by test/run.ts: ${members.length === 1 ? "one test file in its own process" : "these test files share one process"}.`, ...lines, ""].join("\n"));
         return file;
     });
 }
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
     if (missing.length > 0) throw new Error(`test/run.ts names test files that do not exist: ${missing.join(", ")}`);
     const alone = all.filter((f) => !OWN_PROCESS.includes(f) && PROCESS_GLOBAL.test(fs.readFileSync(path.join(REPO, f), "utf8")));
     const shared = all.filter((f) => !OWN_PROCESS.includes(f) && !alone.includes(f));
-    const files = [...OWN_PROCESS.slice(0, 1), ...writeGroups(shared), ...OWN_PROCESS.slice(1), ...alone];
+    const files = writeProcesses([...OWN_PROCESS, ...alone], shared);
     // tsc and ESLint take one core for most of the run: the tests start beside them, not after.
     const check = run("npm", ["run", "--silent", "check"], true);
     const tests = run(process.execPath, ["--require", LOADER, "--test", "--test-concurrency=2", ...process.argv.slice(2), ...files], false);
