@@ -10,9 +10,6 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { PlanMocks } from "../model/mocks";
 import type { PlannedResource, StackPlan } from "../model/types";
-import { stackDot } from "../report/diagram";
-import { renderSvg } from "../report/render";
-import { checkRun, policyConfigOf } from "./check";
 
 export interface WorkerRequest {
     readonly programDir: string;
@@ -219,14 +216,19 @@ async function resolveOutputs(exported: Record<string, unknown>): Promise<Record
 interface Baseline {
     readonly env: NodeJS.ProcessEnv;
     readonly cwd: string;
-    readonly modules: ReadonlySet<string>;
     readonly handles: string[];
     readonly listeners: Map<string, number>;
     /** Programs this worker has run. */
     jobs: number;
 }
 
+/**
+ * The planner's own modules (this worker, the checks, the diagrams): they stay loaded from one
+ * program to the next. Every other module outside node_modules, including the repository's config
+ * and AWS facts the checks also read, is loaded afresh by each program, as in a fresh process.
+ */
 const PLANNER_DIR = path.resolve(__dirname, "..") + path.sep;
+const kept = (file: string) => file.startsWith(PLANNER_DIR) || file.includes(`${path.sep}node_modules${path.sep}`);
 
 const WATCHED_EVENTS = ["exit", "beforeExit", "uncaughtException", "unhandledRejection", "SIGINT", "SIGTERM"] as const;
 
@@ -237,10 +239,6 @@ function takeBaseline(): Baseline {
     return {
         env: { ...process.env },
         cwd: process.cwd(),
-        // The planner's own modules (the checks, the diagrams) stay loaded. Every other module outside
-        // node_modules, including the repository's config and AWS facts the checks also read, is
-        // loaded afresh by each program, as in a fresh process.
-        modules: new Set(Object.keys(require.cache).filter((k) => k.startsWith(PLANNER_DIR))),
         handles: process.getActiveResourcesInfo().sort(),
         listeners: new Map(WATCHED_EVENTS.map((e) => [e, process.listenerCount(e)])),
         jobs: 0,
@@ -257,7 +255,7 @@ function resetForJob(base: Baseline, req: WorkerRequest): void {
     Object.assign(process.env, base.env, req.env);
     process.chdir(req.programDir);
     for (const key of Object.keys(require.cache)) {
-        if (!base.modules.has(key) && !key.includes(`${path.sep}node_modules${path.sep}`)) delete require.cache[key];
+        if (!kept(key)) delete require.cache[key];
     }
     // A fresh store reads PULUMI_CONFIG anew; the resource modules packages registered at load stay.
     const previous = sdkState.getGlobalStore();
@@ -287,10 +285,21 @@ function leftovers(base: Baseline, result: WorkerResult): string | null {
     return null;
 }
 
+/** The checks and the diagram, loaded by the first request that asks for them: a worker that only runs programs never loads them. */
+function checks() {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { checkRun, policyConfigOf } = require("./check") as typeof import("./check");
+    const { stackDot } = require("../report/diagram") as typeof import("../report/diagram");
+    const { renderSvg } = require("../report/render") as typeof import("../report/render");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return { checkRun, policyConfigOf, stackDot, renderSvg };
+}
+
 /** The request's checks on a program's run; a check that throws becomes the plan's error. */
 async function checked(req: WorkerRequest, result: WorkerResult): Promise<WorkerResult> {
     if (req.check === undefined) return result;
     const { config, draw } = req.check;
+    const { checkRun, policyConfigOf, stackDot, renderSvg } = checks();
     let plan: StackPlan;
     try {
         plan = await checkRun({ project: req.project, stack: req.stack, region: req.region, config, ...result });
