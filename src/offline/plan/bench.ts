@@ -62,6 +62,8 @@ async function floor(): Promise<void> {
         new Promise<void>((resolve) => {
             const child = forkWorker(false);
             const give = () => (next < requests.length ? child.send(requests[next++]!) : (child.kill(), resolve()));
+            // A worker that asks to be replaced exits after its result: count it and stop that lane.
+            child.once("exit", () => resolve());
             child.on("message", (m: WorkerMessage) => {
                 if (m.kind === "progress") return;
                 if (m.kind === "result" && (m.result.checked?.plan.error ?? m.result.error) !== null) failed++;

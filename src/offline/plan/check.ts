@@ -69,19 +69,28 @@ export interface CheckInput {
     readonly error: string | null;
 }
 
-export async function checkRun(run: CheckInput): Promise<StackPlan> {
+/**
+ * The run's plan, and the same levels and waivers for `pulumi preview --policy-pack
+ * src/offline/policy --policy-pack-config <file>` (null when the stack's settings cannot be read:
+ * the plan carries the reason).
+ */
+export async function checkRun(run: CheckInput): Promise<{ plan: StackPlan; policyConfig: object | null }> {
+    let settings: PlanSettings | Error;
+    try {
+        settings = planSettings(run.project, run.stack, run.config);
+    } catch (e) {
+        settings = e as Error;
+    }
+    const policyConfig = settings instanceof Error ? null : policyPackConfig(settings.profile, settings.exceptions);
+    return { plan: await planOf(run, settings), policyConfig };
+}
+
+async function planOf(run: CheckInput, settings: PlanSettings | Error): Promise<StackPlan> {
     const { project, stack } = run;
     const empty = { project, stack, region: run.region, outputs: run.outputs, violations: [], exceptions: [], cost: null };
-    if (run.error !== null) {
-        // A program that threw planned nothing a user could act on: report only the error.
-        return { ...empty, resources: [], error: run.error };
-    }
-    let settings: PlanSettings;
-    try {
-        settings = planSettings(project, stack, run.config);
-    } catch (e) {
-        return { ...empty, resources: run.resources, error: (e as Error).message };
-    }
+    // A program that threw planned nothing a user could act on: report only the error.
+    if (run.error !== null) return { ...empty, resources: [], error: run.error };
+    if (settings instanceof Error) return { ...empty, resources: run.resources, error: settings.message };
     let access: StackPlan["access"];
     let accessError: string | undefined;
     try {
@@ -116,17 +125,4 @@ export async function checkRun(run: CheckInput): Promise<StackPlan> {
         error: errors.length > 0 ? errors.join("\n") : null,
         ...(warnings.length > 0 ? { warnings } : {}),
     };
-}
-
-/**
- * The same levels and waivers for `pulumi preview --policy-pack src/offline/policy --policy-pack-config <file>`;
- * null when the stack's settings cannot be read (its plan carries the reason).
- */
-export function policyConfigOf(project: string, stack: string, config: Record<string, string>): object | null {
-    try {
-        const settings = planSettings(project, stack, config);
-        return policyPackConfig(settings.profile, settings.exceptions);
-    } catch {
-        return null;
-    }
 }

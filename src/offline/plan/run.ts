@@ -72,7 +72,7 @@ export async function runJobs(options: CliOptions): Promise<number> {
         baseLabel = base.label;
         if (options.markdown) fs.writeFileSync(options.markdown, diffMarkdown(plans, baseLabel));
     }
-    const drawStarted = Date.now();
+    const writeStarted = Date.now();
     plans.forEach((plan, i) => writeStackFiles(options.root, plan, planned[i]!));
     // A stack whose program never reported (an unreadable stack file, a worker that died or timed out) has no diagram.
     const diagrams = planned.map((p) => (p.svg === undefined ? "<p>No diagram: nothing was planned.</p>" : inlineSvg(p.svg)));
@@ -81,7 +81,7 @@ export async function runJobs(options: CliOptions): Promise<number> {
     const reportFile = path.join(options.summaryDir, "report.html");
     fs.writeFileSync(reportFile, renderReport({ plans, diagrams, generatedAt: new Date() }));
     const rel = (p: string) => path.relative(process.cwd(), p) || ".";
-    process.stderr.write(`Report with ${diagrams.length} diagram${diagrams.length === 1 ? "" : "s"} written to ${rel(reportFile)} (${((Date.now() - drawStarted) / 1000).toFixed(1)} s after the last plan)\n`);
+    process.stderr.write(`Report with ${diagrams.length} diagram${diagrams.length === 1 ? "" : "s"} written to ${rel(reportFile)} (${((Date.now() - writeStarted) / 1000).toFixed(1)} s after the last plan)\n`);
     if (options.json) {
         process.stdout.write(JSON.stringify({ plans } satisfies PlanDocument, null, 2) + "\n");
     } else {

@@ -1,9 +1,9 @@
 /**
  * Runs Pulumi programs under the mock runtime and, when asked, checks, prices and draws what they
  * planned (check.ts, the report's diagram), so each stack's whole work runs on the worker's core.
- * A worker is a long-lived process of the pool in program.ts: it loads the SDK and the checks once
- * and plans one stack after another, each in a fresh Pulumi store with the program's own modules,
- * environment and working directory (see `resetForJob`). A worker whose program failed or left
+ * A worker is a long-lived process of the pool in program.ts: it loads the SDK once (the checks on
+ * the first run that asks for them) and plans one stack after another, each in a fresh Pulumi
+ * store with the program's own modules, environment and working directory (see `resetForJob`). A worker whose program failed or left
  * timers or handles behind says so and is replaced, so no run sees another's leftovers.
  */
 import * as path from "node:path";
@@ -288,25 +288,26 @@ function leftovers(base: Baseline, result: WorkerResult): string | null {
 /** The checks and the diagram, loaded by the first request that asks for them: a worker that only runs programs never loads them. */
 function checks() {
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { checkRun, policyConfigOf } = require("./check") as typeof import("./check");
+    const { checkRun } = require("./check") as typeof import("./check");
     const { stackDot } = require("../report/diagram") as typeof import("../report/diagram");
     const { renderSvg } = require("../report/render") as typeof import("../report/render");
     /* eslint-enable @typescript-eslint/no-require-imports */
-    return { checkRun, policyConfigOf, stackDot, renderSvg };
+    return { checkRun, stackDot, renderSvg };
 }
 
 /** The request's checks on a program's run; a check that throws becomes the plan's error. */
 async function checked(req: WorkerRequest, result: WorkerResult): Promise<WorkerResult> {
     if (req.check === undefined) return result;
     const { config, draw } = req.check;
-    const { checkRun, policyConfigOf, stackDot, renderSvg } = checks();
+    const { checkRun, stackDot, renderSvg } = checks();
     let plan: StackPlan;
+    let policyConfig: object | null = null;
     try {
-        plan = await checkRun({ project: req.project, stack: req.stack, region: req.region, config, ...result });
+        ({ plan, policyConfig } = await checkRun({ project: req.project, stack: req.stack, region: req.region, config, ...result }));
     } catch (e) {
         plan = { project: req.project, stack: req.stack, region: req.region, resources: result.resources, outputs: result.outputs, violations: [], exceptions: [], cost: null, error: `checks: ${e instanceof Error ? e.message : String(e)}` };
     }
-    const extras = draw ? { svg: await renderSvg(stackDot(plan)), policyConfig: policyConfigOf(req.project, req.stack, config) } : {};
+    const extras = draw ? { svg: await renderSvg(stackDot(plan)), policyConfig } : {};
     return { ...result, resources: [], checked: { plan, ...extras } };
 }
 
